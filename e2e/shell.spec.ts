@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+
+test("the app shell has a header, main navigation and a main region", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("banner")).toContainText("Skip Pay Orders");
+  await expect(page.getByRole("banner")).toContainText("Sandbox");
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Order operations");
+
+  // The skip link is the first stop for keyboard users and lands on the main region.
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+});
+
+test("/healthz reports the version and a working database of the configured kind", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.status).toBe("ok");
+  expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+  expect(body.database).toMatchObject({
+    status: "ok",
+    kind: process.env.DATABASE_URL ? "postgres" : "pglite",
+  });
+});

@@ -1,0 +1,173 @@
+// `npm test`: everything, from a fresh clone. Installs Debian's Chromium (apt, only when missing) and the npm
+// dependencies, then runs format/lint, typecheck, unit + integration tests, the production build and the
+// Playwright e2e suite. With TEST_POSTGRES=1 the tests run against a throwaway PostgreSQL instead of PGlite.
+// Ends with one summary line: `N passed, N failed, N skipped`.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { baseEnv, commandExists, ensureBuild, ensureDependencies, log, ROOT, run } from "./shared.mjs";
+
+const REPORTS = path.join(ROOT, ".reports");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const usePostgres = process.env.TEST_POSTGRES === "1";
+const bin = (name) => path.join(ROOT, "node_modules/.bin", name);
+
+const steps = [];
+function record(name, ok, detail = "") {
+  steps.push({ name, ok, detail });
+  log(`${ok ? "\x1b[32m✓\x1b[0m" : "\x1b[31m✗\x1b[0m"} ${name}${detail ? ` — ${detail}` : ""}`);
+}
+
+function asRoot(args) {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot && !commandExists("sudo")) throw new Error("installing system packages needs root (or sudo)");
+  return isRoot ? args : ["sudo", "-n", ...args];
+}
+
+async function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  log(`Installing Debian's chromium (apt; ${CHROMIUM} is missing)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const [cmd, ...args] = asRoot(["apt-get", "update", "-qq"]);
+  if ((await run(cmd, args, { env })) !== 0) throw new Error("apt-get update failed");
+  const [icmd, ...iargs] = asRoot(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]);
+  if ((await run(icmd, iargs, { env })) !== 0) throw new Error("apt-get install chromium failed");
+}
+
+function startPostgres() {
+  const result = spawnSync("bash", [path.join(ROOT, "lib/cli/pg-up.sh")], {
+    cwd: ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = result.stdout
+    .trim()
+    .split("\n")
+    .pop()
+    ?.replace(/^DATABASE_URL=/, "");
+  if (result.status !== 0 || !url?.startsWith("postgres")) throw new Error("could not start PostgreSQL");
+  return url;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function vitestCounts() {
+  const report = readJson(path.join(REPORTS, "vitest.json"));
+  if (!report) return null;
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0),
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+  };
+}
+
+function playwrightCounts() {
+  const report = readJson(path.join(REPORTS, "playwright.json"));
+  if (!report?.stats) return null;
+  const { expected = 0, unexpected = 0, skipped = 0, flaky = 0 } = report.stats;
+  return { passed: expected, failed: unexpected + flaky, skipped };
+}
+
+async function main() {
+  const started = Date.now();
+  rmSync(REPORTS, { recursive: true, force: true });
+  mkdirSync(REPORTS, { recursive: true });
+  const env = { ...baseEnv(), CI: process.env.CI ?? "1", NO_COLOR: "1", FORCE_COLOR: "0" };
+
+  try {
+    await ensureChromium();
+    record("system packages (chromium)", true);
+    await ensureDependencies({ requireUnchangedLockfile: true });
+    record("npm dependencies", true);
+  } catch (error) {
+    record("setup", false, error.message);
+    return finish(started);
+  }
+
+  record("format + lint (biome)", (await run(bin("biome"), ["check", "."], { env })) === 0);
+
+  const typegen = await run(bin("next"), ["typegen"], { env });
+  record("typecheck (tsc)", typegen === 0 && (await run(bin("tsc"), ["--noEmit"], { env })) === 0);
+
+  let pg = null;
+  if (usePostgres) {
+    try {
+      pg = startPostgres();
+      env.DATABASE_URL = pg;
+      record("throwaway PostgreSQL", true, pg);
+    } catch (error) {
+      record("throwaway PostgreSQL", false, error.message);
+      return finish(started);
+    }
+  }
+
+  try {
+    const unit = await run(
+      bin("vitest"),
+      [
+        "run",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${path.join(REPORTS, "vitest.json")}`,
+      ],
+      { env },
+    );
+    record("unit + integration tests (vitest)", unit === 0);
+
+    let built = true;
+    try {
+      await ensureBuild(env);
+    } catch (error) {
+      built = false;
+      record("production build", false, error.message);
+    }
+    if (built) {
+      record("production build", true);
+      if (usePostgres) {
+        // A fresh database for the e2e server (the unit tests used their own).
+        env.DATABASE_URL = startPostgres();
+      }
+      const e2e = await run(bin("playwright"), ["test"], { env: { ...env, CHROMIUM_PATH: CHROMIUM } });
+      record("e2e tests (playwright, chromium)", e2e === 0);
+    }
+  } finally {
+    if (pg) spawnSync("bash", [path.join(ROOT, "lib/cli/pg-down.sh")], { stdio: "inherit" });
+  }
+  return finish(started);
+}
+
+function finish(started) {
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const counts of [vitestCounts(), playwrightCounts()]) {
+    if (!counts) continue;
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  }
+  const failedSteps = steps.filter((s) => !s.ok);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  log(
+    `Steps: ${steps.map((s) => `${s.name} ${s.ok ? "ok" : "FAILED"}`).join("; ")} (${seconds} s` +
+      `${usePostgres ? ", PostgreSQL" : ", PGlite"})`,
+  );
+  // A failed step with no test report of its own (lint, typecheck, build, setup) counts as one failure.
+  const stepFailures = failedSteps.filter((s) => !/vitest|playwright/.test(s.name)).length;
+  const testStepFailuresWithoutCounts =
+    (failedSteps.some((s) => s.name.includes("vitest")) && !vitestCounts()?.failed ? 1 : 0) +
+    (failedSteps.some((s) => s.name.includes("playwright")) && !playwrightCounts()?.failed ? 1 : 0);
+  const failed = totals.failed + stepFailures + testStepFailuresWithoutCounts;
+  console.log(`${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
+  process.exit(failed > 0 || failedSteps.length > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log("0 passed, 1 failed, 0 skipped");
+  process.exit(1);
+});

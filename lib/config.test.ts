@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, isEmbeddedSandbox, parseConfig } from "./config";
+
+const secret = "s".repeat(32);
+
+describe("parseConfig", () => {
+  it("defaults to the embedded sandbox, port 3000 and PGlite in .data/", () => {
+    const cfg = parseConfig({ SESSION_SECRET: secret });
+    expect(cfg.port).toBe(3000);
+    expect(cfg.skippay).toMatchObject({
+      mode: "sandbox",
+      baseUrl: "http://127.0.0.1:3000/sandbox",
+      username: "sandbox",
+      password: "sandbox",
+      timeoutMs: 15_000,
+    });
+    expect(cfg.database).toEqual({ kind: "pglite", dir: ".data/pglite" });
+    expect(cfg.sandbox.tokenTtlSeconds).toBe(7200);
+  });
+
+  it("follows PORT in the default sandbox URL and uses PostgreSQL when DATABASE_URL is set", () => {
+    const cfg = parseConfig({
+      SESSION_SECRET: secret,
+      PORT: "4100",
+      DATABASE_URL: "postgres://u@db:5432/app",
+    });
+    expect(cfg.skippay.baseUrl).toBe("http://127.0.0.1:4100/sandbox");
+    expect(cfg.database).toEqual({ kind: "postgres", url: "postgres://u@db:5432/app" });
+  });
+
+  it("lists every bad or missing variable in one error", () => {
+    let error: unknown;
+    try {
+      parseConfig({ PORT: "abc", DATABASE_URL: "mysql://x", SKIPPAY_TIMEOUT_MS: "-5" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join("\n");
+    expect(problems).toContain("PORT");
+    expect(problems).toContain("DATABASE_URL");
+    expect(problems).toContain("SKIPPAY_TIMEOUT_MS");
+    expect(problems).toContain("SESSION_SECRET");
+    expect((error as ConfigError).message).toMatch(/^Invalid configuration:/);
+  });
+
+  it("requires real credentials when pointed at the real Skip Pay API", () => {
+    expect(() =>
+      parseConfig({ SESSION_SECRET: secret, SKIPPAY_BASE_URL: "https://api.partner.skippay.cz" }),
+    ).toThrow(/SKIPPAY_USERNAME.*\n.*SKIPPAY_PASSWORD/s);
+    const cfg = parseConfig({
+      SESSION_SECRET: secret,
+      SKIPPAY_BASE_URL: "https://api.partner.skippay.cz/",
+      SKIPPAY_USERNAME: "eshop",
+      SKIPPAY_PASSWORD: "secret",
+    });
+    expect(cfg.skippay).toMatchObject({
+      mode: "remote",
+      baseUrl: "https://api.partner.skippay.cz",
+      username: "eshop",
+    });
+  });
+
+  it("treats empty variables as unset", () => {
+    const cfg = parseConfig({ SESSION_SECRET: secret, DATABASE_URL: "", PORT: "" });
+    expect(cfg.database.kind).toBe("pglite");
+    expect(cfg.port).toBe(3000);
+  });
+});
+
+describe("isEmbeddedSandbox", () => {
+  it("recognises this app's /sandbox path on a loopback host or the app's own host", () => {
+    expect(isEmbeddedSandbox("http://127.0.0.1:3000/sandbox", "http://localhost:3000")).toBe(true);
+    expect(isEmbeddedSandbox("http://localhost:3000/sandbox/", "http://localhost:3000")).toBe(true);
+    expect(isEmbeddedSandbox("https://admin.shop.cz/sandbox", "https://admin.shop.cz")).toBe(true);
+    expect(isEmbeddedSandbox("https://api.partner.skippay.cz", "http://localhost:3000")).toBe(false);
+    expect(isEmbeddedSandbox("https://evil.example/sandbox", "http://localhost:3000")).toBe(false);
+  });
+});

@@ -1,0 +1,115 @@
+// The app's configuration: every environment variable the app reads, parsed once with zod. This module is the
+// only reader of process.env for app settings; an invalid environment stops the server at boot with one message
+// that lists every bad or missing variable (see instrumentation.ts).
+import "server-only";
+import { z } from "zod";
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveMs = z.coerce.number().int().min(1);
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  SKIPPAY_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SKIPPAY_USERNAME: z.string().min(1).optional(),
+  SKIPPAY_PASSWORD: z.string().min(1).optional(),
+  SKIPPAY_TIMEOUT_MS: positiveMs.default(15_000),
+  SESSION_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
+  SANDBOX_USERNAME: z.string().min(1).default("sandbox"),
+  SANDBOX_PASSWORD: z.string().min(1).default("sandbox"),
+  SANDBOX_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).default(7200),
+  SANDBOX_FAULT_TIMEOUT_MS: positiveMs.default(60_000),
+  SANDBOX_SEED: z.enum(["demo", "none"]).default("demo"),
+});
+
+export type SkipPayMode = "sandbox" | "remote";
+
+export interface AppConfig {
+  port: number;
+  appUrl: string;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
+  skippay: { mode: SkipPayMode; baseUrl: string; username: string; password: string; timeoutMs: number };
+  sessionSecret: string;
+  sandbox: {
+    username: string;
+    password: string;
+    tokenTtlSeconds: number;
+    faultTimeoutMs: number;
+    seed: "demo" | "none";
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** The embedded sandbox is in use when the base URL is this app's own `/sandbox` path. */
+export function isEmbeddedSandbox(baseUrl: string, appUrl: string): boolean {
+  const url = new URL(baseUrl);
+  const onThisHost = LOOPBACK_HOSTS.has(url.hostname) || url.host === new URL(appUrl).host;
+  return onThisHost && url.pathname.replace(/\/+$/, "") === "/sandbox";
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  // An empty variable (e.g. `SKIPPAY_PASSWORD=` in a .env file) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const baseUrl = (e.SKIPPAY_BASE_URL ?? `http://127.0.0.1:${e.PORT}/sandbox`).replace(/\/+$/, "");
+  const mode: SkipPayMode = isEmbeddedSandbox(baseUrl, appUrl) ? "sandbox" : "remote";
+
+  const problems: string[] = [];
+  if (mode === "remote") {
+    // Against the real API there are no defaults: a missing credential is a deployment mistake.
+    if (!e.SKIPPAY_USERNAME)
+      problems.push("SKIPPAY_USERNAME: is required when SKIPPAY_BASE_URL is not the sandbox");
+    if (!e.SKIPPAY_PASSWORD)
+      problems.push("SKIPPAY_PASSWORD: is required when SKIPPAY_BASE_URL is not the sandbox");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port: e.PORT,
+    appUrl,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dir: e.PGLITE_DIR },
+    skippay: {
+      mode,
+      baseUrl,
+      username: e.SKIPPAY_USERNAME ?? e.SANDBOX_USERNAME,
+      password: e.SKIPPAY_PASSWORD ?? e.SANDBOX_PASSWORD,
+      timeoutMs: e.SKIPPAY_TIMEOUT_MS,
+    },
+    sessionSecret: e.SESSION_SECRET,
+    sandbox: {
+      username: e.SANDBOX_USERNAME,
+      password: e.SANDBOX_PASSWORD,
+      tokenTtlSeconds: e.SANDBOX_TOKEN_TTL_SECONDS,
+      faultTimeoutMs: e.SANDBOX_FAULT_TIMEOUT_MS,
+      seed: e.SANDBOX_SEED,
+    },
+  };
+}
+
+const globalForConfig = globalThis as unknown as { __appConfig?: AppConfig };
+
+/** The parsed configuration of this process (parsed on first use, then cached). */
+export function config(): AppConfig {
+  globalForConfig.__appConfig ??= parseConfig(process.env);
+  return globalForConfig.__appConfig;
+}

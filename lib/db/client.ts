@@ -1,0 +1,82 @@
+// The database connection: embedded PGlite (persisted in a directory, or in memory) by default, a real
+// PostgreSQL server when DATABASE_URL is set. Either way the same schema and the same checked-in SQL migrations
+// are applied before the first query.
+import "server-only";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type AppConfig, config } from "@/lib/config";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib/db/migrations");
+// Any constant works; it only has to be the same for every instance of the app.
+const MIGRATION_LOCK_ID = 7_240_001;
+
+async function openPglite(dir: string): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  if (dir === "memory") return attachPglite(new PGlite());
+  await mkdir(path.dirname(path.resolve(dir)), { recursive: true });
+  return attachPglite(new PGlite(path.resolve(dir)));
+}
+
+/** Wraps an open PGlite instance and applies pending migrations (PGlite is single-process: no lock needed). */
+export async function attachPglite(client: PGlite): Promise<Database> {
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pg = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+
+  // Several app instances may boot at once: serialise migrations with an advisory lock on one connection.
+  const lockClient = new pg.default.Client({ connectionString: url });
+  await lockClient.connect();
+  try {
+    await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    await migrate(drizzle({ client: lockClient }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await lockClient.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});
+    await lockClient.end();
+  }
+
+  const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+  const db = drizzle({ client: pool, schema });
+  return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
+}
+
+/** Opens a database and applies every pending migration. */
+export function openDatabase(target: AppConfig["database"]): Promise<Database> {
+  return target.kind === "postgres" ? openPostgres(target.url) : openPglite(target.dir);
+}
+
+const globalForDb = globalThis as unknown as { __database?: Promise<Database> };
+
+/** The process-wide database, opened (and migrated) on first use. */
+export function database(): Promise<Database> {
+  if (!globalForDb.__database) {
+    globalForDb.__database = openDatabase(config().database);
+    // A failed open must not be cached forever: the next caller retries.
+    globalForDb.__database.catch(() => {
+      globalForDb.__database = undefined;
+    });
+  }
+  return globalForDb.__database;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await database()).db;
+}

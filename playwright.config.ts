@@ -1,0 +1,42 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+// The e2e suite drives the real production build (`next build` first; `npm test` does it) in Debian's Chromium.
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  // Retries would hide flakiness; a failing test must fail the run.
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: ".reports/playwright.json" }]] : "list",
+  use: { baseURL: BASE_URL, trace: "retain-on-failure" },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+      },
+    },
+  ],
+  webServer: {
+    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${PORT}`,
+    url: `${BASE_URL}/healthz`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(PORT),
+      APP_URL: BASE_URL,
+      SESSION_SECRET: "e2e-session-secret-not-for-production-0123456789",
+      SKIPPAY_BASE_URL: `${BASE_URL}/sandbox`,
+      // A fresh database for every run: in-memory PGlite, or the PostgreSQL given by TEST_POSTGRES=1.
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: "memory" }),
+    },
+  },
+});
