@@ -1,13 +1,19 @@
-// Server start-up: configuration first (fail fast with every problem listed), then the database and migrations.
+// Server start-up: configuration first (fail fast with every problem listed), then the database and migrations,
+// then — against the embedded sandbox only — the demo data.
 import "server-only";
 import { ConfigError, config } from "@/lib/config";
 import { database } from "@/lib/db/client";
+import { seedDemoApplications } from "@/lib/sandbox/seed";
 
 export async function boot(): Promise<void> {
   try {
     const cfg = config();
-    const { kind } = await database();
+    const { db, kind } = await database();
     console.info(`[boot] database ready (${kind}); Skip Pay: ${cfg.skippay.mode} at ${cfg.skippay.baseUrl}`);
+    if (cfg.skippay.mode === "sandbox" && cfg.sandbox.seed === "demo") {
+      const created = await seedDemoApplications(db, cfg.skippay.baseUrl);
+      if (created.length > 0) console.info(`[boot] sandbox: created ${created.length} demo applications`);
+    }
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -1,0 +1,80 @@
+// The sandbox's internal model of an application. Each order line keeps the quantity it was created with,
+// partitioned into *parts* by state (e.g. 2 delivered + 1 returned). The API response lists one item per part,
+// so partial quantities are visible with nothing but the fields of the official spec.
+import type {
+  Address,
+  ApplicationRequest,
+  ApplicationState,
+  CancelReason,
+  FinancingType,
+  ItemType,
+  OrderState,
+  StateReason,
+} from "@/lib/skippay/schemas";
+
+export interface SandboxPart {
+  state: OrderState;
+  /** Quantity in thousandths (2.5 pieces → 2500). */
+  qty: number;
+  /** This part's share of the line's total price, VAT included, in minor units. */
+  price: number;
+  /** The VAT contained in `price`, in minor units. */
+  vat: number;
+  sentDate: string | null;
+  deliveryDate: string | null;
+  trackingNumber: string | null;
+}
+
+export interface SandboxLine {
+  code: string;
+  ean: string | null;
+  name: string;
+  type: ItemType | null;
+  variant: string | null;
+  description: string | null;
+  producer: string | null;
+  categories: string[] | null;
+  productUrl: string | null;
+  imageUrl: string | null;
+  vatRate: number;
+  unitPrice: number;
+  unitVat: number;
+  parts: SandboxPart[];
+}
+
+export interface SandboxOrder {
+  number: string;
+  variableSymbols: string[];
+  merchantId: string | null;
+  addresses: Address[];
+  deliveryType: string | null;
+  deliveryCarrier: string | null;
+  reservationDate: string | null;
+  originalTotal: number;
+  /** What is financed now: the original total minus cancellations and refunds. */
+  total: number;
+  /** VAT contained in `total`, per rate. */
+  vat: { rate: number; amount: number }[];
+  sentDate: string | null;
+  deliveryDate: string | null;
+  trackingNumber: string | null;
+  lines: SandboxLine[];
+}
+
+export interface SandboxApplication {
+  id: string;
+  type: FinancingType;
+  state: ApplicationState;
+  stateReason: StateReason;
+  agreementTermsAndConditions: boolean;
+  customer: ApplicationRequest["customer"];
+  merchantUrls: ApplicationRequest["merchantUrls"];
+  gatewayRedirectUrl: string;
+  /** Set once Skip Pay paid (part of) the price out to the shop: substate READY_PAID. */
+  paid: boolean;
+  cancelReason: CancelReason | null;
+  order: SandboxOrder;
+}
+
+/** The order in which parts are listed (and stored). */
+export const PART_ORDER: readonly OrderState[] = ["PROCESSING", "SENT", "DELIVERED", "RETURNED", "CANCELLED"];
