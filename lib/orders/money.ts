@@ -1,7 +1,7 @@
 // Money: integer minor units (haléře) from the API to the screen. Division happens only here, in exact integer
 // arithmetic (BigInt) with documented rounding; formatting (Intl) is the only place `minor / 100` appears.
 
-export const CURRENCY = "CZK";
+export const CURRENCY = "CZK" as const;
 export type Locale = "cs" | "en";
 
 const big = (n: number) => BigInt(n);

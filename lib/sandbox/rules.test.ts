@@ -298,15 +298,20 @@ describe("invariants under random operation sequences", () => {
   const op: fc.Arbitrary<Op> = fc.oneof(
     fc.record({
       op: fc.constantFrom("cancel", "send", "deliver", "return"),
-      line: fc.integer({ min: 0, max: 3 }),
+      line: fc.integer({ min: 0, max: 4 }),
       qty: fc.option(fc.integer({ min: 1, max: 3 })),
     }),
     fc.record({ op: fc.constant("refund"), amount: fc.integer({ min: 1, max: 300_000 }) }),
     fc.record({ op: fc.constantFrom("all-cancel", "all-send", "all-deliver", "full-return") }),
   ) as fc.Arbitrary<Op>;
 
+  const WITH_DISCOUNT: LineSpec[] = [
+    ...LINES,
+    { code: "SLEVA", name: "Sleva", unitPrice: -20_000, type: "DISCOUNT" },
+  ];
+
   function apply(app: SandboxApplication, o: Op): SandboxApplication {
-    const line = "line" in o ? LINES[o.line] : undefined;
+    const line = "line" in o ? WITH_DISCOUNT[o.line] : undefined;
     const ref = line ? [{ code: line.code, ...("qty" in o && o.qty ? { quantity: o.qty } : {}) }] : undefined;
     switch (o.op) {
       case "cancel":
@@ -333,7 +338,7 @@ describe("invariants under random operation sequences", () => {
   it("parts always sum to their line; totals never go negative or above the original; refunds never exceed what was sent", () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 12 }), (ops) => {
-        let app = ready();
+        let app = ready(WITH_DISCOUNT);
         for (const o of ops) {
           try {
             app = apply(app, o);
@@ -341,12 +346,12 @@ describe("invariants under random operation sequences", () => {
             if (!(error instanceof SandboxError)) throw error;
           }
           app.order.lines.forEach((line, i) => {
-            const spec = LINES[i] as LineSpec;
+            const spec = WITH_DISCOUNT[i] as LineSpec;
             expect(sum(line.parts.map((p) => p.qty))).toBe((spec.quantity ?? 1) * 1000);
             expect(sum(line.parts.map((p) => p.price))).toBe(spec.unitPrice * (spec.quantity ?? 1));
           });
           expect(app.order.total).toBeGreaterThanOrEqual(0);
-          expect(app.order.total).toBeLessThanOrEqual(TOTAL);
+          expect(app.order.total).toBeLessThanOrEqual(TOTAL - 20_000);
           // What is still financed always covers the goods not yet sent.
           expect(rules.refundable(app.order)).toBeGreaterThanOrEqual(0);
           expect(app.order.vat.every((v) => v.amount >= 0)).toBe(true);

@@ -121,6 +121,12 @@ export function createApplication(
       throw unprocessable(`order.totalVat lists ${rate} % but no item has that rate`, "order.totalVat");
     }
   }
+  for (const rate of vatByRate.keys()) {
+    const gross = sum(order.items.filter((i) => i.totalVat.vatRate === rate).map((i) => i.totalPrice.amount));
+    if (gross < 0) {
+      throw unprocessable(`the discounts at ${rate} % VAT exceed the items at that rate`, "order.items");
+    }
+  }
 
   const lines: SandboxLine[] = order.items.map((item) => {
     const qty = toMilli(item.quantity ?? 1);
@@ -223,14 +229,17 @@ function settle(app: SandboxApplication): void {
   else app.stateReason = "READY_TO_SHIP";
 }
 
-/** Money that can still be refunded: the financed total minus what has not been sent yet. */
+/**
+ * Money that can still be refunded: the financed total minus the value of what has not been sent yet — never more
+ * than the total itself (an unsent discount has a negative value, but cannot make more money refundable).
+ */
 export function refundable(order: SandboxOrder): number {
   const unsent = sum(
     allParts(order)
       .filter((p) => p.state === "PROCESSING")
       .map((p) => p.price),
   );
-  return order.total - unsent;
+  return Math.max(0, order.total - Math.max(0, unsent));
 }
 
 // ── Selecting what an operation applies to ──────────────────────────────────────────────────────────────────
@@ -497,6 +506,16 @@ export function cancelItems(current: SandboxApplication, body: OrderItemsChangeR
   const before = app.order.total;
   const selections = selectionsFor(app.order, body.items, "cancel");
   const moved = applySelections(app.order, selections, "cancel", keepDates);
+  if (moved.price < 0) {
+    throw notSupported(
+      "cancelling only a discount would raise what the customer owes; cancel it together with the items it discounts",
+    );
+  }
+  if (app.order.total - moved.price < 0) {
+    throw notSupported(
+      "cancelling this would leave the order with a negative total (a discount would remain); cancel the discount line with it",
+    );
+  }
   app.order.total -= moved.price;
   reduceVat(app.order, new Map([...moved.byRate].map(([rate, m]) => [rate, m.vat])));
   settle(app);

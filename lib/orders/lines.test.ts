@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { contextOf, sandboxApp, step } from "@/lib/testing/orders";
+import { orderView } from "./lines";
+
+describe("orderView", () => {
+  it("groups the items Skip Pay lists per state into one line with per-state quantities", () => {
+    const app = sandboxApp(
+      [
+        { code: "MUG", name: "Hrnek", unitPrice: 19_900, quantity: 5, ean: "859001" },
+        { code: "SHIP", name: "Doprava", unitPrice: 9_900, type: "SHIPPING_FEE" },
+      ],
+      [
+        step.approve(),
+        step.cancel([{ code: "MUG", quantity: 1 }]),
+        step.send([{ code: "MUG", quantity: 3 }]),
+        step.deliver([{ code: "MUG", quantity: 2 }]),
+        step.return([{ code: "MUG", quantity: 1 }]),
+      ],
+    );
+    const { order } = contextOf(app);
+    expect(order.items.filter((i) => i.code === "MUG").length).toBeGreaterThan(1);
+    const view = orderView(order);
+    expect(view.lines).toHaveLength(2);
+    const mug = view.lines[0]!;
+    expect({
+      quantity: mug.quantity,
+      unsent: mug.unsent,
+      sent: mug.sent,
+      delivered: mug.delivered,
+      returned: mug.returned,
+      cancelled: mug.cancelled,
+      cancellable: mug.cancellable,
+      returnable: mug.returnable,
+      value: mug.value,
+    }).toEqual({
+      quantity: 5000,
+      unsent: 1000,
+      sent: 1000,
+      delivered: 1000,
+      returned: 1000,
+      cancelled: 1000,
+      cancellable: 1000,
+      returnable: 2000,
+      value: 99_500,
+    });
+    expect(mug.reference).toEqual({ code: "MUG", ean: "859001", name: "Hrnek", type: "PHYSICAL" });
+    // Same line, same key, on every read.
+    expect(orderView(contextOf(app).order).lines[0]!.key).toBe(mug.key);
+  });
+
+  it("knows what remains refundable: the total minus the value of unsent goods", () => {
+    const app = sandboxApp(
+      [
+        { code: "A", name: "A", unitPrice: 100_000 },
+        { code: "B", name: "B", unitPrice: 50_000 },
+      ],
+      [step.approve(), step.send([{ code: "A" }]), step.refund(30_000)],
+    );
+    const view = orderView(contextOf(app).order);
+    expect(view.total).toBe(120_000);
+    expect(view.unsentValue).toBe(50_000);
+    expect(view.refundable).toBe(70_000);
+  });
+
+  it("flags lines Skip Pay could not tell apart, and only those", () => {
+    const view = orderView(
+      contextOf(
+        sandboxApp([
+          { code: "TEE", name: "Tričko", unitPrice: 39_900 },
+          { code: "TEE", name: "Tričko", unitPrice: 39_900, ean: "859002" },
+          { code: "TEE", name: "Tričko L", unitPrice: 39_900 },
+          { code: "CAP", name: "Kšiltovka", unitPrice: 19_900 },
+        ]),
+      ).order,
+    );
+    const [noEan, withEan, large, cap] = view.lines;
+    // {code: TEE, name: Tričko} (no EAN to add) also matches the line that has an EAN.
+    expect(noEan!.ambiguousWith).toEqual([withEan!.key]);
+    expect(withEan!.ambiguousWith).toEqual([]);
+    expect(large!.ambiguousWith).toEqual([]);
+    expect(cap!.ambiguousWith).toEqual([]);
+  });
+
+  it("spots two identical lines (listed twice in the same state) that no reference can tell apart", () => {
+    const app = sandboxApp([
+      { code: "TEE", name: "Tričko", unitPrice: 39_900 },
+      { code: "TEE", name: "Tričko", unitPrice: 39_900 },
+    ]);
+    const view = orderView(contextOf(app).order);
+    expect(view.lines).toHaveLength(1);
+    expect(view.lines[0]!.quantity).toBe(2000);
+    expect(view.lines[0]!.ambiguousWith).toEqual([view.lines[0]!.key]);
+  });
+});

@@ -1,0 +1,377 @@
+import { describe, expect, it } from "vitest";
+import type { LineSpec } from "@/lib/sandbox/builders";
+import type { SandboxApplication } from "@/lib/sandbox/model";
+import { applyPlan, contextOf, outcomeOf, promised, sandboxApp, step } from "@/lib/testing/orders";
+import { orderView } from "./lines";
+import { type Intent, type Plan, type PlanIssue, plan } from "./planner";
+
+const LINES: LineSpec[] = [
+  { code: "KETTLE", name: "Konvice", unitPrice: 149_900, ean: "8594000000017" },
+  { code: "MUG", name: "Hrnek", unitPrice: 19_900, quantity: 3 },
+  { code: "BOOK", name: "Kuchařka", unitPrice: 39_900, vatRate: 12 },
+];
+const TOTAL = 149_900 + 3 * 19_900 + 39_900; // 249 500
+
+function keys(app: SandboxApplication): Record<string, string> {
+  return Object.fromEntries(orderView(contextOf(app).order).lines.map((l) => [l.code, l.key]));
+}
+
+/** Plans, expects success, sends the body to the sandbox and expects the outcome the plan promised. */
+function planned(app: SandboxApplication, intent: Intent): Plan {
+  const result = plan(contextOf(app), intent);
+  if (!result.ok) throw new Error(`expected a plan, got ${JSON.stringify(result.issues)}`);
+  const after = applyPlan(app, result.plan);
+  expect(outcomeOf(after)).toEqual(promised(result.plan));
+  return result.plan;
+}
+
+function refused(app: SandboxApplication, intent: Intent): PlanIssue[] {
+  const result = plan(contextOf(app), intent);
+  if (result.ok) throw new Error(`expected issues, got a plan: ${JSON.stringify(result.plan.body)}`);
+  return result.issues;
+}
+
+const ready = () => sandboxApp(LINES);
+const delivered = () => sandboxApp(LINES, [step.approve(), step.send(), step.deliver()]);
+
+describe("cancel", () => {
+  it("cancels chosen quantities with the line's full reference and an explicit quantity", () => {
+    const app = ready();
+    const k = keys(app);
+    const p = planned(app, { kind: "cancel", lines: [{ key: k.MUG!, quantity: 2000 }] });
+    expect(p.body).toEqual({ items: [{ code: "MUG", name: "Hrnek", type: "PHYSICAL", quantity: 2 }] });
+    expect(p.shape).toBe("items");
+    expect(p.cancelledValue).toBe(39_800);
+    expect(p.totalAfter).toBe(TOTAL - 39_800);
+    expect(p.expected).toEqual({
+      orderState: "PROCESSING",
+      applicationState: "READY",
+      stateReason: "READY_TO_SHIP",
+    });
+    expect(p.changes).toEqual([
+      {
+        key: k.MUG,
+        name: "Hrnek",
+        code: "MUG",
+        quantity: 2000,
+        from: ["PROCESSING"],
+        to: "CANCELLED",
+        value: 39_800,
+      },
+    ]);
+  });
+
+  it("uses the empty body when the selection covers everything still cancellable", () => {
+    const app = sandboxApp(LINES, [step.approve(), step.send([{ code: "KETTLE" }])]);
+    const k = keys(app);
+    const p = planned(app, {
+      kind: "cancel",
+      lines: [
+        { key: k.MUG!, quantity: 3000 },
+        { key: k.BOOK!, quantity: 1000 },
+      ],
+    });
+    expect(p.body).toEqual({});
+    expect(p.shape).toBe("all-remaining");
+    expect(p.notes.map((n) => n.code)).toContain("empty_body");
+    expect(p.expected.stateReason).toBe("READY_SHIPPED");
+    expect(p.totalAfter).toBe(149_900);
+  });
+
+  it("cancel everything remaining ends the application CANCELLED_NOT_PAID when nothing was sent", () => {
+    const p = planned(ready(), { kind: "cancel-all" });
+    expect(p.body).toEqual({});
+    expect(p.expected).toEqual({
+      orderState: "CANCELLED",
+      applicationState: "CANCELLED",
+      stateReason: "CANCELLED_NOT_PAID",
+    });
+    expect(p.totalAfter).toBe(0);
+  });
+
+  it("never cancels a sent line, and says to use Return instead", () => {
+    const app = sandboxApp(LINES, [step.approve(), step.send([{ code: "KETTLE" }])]);
+    const issues = refused(app, { kind: "cancel", lines: [{ key: keys(app).KETTLE!, quantity: 1000 }] });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        field: "lines.0.quantity",
+        code: "line_not_eligible",
+        message: "Already sent on 2026-11-12 — use Return.",
+      }),
+    ]);
+  });
+
+  it("explains quantities above what remains, nothing chosen, and a non-READY application", () => {
+    const app = ready();
+    expect(
+      refused(app, { kind: "cancel", lines: [{ key: keys(app).MUG!, quantity: 4000 }] })[0],
+    ).toMatchObject({
+      code: "quantity_above_remaining",
+      params: { max: "3" },
+    });
+    expect(refused(app, { kind: "cancel", lines: [{ key: keys(app).MUG!, quantity: 0 }] })[0]!.code).toBe(
+      "nothing_selected",
+    );
+    expect(refused(sandboxApp(LINES, []), { kind: "cancel-all" })[0]).toMatchObject({
+      code: "application_not_ready",
+      field: null,
+    });
+    expect(refused(app, { kind: "cancel", lines: [{ key: "Lnope", quantity: 1000 }] })[0]!.code).toBe(
+      "line_unknown",
+    );
+  });
+});
+
+describe("return", () => {
+  it("returns chosen quantities and refunds their value, with the VAT of exactly those pieces", () => {
+    const app = delivered();
+    const k = keys(app);
+    const p = planned(app, {
+      kind: "return",
+      lines: [
+        { key: k.MUG!, quantity: 2000 },
+        { key: k.BOOK!, quantity: 1000 },
+      ],
+      refundOverride: null,
+    });
+    expect(p.refund).toBe(39_800 + 39_900);
+    expect(p.body).toEqual({
+      items: [
+        { code: "MUG", name: "Hrnek", type: "PHYSICAL", quantity: 2 },
+        { code: "BOOK", name: "Kuchařka", type: "PHYSICAL", quantity: 1 },
+      ],
+      totalPrice: { amount: 79_700, currency: "CZK" },
+      totalVat: [
+        // The VAT of 2 of 3 mugs: 2/3 of the line's 10 361, rounded half away from zero — as Skip Pay splits it.
+        { amount: 6_907, currency: "CZK", vatRate: 21 },
+        { amount: 4_275, currency: "CZK", vatRate: 12 },
+      ],
+    });
+    expect(p.expected.stateReason).toBe("READY_DELIVERED");
+  });
+
+  it("refunds an override amount, split across rates with the rounding residual shown", () => {
+    const app = delivered();
+    const k = keys(app);
+    const p = planned(app, {
+      kind: "return",
+      lines: [
+        { key: k.MUG!, quantity: 1000 },
+        { key: k.BOOK!, quantity: 1000 },
+      ],
+      refundOverride: 50_001,
+    });
+    expect(p.refund).toBe(50_001);
+    expect(p.vat.reduce((a, s) => a + s.gross, 0)).toBe(50_001);
+    expect(p.notes.map((n) => n.code)).toEqual(["override_below_items_value", "vat_rounding"]);
+    expect(p.totalAfter).toBe(TOTAL - 50_001);
+  });
+
+  it("refuses an override above what is still refundable, on the override field", () => {
+    const app = delivered();
+    expect(
+      refused(app, {
+        kind: "return",
+        lines: [{ key: keys(app).MUG!, quantity: 1000 }],
+        refundOverride: TOTAL + 1,
+      })[0],
+    ).toMatchObject({ field: "refundOverride", code: "refund_above_refundable" });
+  });
+
+  it("caps the refund at what is left after earlier amount-only refunds, and says so", () => {
+    const app = sandboxApp(
+      [{ code: "TV", name: "Televize", unitPrice: 1_000_000 }],
+      [step.approve(), step.send(), step.deliver(), step.refund(600_000)],
+    );
+    const p = planned(app, {
+      kind: "return",
+      lines: [{ key: keys(app).TV!, quantity: 1000 }],
+      refundOverride: null,
+    });
+    expect(p.refund).toBe(400_000);
+    expect(p.notes[0]!.code).toBe("capped_by_earlier_refunds");
+    expect(p.expected).toEqual({
+      orderState: "RETURNED",
+      applicationState: "CANCELLED",
+      stateReason: "CANCELLED_RETURNED",
+    });
+  });
+
+  it("a full return of a delivered order is the empty body: order RETURNED, total 0, CANCELLED_RETURNED", () => {
+    const p = planned(delivered(), { kind: "return-all", refundOverride: null });
+    expect(p.body).toEqual({});
+    expect(p.refund).toBe(TOTAL);
+    expect(p.totalAfter).toBe(0);
+    expect(p.expected).toEqual({
+      orderState: "RETURNED",
+      applicationState: "CANCELLED",
+      stateReason: "CANCELLED_RETURNED",
+    });
+  });
+
+  it("a full return with an override lists every line instead of sending an ambiguous {totalPrice}", () => {
+    const p = planned(delivered(), { kind: "return-all", refundOverride: 200_000 });
+    expect((p.body as { items: unknown[] }).items).toHaveLength(3);
+    expect(p.body).toMatchObject({ totalPrice: { amount: 200_000, currency: "CZK" } });
+    expect(p.totalAfter).toBe(TOTAL - 200_000);
+  });
+
+  it("a full return needs everything sent; it names what is not", () => {
+    const app = sandboxApp(LINES, [step.approve(), step.send([{ code: "KETTLE" }])]);
+    expect(refused(app, { kind: "return-all", refundOverride: null })[0]).toMatchObject({
+      code: "full_return_needs_all_sent",
+      message: expect.stringContaining("Hrnek, Kuchařka"),
+    });
+  });
+
+  it("cannot return what was not sent, and says to use Cancel", () => {
+    const app = ready();
+    expect(
+      refused(app, {
+        kind: "return",
+        lines: [{ key: keys(app).MUG!, quantity: 1000 }],
+        refundOverride: null,
+      })[0],
+    ).toMatchObject({
+      code: "line_not_eligible",
+      message: "Not sent yet — use Cancel.",
+    });
+  });
+});
+
+describe("amount-only refund", () => {
+  it('sends "items": [] with the amount and its VAT; every state stays, the total drops', () => {
+    const app = delivered();
+    const p = planned(app, { kind: "refund", amount: 10_000 });
+    expect(p.body).toMatchObject({ items: [], totalPrice: { amount: 10_000, currency: "CZK" } });
+    expect(p.shape).toBe("amount-only");
+    expect(p.expected).toEqual({
+      orderState: "DELIVERED",
+      applicationState: "READY",
+      stateReason: "READY_DELIVERED",
+    });
+    expect(p.totalAfter).toBe(TOTAL - 10_000);
+    // Split across 21 % and 12 % in proportion to the delivered goods (209 600 : 39 900).
+    expect(p.vat.map((v) => [v.rate, v.gross])).toEqual([
+      [21, 8_401],
+      [12, 1_599],
+    ]);
+  });
+
+  it("never refunds more than remains, nor anything before something was sent", () => {
+    expect(refused(delivered(), { kind: "refund", amount: TOTAL + 1 })[0]).toMatchObject({
+      field: "amount",
+      code: "refund_above_refundable",
+    });
+    expect(refused(ready(), { kind: "refund", amount: 100 })[0]).toMatchObject({
+      code: "nothing_refundable",
+      message: expect.stringContaining("cancel items instead"),
+    });
+    expect(refused(delivered(), { kind: "refund", amount: 0 })[0]!.code).toBe("amount_invalid");
+  });
+});
+
+describe("send, deliver and cancel the application", () => {
+  it("marks chosen items sent with date, carrier and tracking number", () => {
+    const app = ready();
+    const p = planned(app, {
+      kind: "send",
+      lines: [{ key: keys(app).KETTLE!, quantity: 1000 }],
+      sentDate: "2026-11-20",
+      carrier: "PPL",
+      trackingNumber: "PPL123456",
+    });
+    expect(p.body).toEqual({
+      items: [{ code: "KETTLE", ean: "8594000000017", name: "Konvice", type: "PHYSICAL", quantity: 1 }],
+      sentDate: "2026-11-20",
+      deliveryCarrier: "PPL",
+      deliveryTrackingNumber: "PPL123456",
+    });
+    expect(p.expected.stateReason).toBe("READY_SHIPPED");
+  });
+
+  it("marks everything delivered with the empty body", () => {
+    const app = sandboxApp(LINES, [step.approve(), step.send()]);
+    const p = planned(app, { kind: "deliver", lines: null, deliveryDate: "2026-11-21" });
+    expect(p.body).toEqual({ deliveryDate: "2026-11-21" });
+    expect(p.expected).toEqual({
+      orderState: "DELIVERED",
+      applicationState: "READY",
+      stateReason: "READY_DELIVERED",
+    });
+  });
+
+  it("cancels the whole application only before anything was sent", () => {
+    const p = planned(ready(), {
+      kind: "cancel-application",
+      reason: "APPLICATION_CANCELLED_BY_CUSTOMER",
+      customReason: null,
+    });
+    expect(p.body).toEqual({ reason: "APPLICATION_CANCELLED_BY_CUSTOMER" });
+    expect(p.totalAfter).toBe(0);
+    const sent = sandboxApp(LINES, [step.approve(), step.send([{ code: "MUG", quantity: 1 }])]);
+    expect(
+      refused(sent, {
+        kind: "cancel-application",
+        reason: "APPLICATION_CANCELLED_OTHER",
+        customReason: null,
+      })[0]!.code,
+    ).toBe("application_not_cancellable");
+  });
+});
+
+describe("line references", () => {
+  it("tells apart lines sharing a code by their other identifiers", () => {
+    const app = sandboxApp([
+      { code: "TEE", name: "Tričko M", unitPrice: 39_900, quantity: 2 },
+      { code: "TEE", name: "Tričko L", unitPrice: 39_900 },
+    ]);
+    const [m, l] = orderView(contextOf(app).order).lines;
+    const p = planned(app, { kind: "cancel", lines: [{ key: l!.key, quantity: 1000 }] });
+    expect(p.body).toEqual({ items: [{ code: "TEE", name: "Tričko L", type: "PHYSICAL", quantity: 1 }] });
+    expect(m!.ambiguousWith).toEqual([]);
+  });
+
+  it("refuses to address a line Skip Pay could not tell apart from another", () => {
+    const app = sandboxApp([
+      { code: "TEE", name: "Tričko", unitPrice: 39_900 },
+      { code: "TEE", name: "Tričko", unitPrice: 39_900, ean: "859002" },
+    ]);
+    const [noEan] = orderView(contextOf(app).order).lines;
+    expect(refused(app, { kind: "cancel", lines: [{ key: noEan!.key, quantity: 1000 }] })[0]!.code).toBe(
+      "line_ambiguous",
+    );
+    // "Everything remaining" needs no reference, so it still works.
+    planned(app, { kind: "cancel-all" });
+  });
+
+  it("handles decimal quantities: at least 1 per request, or the whole fractional rest without a quantity", () => {
+    const app = sandboxApp(
+      [{ code: "CHEESE", name: "Sýr (kg)", unitPrice: 32_000, quantity: 2.5 }],
+      [step.approve(), step.send(), step.deliver()],
+    );
+    const key = keys(app).CHEESE!;
+    const two = planned(app, { kind: "return", lines: [{ key, quantity: 2000 }], refundOverride: null });
+    expect(two.body).toMatchObject({
+      items: [{ code: "CHEESE", quantity: 2 }],
+      totalPrice: { amount: 64_000 },
+    });
+    expect(
+      refused(app, { kind: "return", lines: [{ key, quantity: 300 }], refundOverride: null })[0]!.code,
+    ).toBe("quantity_below_one");
+    const rest = sandboxApp(
+      [
+        { code: "CHEESE", name: "Sýr (kg)", unitPrice: 32_000, quantity: 2.5 },
+        { code: "WINE", name: "Víno", unitPrice: 19_900 },
+      ],
+      [step.approve(), step.send(), step.deliver(), step.return([{ code: "CHEESE", quantity: 2 }])],
+    );
+    const half = planned(rest, {
+      kind: "return",
+      lines: [{ key: keys(rest).CHEESE!, quantity: 500 }],
+      refundOverride: null,
+    });
+    expect((half.body as { items: object[] }).items[0]).not.toHaveProperty("quantity");
+    expect(half.refund).toBe(16_000);
+  });
+});
