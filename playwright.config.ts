@@ -14,7 +14,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".reports/playwright.json" }]] : "list",
-  use: { baseURL: BASE_URL, trace: "retain-on-failure" },
+  // English UI (from the browser's language), Prague time: what the assertions are written in.
+  use: { baseURL: BASE_URL, trace: "retain-on-failure", locale: "en-GB", timezoneId: "Europe/Prague" },
   projects: [
     {
       name: "chromium",
@@ -35,6 +36,9 @@ export default defineConfig({
       APP_URL: BASE_URL,
       SESSION_SECRET: "e2e-session-secret-not-for-production-0123456789",
       SKIPPAY_BASE_URL: `${BASE_URL}/sandbox`,
+      // Short enough that the timeout fault is quick to test, long enough for a busy 2-core CI machine.
+      SKIPPAY_TIMEOUT_MS: "3000",
+      SANDBOX_FAULT_TIMEOUT_MS: "6000",
       // A fresh database for every run: in-memory PGlite, or the PostgreSQL given by TEST_POSTGRES=1.
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: "memory" }),
     },

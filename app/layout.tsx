@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
+import { LanguageSwitch } from "@/components/layout/language-switch";
 import { config } from "@/lib/config";
+import { setLocale } from "./actions";
+import { Providers } from "./providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,20 +15,34 @@ export const metadata: Metadata = {
 
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  const locale = await getLocale();
+  const t = await getTranslations("nav");
+  const environment = config().skippay.mode;
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen font-sans">
         <a
           href="#main"
           className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
         >
-          Skip to main content
+          {t("skipToMain")}
         </a>
-        <AppHeader environment={config().skippay.mode} nav={[{ href: "/", label: "Overview" }]} />
-        <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
-          {children}
-        </main>
+        <NextIntlClientProvider>
+          <Providers>
+            <AppHeader
+              environment={environment}
+              environmentLabel={t(environment === "sandbox" ? "sandbox" : "live")}
+              nav={[{ href: "/applications", label: t("applications") }]}
+              navLabel={t("main")}
+            >
+              <LanguageSwitch setLocale={setLocale} />
+            </AppHeader>
+            <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+              {children}
+            </main>
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

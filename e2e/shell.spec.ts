@@ -5,7 +5,9 @@ test("the app shell has a header, main navigation and a main region", async ({ p
   await expect(page.getByRole("banner")).toContainText("Skip Pay Orders");
   await expect(page.getByRole("banner")).toContainText("Sandbox");
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Order operations");
+  // The home page is the applications list.
+  await expect(page).toHaveURL(/\/applications$/);
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Applications");
 
   // The skip link is the first stop for keyboard users and lands on the main region.
   await page.keyboard.press("Tab");

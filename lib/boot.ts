@@ -2,8 +2,11 @@
 // then — against the embedded sandbox only — the demo data.
 import "server-only";
 import { ConfigError, config } from "@/lib/config";
+import { upsertApplication } from "@/lib/db/applications";
 import { database } from "@/lib/db/client";
+import { renderApplication } from "@/lib/sandbox/render";
 import { seedDemoApplications } from "@/lib/sandbox/seed";
+import { loadApplication } from "@/lib/sandbox/store";
 
 export async function boot(): Promise<void> {
   try {
@@ -11,7 +14,17 @@ export async function boot(): Promise<void> {
     const { db, kind } = await database();
     console.info(`[boot] database ready (${kind}); Skip Pay: ${cfg.skippay.mode} at ${cfg.skippay.baseUrl}`);
     if (cfg.skippay.mode === "sandbox" && cfg.sandbox.seed === "demo") {
-      const created = await seedDemoApplications(db, cfg.skippay.baseUrl);
+      const created = await seedDemoApplications(
+        db,
+        cfg.skippay.baseUrl,
+        `${cfg.appUrl}/api/skippay/notifications`,
+      );
+      // The admin learns about applications from Skip Pay's answers and notifications; the demo ones were
+      // created before the server listened, so index them directly.
+      for (const id of created) {
+        const app = await loadApplication(db, id);
+        if (app) await upsertApplication(db, renderApplication(app));
+      }
       if (created.length > 0) console.info(`[boot] sandbox: created ${created.length} demo applications`);
     }
   } catch (error) {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 export interface NavItem {
   href: string;
@@ -6,11 +7,23 @@ export interface NavItem {
 }
 
 /** The top bar: product name, where the admin is pointed (sandbox or live Skip Pay) and the main navigation. */
-export function AppHeader({ environment, nav }: { environment: "sandbox" | "remote"; nav: NavItem[] }) {
+export function AppHeader({
+  environment,
+  environmentLabel,
+  nav,
+  navLabel,
+  children,
+}: {
+  environment: "sandbox" | "remote";
+  environmentLabel: string;
+  nav: NavItem[];
+  navLabel: string;
+  children?: ReactNode;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+        <Link href="/applications" className="flex items-center gap-2 font-semibold text-slate-900">
           <span
             aria-hidden="true"
             className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm text-white"
@@ -19,16 +32,16 @@ export function AppHeader({ environment, nav }: { environment: "sandbox" | "remo
           </span>
           Skip Pay Orders
         </Link>
-        {environment === "sandbox" ? (
-          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
-            Sandbox — no real money
-          </span>
-        ) : (
-          <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900">
-            Live Skip Pay
-          </span>
-        )}
-        <nav aria-label="Main" className="ml-auto">
+        <span
+          className={
+            environment === "sandbox"
+              ? "rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
+              : "rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900"
+          }
+        >
+          {environmentLabel}
+        </span>
+        <nav aria-label={navLabel} className="ml-auto">
           <ul className="flex items-center gap-1 text-sm">
             {nav.map((item) => (
               <li key={item.href}>
@@ -42,6 +55,7 @@ export function AppHeader({ environment, nav }: { environment: "sandbox" | "remo
             ))}
           </ul>
         </nav>
+        {children}
       </div>
     </header>
   );

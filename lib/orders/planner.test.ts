@@ -107,7 +107,7 @@ describe("cancel", () => {
       refused(app, { kind: "cancel", lines: [{ key: keys(app).MUG!, quantity: 4000 }] })[0],
     ).toMatchObject({
       code: "quantity_above_remaining",
-      params: { max: "3" },
+      params: { maxMilli: 3000 },
     });
     expect(refused(app, { kind: "cancel", lines: [{ key: keys(app).MUG!, quantity: 0 }] })[0]!.code).toBe(
       "nothing_selected",

@@ -152,9 +152,10 @@ const MOVES = {
   return: { from: ["DELIVERED", "SENT"], to: "RETURNED" },
 } as const satisfies Record<string, { from: OrderState[]; to: OrderState }>;
 
-type MoveKind = keyof typeof MOVES;
+export type MoveKind = keyof typeof MOVES;
 
-const ELIGIBLE: Record<MoveKind, (l: OrderLine) => number> = {
+/** How much of a line an operation can take right now (thousandths). */
+export const ELIGIBLE: Record<MoveKind, (l: OrderLine) => number> = {
   cancel: (l) => l.cancellable,
   send: (l) => l.unsent,
   deliver: (l) => l.unsent + l.sent,
@@ -165,6 +166,8 @@ interface Taken {
   price: number;
   vat: number;
   after: LinePart[];
+  /** The states the quantity actually came from. */
+  from: OrderState[];
 }
 
 function take(line: OrderLine, qty: number, kind: MoveKind): Taken {
@@ -173,9 +176,11 @@ function take(line: OrderLine, qty: number, kind: MoveKind): Taken {
   let left = qty;
   let price = 0;
   let vat = 0;
+  const takenFrom = new Set<OrderState>();
   for (const state of from) {
     for (const part of after) {
       if (left === 0 || part.state !== state || part.qty === 0) continue;
+      takenFrom.add(state);
       const n = Math.min(left, part.qty);
       const p = n === part.qty ? part.price : proportion(part.price, n, part.qty);
       const v = n === part.qty ? part.vat : proportion(part.vat, n, part.qty);
@@ -188,7 +193,7 @@ function take(line: OrderLine, qty: number, kind: MoveKind): Taken {
       vat += v;
     }
   }
-  return { price, vat, after: after.filter((p) => p.qty > 0) };
+  return { price, vat, after: after.filter((p) => p.qty > 0), from: [...takenFrom] };
 }
 
 // ── State expectations ───────────────────────────────────────────────────────────────────────────────────────
@@ -245,27 +250,44 @@ function requireReady(application: PlanContext["application"]): PlanIssue | null
   );
 }
 
-/** Why a line cannot take an operation right now, in staff words ("already sent on 12 Nov — use Return"). */
-export function whyNotEligible(line: OrderLine, kind: MoveKind): string {
+export type IneligibleReason = "sent" | "delivered" | "returned" | "cancelled" | "not_sent" | "nothing_left";
+
+/** Why a line cannot take an operation right now, as a code (+ the date it was sent, when that is the reason). */
+export function ineligibility(line: OrderLine, kind: MoveKind): { reason: IneligibleReason; date?: string } {
   const lastSent = line.parts
-    .filter((p) => p.sentDate)
-    .map((p) => p.sentDate as string)
+    .map((p) => p.sentDate)
+    .filter((d): d is string => !!d)
     .sort()
     .pop();
   if (kind === "cancel") {
-    if (line.sent + line.delivered > 0)
-      return `Already sent${lastSent ? ` on ${lastSent}` : ""} — use Return.`;
-    if (line.returned > 0) return "Already returned.";
-    return "Already cancelled.";
+    if (line.sent + line.delivered > 0) return { reason: "sent", ...(lastSent ? { date: lastSent } : {}) };
+    return { reason: line.returned > 0 ? "returned" : "cancelled" };
   }
   if (kind === "return") {
-    if (line.unsent > 0) return "Not sent yet — use Cancel.";
-    if (line.returned > 0 && line.cancelled === 0) return "Already returned.";
-    if (line.cancelled > 0 && line.returned === 0) return "Cancelled before shipping.";
-    return "Nothing left to return.";
+    if (line.unsent > 0) return { reason: "not_sent" };
+    if (line.returned > 0 && line.cancelled === 0) return { reason: "returned" };
+    if (line.cancelled > 0 && line.returned === 0) return { reason: "cancelled" };
+    return { reason: "nothing_left" };
   }
-  if (kind === "send") return line.sent + line.delivered > 0 ? "Already sent." : "Nothing left to send.";
-  return line.delivered > 0 ? "Already delivered." : "Nothing left to deliver.";
+  if (kind === "send") return { reason: line.sent + line.delivered > 0 ? "sent" : "nothing_left" };
+  return { reason: line.delivered > 0 ? "delivered" : "nothing_left" };
+}
+
+const INELIGIBLE_TEXT: Record<IneligibleReason, (date?: string) => string> = {
+  sent: (date) => `Already sent${date ? ` on ${date}` : ""} — use Return.`,
+  delivered: () => "Already delivered.",
+  returned: () => "Already returned.",
+  cancelled: () => "Cancelled before shipping.",
+  not_sent: () => "Not sent yet — use Cancel.",
+  nothing_left: () => "Nothing left for this operation.",
+};
+
+/** The same, in staff words ("Already sent on 2026-11-12 — use Return."). */
+export function whyNotEligible(line: OrderLine, kind: MoveKind): string {
+  const { reason, date } = ineligibility(line, kind);
+  if (kind === "cancel" && reason === "cancelled") return "Already cancelled.";
+  if (kind === "send" && reason === "sent") return "Already sent.";
+  return INELIGIBLE_TEXT[reason](date);
 }
 
 /** The reference sent for a selection: the line's identifiers, plus a quantity unless it is a fractional rest. */
@@ -308,7 +330,14 @@ function select(
     const { line } = found;
     const eligible = ELIGIBLE[kind](line);
     if (eligible === 0) {
-      issues.push(issue(field, "line_not_eligible", whyNotEligible(line, kind), { name: line.name }));
+      const why = ineligibility(line, kind);
+      issues.push(
+        issue(field, "line_not_eligible", whyNotEligible(line, kind), {
+          name: line.name,
+          reason: why.reason,
+          ...(why.date ? { date: why.date } : {}),
+        }),
+      );
       return;
     }
     if (line.ambiguousWith.length > 0) {
@@ -329,7 +358,7 @@ function select(
           "quantity_above_remaining",
           `At most ${qty(eligible)} of "${line.name}" can be chosen.`,
           {
-            max: qty(eligible),
+            maxMilli: eligible,
             name: line.name,
           },
         ),
@@ -343,7 +372,7 @@ function select(
           "quantity_below_one",
           `Skip Pay takes quantities of at least 1; choose 1 or more, or all ${qty(eligible)}.`,
           {
-            max: qty(eligible),
+            maxMilli: eligible,
           },
         ),
       );
@@ -388,7 +417,7 @@ function simulate(view: OrderView, chosen: Selected[], kind: MoveKind): Simulati
       name: c.line.name,
       code: c.line.code,
       quantity: c.quantity,
-      from: [...MOVES[kind].from],
+      from: t.from,
       to: MOVES[kind].to,
       value: t.price,
     });
@@ -464,7 +493,7 @@ function cappedNote(value: number, refundable: number): PlanNote {
   return {
     code: "capped_by_earlier_refunds",
     message: `The items are worth ${money(value)}, but after earlier refunds only ${money(refundable)} can still be refunded; the refund is capped.`,
-    params: { value: money(value), max: money(refundable) },
+    params: { valueMinor: value, maxMinor: refundable },
   };
 }
 
@@ -611,7 +640,7 @@ function planReturn(
             "refundOverride",
             "refund_above_refundable",
             `At most ${money(view.refundable)} can still be refunded on this order.`,
-            { max: money(view.refundable) },
+            { maxMinor: view.refundable },
           ),
         ],
       };
@@ -620,13 +649,13 @@ function planReturn(
       notes.push({
         code: "override_above_items_value",
         message: `The refund (${money(override)}) is more than the returned items are worth (${money(sim.value)}).`,
-        params: { refund: money(override), value: money(sim.value) },
+        params: { refundMinor: override, valueMinor: sim.value },
       });
     } else if (override < sim.value) {
       notes.push({
         code: "override_below_items_value",
         message: `The refund (${money(override)}) is less than the returned items are worth (${money(sim.value)}); the customer keeps paying the difference.`,
-        params: { refund: money(override), value: money(sim.value) },
+        params: { refundMinor: override, valueMinor: sim.value },
       });
     }
   } else if (everything) {
@@ -745,7 +774,7 @@ function planRefund(
           "refund_above_refundable",
           `At most ${money(view.refundable)} can still be refunded on this order.`,
           {
-            max: money(view.refundable),
+            maxMinor: view.refundable,
           },
         ),
       ],
@@ -837,21 +866,27 @@ function planShipping(
   };
 }
 
+export type NotCancellable = "rejected" | "cancelled" | "validating" | "paid" | "shipped";
+
+const NOT_CANCELLABLE_TEXT: Record<NotCancellable, string> = {
+  rejected: "The application was rejected.",
+  cancelled: "The application is already cancelled.",
+  validating: "Skip Pay is validating the application; try again later.",
+  paid: "Skip Pay has already paid the order out; return the items instead.",
+  shipped: "Items were already sent; cancel the unsent items or return the sent ones instead.",
+};
+
 /** Whether the whole application can be cancelled now, and if not, why (null = it can). */
 export function whyApplicationNotCancellable(
   ctx: PlanContext,
   view: OrderView = orderView(ctx.order),
-): string | null {
+): NotCancellable | null {
   const { state, stateReason } = ctx.application;
-  if (state === "REJECTED") return "The application was rejected.";
-  if (state === "CANCELLED") return "The application is already cancelled.";
-  if (stateReason === "PROCESSING_VALIDATION_IN_PROGRESS")
-    return "Skip Pay is validating the application; try again later.";
-  if (stateReason === "READY_PAID")
-    return "Skip Pay has already paid the order out; return the items instead.";
-  if (view.lines.some((l) => l.sent + l.delivered + l.returned > 0)) {
-    return "Items were already sent; cancel the unsent items or return the sent ones instead.";
-  }
+  if (state === "REJECTED") return "rejected";
+  if (state === "CANCELLED") return "cancelled";
+  if (stateReason === "PROCESSING_VALIDATION_IN_PROGRESS") return "validating";
+  if (stateReason === "READY_PAID") return "paid";
+  if (view.lines.some((l) => l.sent + l.delivered + l.returned > 0)) return "shipped";
   return null;
 }
 
@@ -861,7 +896,12 @@ function planCancelApplication(
   intent: Extract<Intent, { kind: "cancel-application" }>,
 ): PlanResult {
   const why = whyApplicationNotCancellable(ctx, view);
-  if (why) return { ok: false, issues: [issue(null, "application_not_cancellable", why)] };
+  if (why) {
+    return {
+      ok: false,
+      issues: [issue(null, "application_not_cancellable", NOT_CANCELLABLE_TEXT[why], { why })],
+    };
+  }
   const chosen = allEligible(view, "cancel");
   const sim = simulate(view, chosen, "cancel");
   return {

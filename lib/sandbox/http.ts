@@ -30,6 +30,8 @@ export interface SandboxOptions {
   publicBaseUrl: string;
   projectVersion: string;
   now?: () => Date;
+  /** Called when an application is created or its state/substate changes (for Skip Pay-style notifications). */
+  notify?: (url: string, body: { id: string; state: string; stateReason: string }) => void;
 }
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -197,6 +199,14 @@ export function createSandbox(options: SandboxOptions) {
   /** Refusals already written to the application's history by the store. */
   const recorded = new WeakSet<Error>();
 
+  function notifyAbout(app: SandboxApplication): void {
+    options.notify?.(app.merchantUrls.notificationEndpoint, {
+      id: app.id,
+      state: app.state,
+      stateReason: app.stateReason,
+    });
+  }
+
   async function readJson(request: Request): Promise<unknown> {
     const text = await request.text();
     // A PUT or POST must carry a JSON body; "all items" is `{}`, not nothing (php-client: "at least empty json").
@@ -248,7 +258,12 @@ export function createSandbox(options: SandboxOptions) {
       { method: request.method, path, operation, request: body },
       apply,
     );
-    if (result.ok) return result.change;
+    if (result.ok) {
+      const { app } = result.change;
+      if (result.before.state !== app.state || result.before.stateReason !== app.stateReason)
+        notifyAbout(app);
+      return result.change;
+    }
     if (result.error) recorded.add(result.error);
     throw result.error ?? notFound("OBJECT_NOT_FOUND", `application ${id} does not exist`);
   }
@@ -279,6 +294,7 @@ export function createSandbox(options: SandboxOptions) {
           status: 201,
           request: raw,
         });
+        if (result.created) notifyAbout(result.app);
         return json(renderApplication(result.app), result.created ? 201 : 200);
       }
       case "get": {

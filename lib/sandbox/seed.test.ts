@@ -14,6 +14,7 @@ describe("demo seed", () => {
     ids = await seedDemoApplications(
       database.db,
       "http://127.0.0.1:3000/sandbox",
+      "http://127.0.0.1:3000/api/skippay/notifications",
       new Date("2026-11-23T09:00:00Z"),
     );
   });
@@ -67,6 +68,6 @@ describe("demo seed", () => {
   it("records each demo application's history and does nothing when the sandbox is not empty", async () => {
     const history = await listEvents(database.db, ids[4] as string);
     expect(history.map((e) => e.operation)).toEqual(["create", "approve", "send", "deliver", "return"]);
-    expect(await seedDemoApplications(database.db, "http://x/sandbox")).toEqual([]);
+    expect(await seedDemoApplications(database.db, "http://x/sandbox", "http://x/n")).toEqual([]);
   });
 });

@@ -279,12 +279,17 @@ function applyStep(app: SandboxApplication, step: Step, today: Date): rules.Chan
 export async function seedDemoApplications(
   db: Db,
   publicBaseUrl: string,
+  notificationEndpoint: string,
   today = new Date(),
 ): Promise<string[]> {
   if ((await store.countApplications(db)) > 0) return [];
   const created: string[] = [];
   for (const [i, demo] of DEMO.entries()) {
-    const request = buildApplicationRequest({ ...demo, customer: demo.customer ?? customer(i) });
+    const request = buildApplicationRequest({
+      ...demo,
+      customer: demo.customer ?? customer(i),
+      notificationEndpoint,
+    });
     const app = rules.createApplication(store.newApplicationId(), request, `${publicBaseUrl}/gateway`);
     const inserted = await store.insertApplication(db, app, {
       method: "SEED",

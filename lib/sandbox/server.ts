@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import pkg from "@/package.json";
 import { createSandbox, type Sandbox } from "./http";
+import { createNotifier } from "./notifier";
 
 const globalForSandbox = globalThis as unknown as { __sandbox?: Sandbox };
 
@@ -18,6 +19,7 @@ export function sandbox(): Sandbox {
       faultTimeoutMs: cfg.sandbox.faultTimeoutMs,
       publicBaseUrl: cfg.skippay.baseUrl,
       projectVersion: `Skip Pay sandbox (skippay-merchant-admin ${pkg.version})`,
+      notify: createNotifier(),
     });
   }
   return globalForSandbox.__sandbox;

@@ -123,7 +123,7 @@ export async function findApplication(
 }
 
 export type MutationResult =
-  | { ok: true; change: Change }
+  | { ok: true; change: Change; before: SandboxApplication }
   | { ok: false; error: SandboxError }
   | { ok: false; error: null };
 
@@ -174,7 +174,7 @@ export async function mutateApplication(
       changed: true,
       outcome: change.summary,
     });
-    return { ok: true, change };
+    return { ok: true, change, before: row.data };
   });
 }
 

@@ -1,0 +1,28 @@
+// Skip Pay's application notifications (merchantUrls.notificationEndpoint). The body is only a hint — it is not
+// signed — so the application is re-read from Skip Pay and the admin's index updated from that. Idempotent:
+// Skip Pay retries failed deliveries, and a repeated notification just re-reads again.
+import { z } from "zod";
+import { fetchApplication } from "@/lib/applications/service";
+
+export const dynamic = "force-dynamic";
+
+const notification = z.object({ id: z.string().min(1).max(64) });
+
+export async function POST(request: Request) {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return new Response("can not process: body is not JSON", { status: 400 });
+  }
+  const parsed = notification.safeParse(body);
+  if (!parsed.success) return new Response("can not process: no application id", { status: 400 });
+  const result = await fetchApplication(parsed.data.id);
+  if (!result.ok) {
+    if (result.error.kind === "not_found")
+      return new Response("can not process: unknown application", { status: 400 });
+    // Skip Pay retries after 1, 5, 5, 5 and 5 minutes when we cannot process it now.
+    return new Response("can not process now", { status: 503 });
+  }
+  return Response.json({ status: "OK" });
+}

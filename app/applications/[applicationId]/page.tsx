@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { OrderWorkspace } from "@/components/orders/order-workspace";
+import { Alert } from "@/components/ui/alert";
+import { fetchApplication } from "@/lib/applications/service";
+import { config } from "@/lib/config";
+import { sandboxDecision, submitOperation } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ applicationId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { applicationId } = await params;
+  const t = await getTranslations("application");
+  return { title: t("metaTitle", { id: applicationId }) };
+}
+
+export default async function ApplicationPage({ params }: Props) {
+  const { applicationId } = await params;
+  const t = await getTranslations("application");
+  const result = await fetchApplication(applicationId);
+  if (!result.ok && result.error.kind === "not_found") notFound();
+  return (
+    <div className="space-y-4">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link href="/applications" className="text-brand-700 hover:underline">
+          ← {t("back")}
+        </Link>
+      </nav>
+      {result.ok ? (
+        <OrderWorkspace
+          initial={result.value}
+          sandbox={config().skippay.mode === "sandbox"}
+          actions={{ submitOperation, sandboxDecision }}
+        />
+      ) : (
+        <Alert tone="error" title={t("loadFailed")}>
+          <p>{t("loadFailedBody", { kind: result.error.kind })}</p>
+        </Alert>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+import { useTranslations } from "next-intl";
+
+/** Anything unexpected: a plain sentence, a retry, and the digest for support — never a stack trace. */
+export default function ErrorBoundary({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  const t = useTranslations("errorPage");
+  return (
+    <div role="alert" className="rounded-xl border border-red-200 bg-white p-8 text-center shadow-sm">
+      <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t("body")}</p>
+      {error.digest && (
+        <p className="mt-2 font-mono text-xs text-slate-500">{t("reference", { digest: error.digest })}</p>
+      )}
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
+        {t("retry")}
+      </button>
+    </div>
+  );
+}

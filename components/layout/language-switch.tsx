@@ -1,0 +1,41 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useTransition } from "react";
+import type { Locale } from "@/lib/orders/money";
+import { cx } from "../ui/class-names";
+
+/** CS | EN: switches the staff member's language and re-renders the page in it. */
+export function LanguageSwitch({ setLocale }: { setLocale: (locale: unknown) => Promise<{ ok: boolean }> }) {
+  const t = useTranslations("nav");
+  const current = useLocale() as Locale;
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <fieldset className="flex items-center rounded-md ring-1 ring-slate-300" aria-busy={pending || undefined}>
+      <legend className="sr-only">{t("language")}</legend>
+      {(["cs", "en"] as const).map((locale) => (
+        <button
+          key={locale}
+          type="button"
+          lang={locale}
+          aria-pressed={current === locale}
+          aria-label={locale === "cs" ? "Čeština" : "English"}
+          disabled={pending}
+          onClick={() =>
+            startTransition(async () => {
+              await setLocale(locale);
+              router.refresh();
+            })
+          }
+          className={cx(
+            "px-2 py-1 text-xs font-semibold uppercase first:rounded-l-md last:rounded-r-md",
+            current === locale ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100",
+          )}
+        >
+          {locale}
+        </button>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,396 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { availability } from "@/lib/orders/availability";
+import {
+  emptyOperationForm,
+  type OperationFormValues,
+  type OperationKind,
+  type OperationRequest,
+  operationFormSchema,
+} from "@/lib/orders/intents";
+import { orderView } from "@/lib/orders/lines";
+import { formatMoney, type Locale, sum } from "@/lib/orders/money";
+import type {
+  DecisionResult,
+  OperationFailure,
+  OperationSuccess,
+  OperationResult as Result,
+} from "@/lib/orders/outcome";
+import { type Plan, type PlanIssue, plan as planIntent } from "@/lib/orders/planner";
+import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { inputClass } from "../ui/field";
+import { ApplicationHeader } from "./application-header";
+import { ItemsTable, type Selection } from "./items-table";
+import { OperationChooser } from "./operation-chooser";
+import { OperationFields } from "./operation-fields";
+import { OperationResult } from "./operation-result";
+import { PlanDetails, PlanIssues, PlanMoney, PlanStates } from "./plan-summary";
+
+export const applicationKey = (id: string) => ["application", id] as const;
+
+async function fetchApplication(id: string): Promise<ApplicationResponse> {
+  const response = await fetch(`/api/applications/${encodeURIComponent(id)}`, { cache: "no-store" });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.json();
+}
+
+type Actions = {
+  submitOperation: (input: unknown) => Promise<Result>;
+  sandboxDecision: (input: unknown) => Promise<DecisionResult>;
+};
+
+const LINE_KINDS = new Set<OperationKind>(["cancel", "return", "send", "deliver"]);
+
+function today(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(new Date());
+}
+
+export function OrderWorkspace({
+  initial,
+  sandbox,
+  actions,
+}: {
+  initial: ApplicationResponse;
+  sandbox: boolean;
+  actions: Actions;
+}) {
+  const t = useTranslations("workspace");
+  const locale = useLocale() as Locale;
+  const queryClient = useQueryClient();
+  const id = initial.id;
+  const query = useQuery({
+    queryKey: applicationKey(id),
+    queryFn: () => fetchApplication(id),
+    initialData: initial,
+    // While Skip Pay is still deciding, watch for the decision.
+    refetchInterval: (q) => (q.state.data?.state === "PROCESSING" ? 4_000 : false),
+  });
+  const application = query.data;
+  const view = useMemo(() => orderView(application.order), [application.order]);
+  const originalTotal = useMemo(() => sum(view.lines.map((l) => l.value)), [view]);
+  const available = useMemo(() => availability(application, view, application.order), [application, view]);
+  const keys = view.lines.map((l) => l.key).join("|");
+
+  const [kind, setKind] = useState<OperationKind | null>(null);
+  const [filter, setFilter] = useState("");
+  const [review, setReview] = useState<{ values: OperationFormValues; plan: Plan } | null>(null);
+  const [result, setResult] = useState<OperationSuccess | { ok: false; failure: OperationFailure } | null>(
+    null,
+  );
+  const [pending, startTransition] = useTransition();
+  const [checking, setChecking] = useState(false);
+  const inFlight = useRef(false);
+
+  const form = useForm<OperationFormValues, unknown, OperationRequest>({
+    resolver: zodResolver(operationFormSchema),
+    defaultValues: emptyOperationForm(
+      id,
+      view.lines.map((l) => l.key),
+      "return",
+    ),
+  });
+
+  // A new set of lines (another order, or Skip Pay split a line differently): start the selection afresh.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the line keys only.
+  useEffect(() => {
+    form.setValue(
+      "lines",
+      view.lines.map((l) => ({ key: l.key, quantity: "" })),
+    );
+  }, [keys]);
+
+  // If the state no longer allows the chosen operation (e.g. after a refetch), drop it.
+  useEffect(() => {
+    if (kind && !available[kind].allowed) setKind(null);
+  }, [kind, available]);
+
+  function choose(next: OperationKind) {
+    const base = emptyOperationForm(
+      id,
+      view.lines.map((l) => l.key),
+      next,
+    );
+    form.reset({
+      ...base,
+      sentDate: next === "send" ? today() : "",
+      deliveryDate: next === "deliver" ? today() : "",
+    });
+    setKind(next);
+  }
+
+  // Live preview: the same planner the server runs, on the values as typed (deferred for large orders).
+  const values = useDeferredValue(useWatch({ control: form.control }) as OperationFormValues);
+  const live = useMemo(() => {
+    if (!kind) return null;
+    const parsed = operationFormSchema.safeParse({ ...values, kind });
+    if (!parsed.success) return null;
+    return planIntent({ order: application.order, application }, parsed.data.intent);
+  }, [values, kind, application]);
+  const lineIssues = useMemo(() => {
+    const map = new Map<number, PlanIssue>();
+    if (live && !live.ok) {
+      for (const issue of live.issues) {
+        const m = issue.field?.match(/^lines\.(\d+)\.quantity$/);
+        if (m) map.set(Number(m[1]), issue);
+      }
+    }
+    return map;
+  }, [live]);
+  const formIssues = live && !live.ok ? live.issues.filter((i) => i.field === null) : [];
+  const fieldIssues = useMemo(
+    () =>
+      Object.fromEntries(
+        (live && !live.ok ? live.issues : [])
+          .filter((i) => i.field && !i.field.startsWith("lines."))
+          .map((i) => [i.field, i]),
+      ) as Record<string, PlanIssue>,
+    [live],
+  );
+
+  const onReview = form.handleSubmit((request) => {
+    // Plan again on the exact submitted values; refusals are already on screen next to their fields.
+    const planned = planIntent({ order: application.order, application }, request.intent);
+    if (planned.ok) setReview({ values: form.getValues(), plan: planned.plan });
+  });
+
+  function confirm() {
+    if (!review || inFlight.current) return;
+    inFlight.current = true;
+    const submitted = review.values;
+    startTransition(async () => {
+      try {
+        const outcome = await actions.submitOperation(submitted);
+        if (outcome.ok) {
+          queryClient.setQueryData(applicationKey(id), outcome.application);
+          setResult(outcome);
+          setReview(null);
+          setKind(null);
+          form.reset(
+            emptyOperationForm(
+              id,
+              orderView(outcome.application.order).lines.map((l) => l.key),
+              "return",
+            ),
+          );
+        } else {
+          if (outcome.application) queryClient.setQueryData(applicationKey(id), outcome.application);
+          if (outcome.failure.kind === "invalid") {
+            for (const [path, codes] of Object.entries(outcome.failure.fieldErrors)) {
+              form.setError(path as keyof OperationFormValues, { message: codes[0] });
+            }
+          }
+          setResult({ ok: false, failure: outcome.failure });
+          setReview(null);
+        }
+      } finally {
+        inFlight.current = false;
+      }
+    });
+  }
+
+  async function checkAgain() {
+    setChecking(true);
+    try {
+      await query.refetch();
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  const selection: Selection | null =
+    kind && LINE_KINDS.has(kind)
+      ? { kind: kind as Selection["kind"], everything: !!values?.everything }
+      : null;
+  const current = {
+    applicationState: application.state,
+    stateReason: application.stateReason,
+    orderState: application.order.state,
+  };
+
+  return (
+    <FormProvider {...form}>
+      <div className="space-y-5">
+        <ApplicationHeader application={application} originalTotal={originalTotal} />
+
+        <div aria-live="polite">
+          {result && (
+            <OperationResult
+              result={result}
+              onCheckAgain={checkAgain}
+              checking={checking || query.isFetching}
+            />
+          )}
+        </div>
+
+        {sandbox && application.state === "PROCESSING" && (
+          <SandboxDecision
+            id={id}
+            decide={actions.sandboxDecision}
+            onDecided={(app) => queryClient.setQueryData(applicationKey(id), app)}
+          />
+        )}
+
+        <section
+          aria-labelledby="operation-heading"
+          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+        >
+          <h2 id="operation-heading" className="sr-only">
+            {t("operationHeading")}
+          </h2>
+          <OperationChooser value={kind} onChange={choose} available={available} />
+        </section>
+
+        <form
+          onSubmit={onReview}
+          noValidate
+          className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]"
+        >
+          <section aria-labelledby="items-heading" className="min-w-0 space-y-3">
+            <div className="flex flex-wrap items-end justify-between gap-3">
+              <h2 id="items-heading" className="text-lg font-semibold text-slate-900">
+                {t("itemsHeading", { count: view.lines.length })}
+              </h2>
+              <label className="w-full max-w-xs text-sm">
+                <span className="sr-only">{t("filterLabel")}</span>
+                <input
+                  type="search"
+                  value={filter}
+                  onChange={(e) => setFilter(e.target.value)}
+                  placeholder={t("filterPlaceholder")}
+                  className={inputClass}
+                />
+              </label>
+            </div>
+            {kind && (
+              <a
+                href="#review-panel"
+                className="sr-only focus:not-sr-only focus:inline-block focus:rounded-md focus:bg-white focus:px-3 focus:py-1.5 focus:text-sm focus:font-medium"
+              >
+                {t("skipToReview")}
+              </a>
+            )}
+            <ItemsTable lines={view.lines} selection={selection} filter={filter} lineIssues={lineIssues} />
+          </section>
+
+          <aside
+            id="review-panel"
+            aria-labelledby="panel-heading"
+            className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm lg:sticky lg:top-4"
+          >
+            <h2 id="panel-heading" className="text-base font-semibold text-slate-900">
+              {kind ? t(`panelHeading.${kind}`) : t("panelHeadingNone")}
+            </h2>
+            {!kind ? (
+              <p className="mt-2 text-sm text-slate-600">{t("chooseFirst")}</p>
+            ) : (
+              <div className="mt-4 space-y-4">
+                <OperationFields kind={kind} view={view} issues={fieldIssues} />
+                <div className="space-y-3 border-t border-slate-200 pt-4" aria-live="polite">
+                  {live?.ok ? (
+                    <>
+                      <PlanMoney plan={live.plan} />
+                      <PlanStates plan={live.plan} current={current} />
+                    </>
+                  ) : formIssues.length > 0 ? (
+                    <PlanIssues issues={formIssues} />
+                  ) : (
+                    <p className="text-sm text-slate-500">{t(selection ? "chooseItems" : "fillIn")}</p>
+                  )}
+                  {form.formState.errors.lines?.message && (
+                    <p className="text-sm font-medium text-red-700">{t("nothingChosen")}</p>
+                  )}
+                </div>
+                <Button type="submit" variant="primary" className="w-full">
+                  {t(`review.${kind}`)}
+                </Button>
+              </div>
+            )}
+          </aside>
+        </form>
+      </div>
+
+      <Dialog
+        open={!!review}
+        onClose={() => !pending && setReview(null)}
+        labelledBy="confirm-heading"
+        initialFocus="confirm-back"
+      >
+        {review && (
+          <div className="p-6">
+            <h2 id="confirm-heading" className="text-lg font-semibold text-slate-900">
+              {t(`confirm.heading.${review.plan.intent}`)}
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">
+              {t("confirm.lead", { number: application.order.number })}
+            </p>
+            <div className="mt-4">
+              <PlanDetails plan={review.plan} current={current} applicationId={id} />
+            </div>
+            <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+              <Button id="confirm-back" onClick={() => setReview(null)} disabled={pending}>
+                {t("confirm.back")}
+              </Button>
+              <Button
+                variant={
+                  review.plan.intent === "cancel-application" || review.plan.intent === "cancel-all"
+                    ? "danger"
+                    : "primary"
+                }
+                onClick={confirm}
+                pending={pending}
+              >
+                {pending
+                  ? t("confirm.sending")
+                  : t(`confirm.go.${review.plan.intent}`, {
+                      count: review.plan.changes.reduce((n, c) => n + c.quantity, 0) / 1000,
+                      refund: formatMoney(review.plan.refund, locale),
+                    })}
+              </Button>
+            </div>
+          </div>
+        )}
+      </Dialog>
+    </FormProvider>
+  );
+}
+
+function SandboxDecision({
+  id,
+  decide,
+  onDecided,
+}: {
+  id: string;
+  decide: Actions["sandboxDecision"];
+  onDecided: (app: ApplicationResponse) => void;
+}) {
+  const t = useTranslations("sandbox");
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState(false);
+  const run = (decision: "approve" | "reject") =>
+    startTransition(async () => {
+      const result = await decide({ applicationId: id, decision });
+      setError(!result.ok);
+      if (result.ok) onDecided(result.application);
+    });
+  return (
+    <Alert tone="info" title={t("title")}>
+      <p>{t("explain")}</p>
+      <div className="mt-2 flex gap-2">
+        <Button size="sm" variant="primary" onClick={() => run("approve")} pending={pending}>
+          {t("approve")}
+        </Button>
+        <Button size="sm" onClick={() => run("reject")} disabled={pending}>
+          {t("reject")}
+        </Button>
+      </div>
+      {error && <p className="font-medium text-red-700">{t("failed")}</p>}
+    </Alert>
+  );
+}

@@ -1,0 +1,209 @@
+"use client";
+import { useLocale, useTranslations } from "next-intl";
+import { formatMoney, type Locale } from "@/lib/orders/money";
+import type { Plan, PlanIssue } from "@/lib/orders/planner";
+import { SUBSTATE_TONE } from "@/lib/orders/presentation";
+import { formatQuantity } from "@/lib/orders/quantity";
+import type { ApplicationState, OrderState, StateReason } from "@/lib/skippay/schemas";
+import { Badge } from "../ui/badge";
+import { usePlanText } from "./use-plan-text";
+
+interface Current {
+  applicationState: ApplicationState;
+  stateReason: StateReason;
+  orderState: OrderState;
+}
+
+/** Money moving, as one short list: refund or cancelled value, and the total before → after. */
+export function PlanMoney({ plan }: { plan: Plan }) {
+  const t = useTranslations("preview");
+  const locale = useLocale() as Locale;
+  return (
+    <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
+      {plan.refund > 0 && (
+        <>
+          <dt className="text-slate-600">{t("refund")}</dt>
+          <dd className="text-right font-semibold tabular-nums" data-testid="plan-refund">
+            {formatMoney(plan.refund, locale)}
+          </dd>
+        </>
+      )}
+      {plan.cancelledValue > 0 && (
+        <>
+          <dt className="text-slate-600">{t("cancelledValue")}</dt>
+          <dd className="text-right font-semibold tabular-nums">
+            {formatMoney(plan.cancelledValue, locale)}
+          </dd>
+        </>
+      )}
+      <dt className="text-slate-600">{t("newTotal")}</dt>
+      <dd className="text-right tabular-nums" data-testid="plan-new-total">
+        <span className="text-slate-500 line-through">{formatMoney(plan.totalBefore, locale)}</span>{" "}
+        <span className="font-semibold text-slate-900">{formatMoney(plan.totalAfter, locale)}</span>
+      </dd>
+    </dl>
+  );
+}
+
+/** Current → expected states of the application and the order. */
+export function PlanStates({ plan, current }: { plan: Plan; current: Current }) {
+  const t = useTranslations("preview");
+  const tStates = useTranslations("states");
+  const tItem = useTranslations("itemStates");
+  const same =
+    current.stateReason === plan.expected.stateReason &&
+    current.applicationState === plan.expected.applicationState;
+  return (
+    <div className="space-y-1 text-sm">
+      <p className="flex flex-wrap items-center gap-1.5">
+        <span className="text-slate-600">{t("application")}:</span>
+        {same ? (
+          <>
+            <Badge tone={SUBSTATE_TONE[current.stateReason]}>
+              {tStates(`substate.${current.stateReason}`)}
+            </Badge>
+            <span className="text-slate-500">({t("unchanged")})</span>
+          </>
+        ) : (
+          <>
+            <Badge tone={SUBSTATE_TONE[current.stateReason]}>
+              {tStates(`substate.${current.stateReason}`)}
+            </Badge>
+            <span aria-hidden="true">→</span>
+            <span className="sr-only">{t("becomes")}</span>
+            <Badge tone={SUBSTATE_TONE[plan.expected.stateReason]}>
+              {tStates(`state.${plan.expected.applicationState}`)} ·{" "}
+              {tStates(`substate.${plan.expected.stateReason}`)}
+            </Badge>
+          </>
+        )}
+      </p>
+      <p className="flex flex-wrap items-center gap-1.5">
+        <span className="text-slate-600">{t("order")}:</span>
+        <span>{tItem(current.orderState)}</span>
+        {current.orderState !== plan.expected.orderState && (
+          <>
+            <span aria-hidden="true">→</span>
+            <span className="sr-only">{t("becomes")}</span>
+            <span className="font-medium">{tItem(plan.expected.orderState)}</span>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+/** Everything the confirmation shows: items, money with VAT per rate, states, notes and the exact request. */
+export function PlanDetails({
+  plan,
+  current,
+  applicationId,
+}: {
+  plan: Plan;
+  current: Current;
+  applicationId: string;
+}) {
+  const t = useTranslations("preview");
+  const tItem = useTranslations("itemStates");
+  const text = usePlanText();
+  const locale = useLocale() as Locale;
+  const path = `/financing/v1/applications/${applicationId}/${plan.operation}`;
+  return (
+    <div className="space-y-4">
+      {plan.changes.length > 0 && (
+        <section>
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("items")}</h3>
+          <ul className="mt-1 max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200 text-sm">
+            {plan.changes.map((c) => (
+              <li key={c.key} className="flex items-baseline justify-between gap-3 px-3 py-1.5">
+                <span>
+                  <span className="font-medium">{formatQuantity(c.quantity, locale)}×</span> {c.name}{" "}
+                  <span className="font-mono text-xs text-slate-500">{c.code}</span>
+                  <span className="block text-xs text-slate-500">
+                    {c.from.map((s) => tItem(s)).join(" / ")} → {tItem(c.to)}
+                  </span>
+                </span>
+                <span className="tabular-nums text-slate-700">{formatMoney(c.value, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("money")}</h3>
+          <div className="mt-1">
+            <PlanMoney plan={plan} />
+          </div>
+          {plan.vat.length > 0 && (
+            <table className="mt-2 w-full text-xs">
+              <caption className="sr-only">{t("vatCaption")}</caption>
+              <thead className="text-slate-500">
+                <tr>
+                  <th scope="col" className="text-left font-medium">
+                    {t("vatRate")}
+                  </th>
+                  <th scope="col" className="text-right font-medium">
+                    {t("vatGross")}
+                  </th>
+                  <th scope="col" className="text-right font-medium">
+                    {t("vatAmount")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="tabular-nums">
+                {plan.vat.map((v) => (
+                  <tr key={v.rate}>
+                    <td>{v.rate} %</td>
+                    <td className="text-right">{formatMoney(v.gross, locale)}</td>
+                    <td className="text-right">{formatMoney(v.vat, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        <div>
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("states")}</h3>
+          <div className="mt-1">
+            <PlanStates plan={plan} current={current} />
+          </div>
+        </div>
+      </section>
+
+      {plan.notes.length > 0 && (
+        <ul className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {plan.notes.map((n) => (
+            <li key={n.code}>{text.note(n)}</li>
+          ))}
+        </ul>
+      )}
+
+      <details className="rounded-md border border-slate-200 text-sm">
+        <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">
+          {t("request")} <code className="ml-1 text-xs text-slate-500">PUT {path}</code>
+        </summary>
+        <pre
+          className="overflow-x-auto border-t border-slate-200 bg-slate-50 px-3 py-2 text-xs"
+          data-testid="plan-body"
+        >
+          {JSON.stringify(plan.body, null, 2)}
+        </pre>
+      </details>
+    </div>
+  );
+}
+
+/** Planner refusals that belong to the whole form (per-line ones show in the table). */
+export function PlanIssues({ issues }: { issues: PlanIssue[] }) {
+  const text = usePlanText();
+  if (issues.length === 0) return null;
+  return (
+    <ul className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      {issues.map((i) => (
+        <li key={`${i.field}-${i.code}`}>{text.issue(i)}</li>
+      ))}
+    </ul>
+  );
+}

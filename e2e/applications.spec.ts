@@ -1,0 +1,71 @@
+import { expect, openApplication, test } from "./fixtures";
+
+test.describe("finding an application", () => {
+  test("search by order number opens the application", async ({ page, sandbox }) => {
+    const { id, orderNumber } = await sandbox.create("ready");
+    await page.goto("/applications");
+    await page.getByRole("searchbox", { name: /Application ID, order number/ }).fill(orderNumber);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(new RegExp(`/applications/${id}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Order ${orderNumber}`);
+    await expect(page.getByTestId("state-explanation")).toContainText("Ship it");
+  });
+
+  test("search by variable symbol and by application id, and an unknown one says so", async ({
+    page,
+    sandbox,
+  }) => {
+    const { id } = await sandbox.create("ready");
+    const vs = (await sandbox.application(id)).order.variableSymbols[0];
+    for (const term of [id, vs]) {
+      await page.goto(`/applications?q=${encodeURIComponent(term)}&lookup=1`);
+      await expect(page).toHaveURL(new RegExp(`/applications/${id}$`));
+    }
+    await page.goto("/applications?q=NO-SUCH-ORDER-42&lookup=1");
+    await expect(page.getByRole("status")).toContainText(
+      "Skip Pay has no application matching “NO-SUCH-ORDER-42”",
+    );
+  });
+
+  test("the list knows applications created at Skip Pay, filters by state in the URL, and links to them", async ({
+    page,
+    sandbox,
+  }) => {
+    const ready = await sandbox.create("ready");
+    const processing = await sandbox.create("processing");
+    // Skip Pay notifies the admin about new applications; the list shows them as soon as that arrived.
+    await expect(async () => {
+      await page.goto("/applications?state=PROCESSING");
+      await expect(page.getByRole("link", { name: processing.orderNumber })).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(page.getByRole("link", { name: ready.orderNumber })).toHaveCount(0);
+    await page.getByRole("combobox", { name: "State" }).selectOption("READY");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/state=READY/);
+    await page.getByRole("link", { name: ready.orderNumber }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Order ${ready.orderNumber}`);
+  });
+
+  test("an unknown application id shows a not-found page", async ({ page }) => {
+    await page.goto("/applications/ffffffffff");
+    await expect(
+      page.getByRole("heading", { name: "Skip Pay does not know this application" }),
+    ).toBeVisible();
+  });
+});
+
+test("a PROCESSING application explains why nothing is possible, and the sandbox can approve it", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("processing");
+  await openApplication(page, id);
+  const cancel = page.getByRole("radio", { name: /Not shipped — cancel/ });
+  await expect(cancel).toBeDisabled();
+  await expect(
+    page.getByText("Not possible while the application is Processing (Pre-approved).").first(),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Approve as Skip Pay" }).click();
+  await expect(cancel).toBeEnabled();
+  await expect(page.getByTestId("state-explanation")).toContainText("Approved");
+});

@@ -1,0 +1,102 @@
+// Playwright fixtures: every test creates its own applications through the sandbox's HTTP API (never relying on
+// seed data or on another test), and reads ground truth back from it.
+import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
+import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
+
+export { expect };
+
+export const LINES: LineSpec[] = [
+  { code: "KETTLE", name: "Rychlovarná konvice", unitPrice: 149_900, ean: "8594000000017" },
+  { code: "MUG", name: "Hrnek smaltovaný", unitPrice: 19_900, quantity: 3 },
+  { code: "BOOK", name: "Kuchařka", unitPrice: 39_900, vatRate: 12 },
+];
+export const TOTAL = 149_900 + 3 * 19_900 + 39_900;
+
+type Stage = "processing" | "ready" | "sent" | "delivered";
+
+export class Sandbox {
+  private token: string | null = null;
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly baseURL: string,
+  ) {}
+
+  private async auth(): Promise<Record<string, string>> {
+    if (!this.token) {
+      const login = await this.request.post("/sandbox/authentication/v1/partner", {
+        data: { username: "sandbox", password: "sandbox" },
+      });
+      expect(login.status()).toBe(200);
+      this.token = (await login.json()).accessToken as string;
+    }
+    return { authorization: `Bearer ${this.token}` };
+  }
+
+  async call(method: "GET" | "POST" | "PUT", path: string, data?: unknown) {
+    const response = await this.request.fetch(`/sandbox${path}`, {
+      method,
+      headers: await this.auth(),
+      data: data ?? (method === "GET" ? undefined : {}),
+    });
+    return { status: response.status(), body: await response.json().catch(() => null) };
+  }
+
+  /** A new application with its own order number, moved to the given stage. */
+  async create(
+    stage: Stage = "ready",
+    lines: LineSpec[] = LINES,
+  ): Promise<{ id: string; orderNumber: string }> {
+    const orderNumber =
+      `E2E-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`.toUpperCase();
+    const created = await this.call(
+      "POST",
+      "/financing/v1/applications",
+      buildApplicationRequest({
+        orderNumber,
+        lines,
+        notificationEndpoint: `${this.baseURL}/api/skippay/notifications`,
+      }),
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    if (stage !== "processing") await this.call("POST", `/control/applications/${id}/approve`);
+    if (stage === "sent" || stage === "delivered")
+      await this.call("PUT", `/financing/v1/applications/${id}/order/send`, { sentDate: "2026-11-12" });
+    if (stage === "delivered")
+      await this.call("PUT", `/financing/v1/applications/${id}/order/deliver`, {
+        deliveryDate: "2026-11-14",
+      });
+    return { id, orderNumber };
+  }
+
+  async application(id: string) {
+    const { body } = await this.call("GET", `/financing/v1/applications/${id}`);
+    return body;
+  }
+
+  async events(id: string): Promise<{ operation: string; status: number; changed: boolean }[]> {
+    return (await this.call("GET", `/control/applications/${id}/events`)).body.events;
+  }
+
+  async fault(kind: string, pathPrefix: string, method = "PUT", count = 1) {
+    const { status } = await this.call("POST", "/control/faults", { kind, pathPrefix, method, count });
+    expect(status).toBe(201);
+  }
+}
+
+export const test = base.extend<{ sandbox: Sandbox }>({
+  sandbox: async ({ request, baseURL }, use) => {
+    await use(new Sandbox(request, baseURL as string));
+  },
+});
+
+/** Opens an application page and waits for the workspace. */
+export async function openApplication(page: Page, id: string) {
+  await page.goto(`/applications/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
+}
+
+/** Chooses an operation, sets quantities by item name, reviews and confirms. */
+export async function chooseOperation(page: Page, label: RegExp) {
+  await page.getByRole("radio", { name: label }).check();
+}

@@ -1,0 +1,196 @@
+import type { Page } from "@playwright/test";
+import { expect, openApplication, TOTAL, test } from "./fixtures";
+
+async function setQuantity(
+  page: Page,
+  verb: "cancel" | "return" | "mark sent" | "mark delivered",
+  name: string,
+  quantity: string,
+) {
+  await page.getByRole("spinbutton", { name: `Quantity of ${name} to ${verb}` }).fill(quantity);
+}
+
+async function review(page: Page, button: string) {
+  await page.getByRole("button", { name: button }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+const czk = (minor: number) =>
+  new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
+
+test("partial cancel with quantities: 2 of 3 mugs, the rest stays", async ({ page, sandbox }) => {
+  const { id } = await sandbox.create("ready");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Not shipped — cancel/ }).check();
+  await setQuantity(page, "cancel", "Hrnek smaltovaný", "2");
+  await expect(page.getByTestId("plan-new-total")).toContainText(czk(TOTAL - 2 * 19_900));
+  const dialog = await review(page, "Review cancellation");
+  await expect(dialog.getByTestId("plan-body")).toHaveText(/"quantity": 2/);
+  await dialog.getByRole("button", { name: "Cancel 2 items" }).click();
+  const result = page.getByRole("status").filter({ hasText: "Cancelled 2 items." });
+  await expect(result).toContainText("application Ready · Ready to ship");
+  await expect(page.getByTestId("current-total")).toHaveText(czk(TOTAL - 39_800));
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText("2× Cancelled");
+  // Ground truth from Skip Pay (the sandbox), not from the UI.
+  const app = await sandbox.application(id);
+  expect(app.order.totalPrice.amount).toBe(TOTAL - 39_800);
+  expect(
+    app.order.items
+      .filter((i: { code: string }) => i.code === "MUG")
+      .map((i: { state: string; quantity: number }) => [i.state, i.quantity]),
+  ).toEqual([
+    ["PROCESSING", 1],
+    ["CANCELLED", 2],
+  ]);
+});
+
+test("cancel everything remaining sends the empty body and ends the application CANCELLED_NOT_PAID", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("ready");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Not shipped — cancel/ }).check();
+  await page
+    .getByRole("checkbox", { name: /Cancel all unsent/ })
+    .first()
+    .check();
+  const dialog = await review(page, "Review cancellation");
+  await expect(dialog).toContainText("Skip Pay receives the empty request {}");
+  await expect(dialog.getByTestId("plan-body")).toHaveText("{}");
+  await dialog.getByRole("button", { name: "Cancel 5 items" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Cancelled" })).toContainText(
+    "application Cancelled · Cancelled, not paid",
+  );
+  const app = await sandbox.application(id);
+  expect([app.state, app.stateReason, app.order.totalPrice.amount]).toEqual([
+    "CANCELLED",
+    "CANCELLED_NOT_PAID",
+    0,
+  ]);
+});
+
+test("partial return with quantities and an amount override", async ({ page, sandbox }) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Came back — return/ }).check();
+  await setQuantity(page, "return", "Hrnek smaltovaný", "2");
+  await page.getByRole("textbox", { name: "Refund a different amount (optional)" }).fill("350");
+  await expect(page.getByTestId("plan-refund")).toHaveText(czk(35_000));
+  const dialog = await review(page, "Review return");
+  await expect(dialog).toContainText("less than the returned items are worth");
+  await expect(dialog.getByTestId("plan-body")).toHaveText(/"amount": 35000/);
+  await dialog.getByRole("button", { name: `Return 2 items and refund ${czk(35_000)}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Returned 2 items" })).toContainText(
+    `Skip Pay refunds ${czk(35_000)}`,
+  );
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText("2× Returned");
+  const app = await sandbox.application(id);
+  expect(app.order.totalPrice.amount).toBe(TOTAL - 35_000);
+  expect(app.stateReason).toBe("READY_DELIVERED");
+});
+
+test("amount-only refund: every state stays, the total drops", async ({ page, sandbox }) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill("1 234,50");
+  const dialog = await review(page, "Review refund");
+  await expect(dialog.getByTestId("plan-body")).toHaveText(/"items": \[\]/);
+  await expect(dialog).toContainText("(unchanged)");
+  await dialog.getByRole("button", { name: `Refund ${czk(123_450)}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toContainText(
+    "application Ready · Delivered; order Delivered",
+  );
+  await expect(page.getByTestId("current-total")).toHaveText(czk(TOTAL - 123_450));
+  const app = await sandbox.application(id);
+  expect([app.state, app.stateReason, app.order.state, app.order.totalPrice.amount]).toEqual([
+    "READY",
+    "READY_DELIVERED",
+    "DELIVERED",
+    TOTAL - 123_450,
+  ]);
+});
+
+test("full return: the order becomes RETURNED and the application CANCELLED_RETURNED", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Came back — return/ }).check();
+  await page.getByRole("checkbox", { name: "Return everything remaining" }).check();
+  const dialog = await review(page, "Review return");
+  await expect(dialog.getByTestId("plan-body")).toHaveText("{}");
+  await dialog.getByRole("button", { name: `Return everything and refund ${czk(TOTAL)}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Returned" })).toContainText(
+    "application Cancelled · Cancelled, returned; order Returned",
+  );
+  const app = await sandbox.application(id);
+  expect([app.state, app.stateReason, app.order.state, app.order.totalPrice.amount]).toEqual([
+    "CANCELLED",
+    "CANCELLED_RETURNED",
+    "RETURNED",
+    0,
+  ]);
+});
+
+test("forbidden actions explain themselves: a sent line cannot be cancelled, a delivered order has nothing to cancel", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("ready");
+  await sandbox.call("PUT", `/financing/v1/applications/${id}/order/send`, {
+    items: [{ code: "KETTLE" }],
+    sentDate: "2026-11-12",
+  });
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Not shipped — cancel/ }).check();
+  await expect(page.getByRole("row", { name: /Rychlovarná konvice/ })).toContainText(
+    "Already sent 12 Nov — use Return",
+  );
+  await expect(
+    page.getByRole("spinbutton", { name: "Quantity of Rychlovarná konvice to cancel" }),
+  ).toHaveCount(0);
+
+  const delivered = await sandbox.create("delivered");
+  await openApplication(page, delivered.id);
+  await expect(page.getByRole("radio", { name: /Not shipped — cancel/ })).toBeDisabled();
+  await expect(page.getByText("Nothing is left unsent.").first()).toBeVisible();
+  await expect(page.getByRole("radio", { name: /Cancel the whole application/ })).toBeDisabled();
+});
+
+test("a refund above what remains is refused before anything is sent", async ({ page, sandbox }) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill(String(TOTAL / 100 + 1));
+  await expect(page.getByText(`At most ${czk(TOTAL)} can still be refunded on this order.`)).toBeVisible();
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(0);
+});
+
+test("mark sent with carrier and tracking, then delivered", async ({ page, sandbox }) => {
+  const { id } = await sandbox.create("ready");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Shipped — mark sent/ }).check();
+  await page.getByRole("checkbox", { name: "Mark everything unsent as sent" }).check();
+  await page.getByRole("combobox", { name: "Carrier" }).fill("PPL");
+  await page.getByRole("textbox", { name: "Tracking number" }).fill("PPL123456789");
+  let dialog = await review(page, "Review shipment");
+  await dialog.getByRole("button", { name: /Mark 5 items sent/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Marked 5 items as sent" })).toContainText(
+    "Shipped",
+  );
+  await page.getByRole("radio", { name: /Arrived — mark delivered/ }).check();
+  await setQuantity(page, "mark delivered", "Rychlovarná konvice", "1");
+  dialog = await review(page, "Review delivery");
+  await dialog.getByRole("button", { name: /Mark 1 item delivered/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Marked 1 item as delivered" })).toBeVisible();
+  const app = await sandbox.application(id);
+  expect(app.order.deliveryTrackingNumber).toBe("PPL123456789");
+  expect(app.stateReason).toBe("READY_SHIPPED");
+});

@@ -1,0 +1,46 @@
+// Which operations the application's current state allows, and when not, why — for the operation panel. Pure.
+import type { ApplicationInfo } from "@/lib/skippay/schemas";
+import type { OperationKind } from "./intents";
+import type { OrderView } from "./lines";
+import { type NotCancellable, whyApplicationNotCancellable } from "./planner";
+
+export type Unavailable =
+  | { reason: "not_ready"; state: ApplicationInfo["state"]; stateReason: ApplicationInfo["stateReason"] }
+  | { reason: "nothing_unsent" | "nothing_returnable" | "nothing_refundable" | "nothing_to_deliver" }
+  | { reason: "application"; why: NotCancellable };
+
+export type Availability = Record<OperationKind, { allowed: true } | ({ allowed: false } & Unavailable)>;
+
+export function availability(
+  application: Pick<ApplicationInfo, "state" | "stateReason">,
+  view: OrderView,
+  order: Parameters<typeof whyApplicationNotCancellable>[0]["order"],
+): Availability {
+  const ready = application.state === "READY";
+  const notReady = { allowed: false as const, reason: "not_ready" as const, ...application };
+  const when = (
+    ok: boolean,
+    reason: "nothing_unsent" | "nothing_returnable" | "nothing_refundable" | "nothing_to_deliver",
+  ) => (!ready ? notReady : ok ? { allowed: true as const } : { allowed: false as const, reason });
+  const why = whyApplicationNotCancellable({ order, application }, view);
+  return {
+    cancel: when(
+      view.lines.some((l) => l.cancellable > 0),
+      "nothing_unsent",
+    ),
+    return: when(
+      view.lines.some((l) => l.returnable > 0),
+      "nothing_returnable",
+    ),
+    refund: when(view.refundable > 0, "nothing_refundable"),
+    send: when(
+      view.lines.some((l) => l.unsent > 0),
+      "nothing_unsent",
+    ),
+    deliver: when(
+      view.lines.some((l) => l.unsent + l.sent > 0),
+      "nothing_to_deliver",
+    ),
+    "cancel-application": why ? { allowed: false, reason: "application", why } : { allowed: true },
+  };
+}

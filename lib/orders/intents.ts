@@ -1,0 +1,191 @@
+// The operation form's one schema, used by the react-hook-form resolver in the browser and again by the server
+// action: raw form values (strings, as typed) in, a planner Intent plus the staff's reason and note out.
+// Error messages are codes (translated by the UI: `formErrors.<code>`).
+import { z } from "zod";
+import { CANCEL_REASONS, DELIVERY_CARRIERS } from "@/lib/skippay/schemas";
+import { parseMoney } from "./money";
+import type { Intent, LineSelection } from "./planner";
+import { MILLI } from "./quantity";
+
+export const OPERATION_KINDS = [
+  "cancel",
+  "return",
+  "refund",
+  "send",
+  "deliver",
+  "cancel-application",
+] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
+
+/** Why staff do it — a structured list for reporting (Skip Pay itself receives no reason for item operations). */
+export const OPERATION_REASONS = [
+  "customer_request",
+  "out_of_stock",
+  "damaged",
+  "wrong_item",
+  "late_delivery",
+  "price_adjustment",
+  "goodwill",
+  "duplicate_order",
+  "other",
+] as const;
+export type OperationReason = (typeof OPERATION_REASONS)[number];
+
+export { DELIVERY_CARRIERS };
+
+/** "2", "2.5", "2,5" → thousandths; "" → 0. null when not a quantity with at most 3 decimals. */
+export function parseQuantityInput(input: string): number | null {
+  const s = input.trim().replace(",", ".");
+  if (s === "") return 0;
+  if (!/^\d{1,7}(\.\d{0,3})?$/.test(s)) return null;
+  const [whole = "0", fraction = ""] = s.split(".");
+  return Number(whole) * MILLI + Number(fraction.padEnd(3, "0"));
+}
+
+const MONEY_ERRORS = {
+  empty: "amount_required",
+  invalid: "amount_invalid",
+  too_many_decimals: "amount_decimals",
+  negative: "amount_negative",
+  zero: "amount_zero",
+  too_large: "amount_invalid",
+} as const;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+function validDate(s: string): boolean {
+  if (!isoDate.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+export const operationFormSchema = z
+  .object({
+    applicationId: z.string().min(1).max(64),
+    kind: z.enum(OPERATION_KINDS),
+    /** Everything remaining (cancel all / return all / send all / deliver all) instead of chosen lines. */
+    everything: z.boolean(),
+    lines: z.array(z.object({ key: z.string().min(1).max(64), quantity: z.string().max(20) })).max(5_000),
+    refundOverride: z.string().max(30),
+    amount: z.string().max(30),
+    reason: z.enum(OPERATION_REASONS, "reason_required"),
+    note: z.string().max(1_000, "note_too_long"),
+    sentDate: z.string().max(10),
+    deliveryDate: z.string().max(10),
+    carrier: z.string().max(250, "carrier_too_long"),
+    trackingNumber: z.string().max(64, "tracking_too_long"),
+    cancelReason: z.enum(CANCEL_REASONS),
+    /** The order as the page saw it when the staff member chose (see lib/operations; "" = not checked). */
+    fingerprint: z.string().max(200),
+  })
+  .superRefine((v, ctx) => {
+    const fail = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: "custom", path, message });
+    if (v.reason === "other" && v.note.trim() === "") fail(["note"], "note_required_for_other");
+    if (
+      (v.kind === "cancel" || v.kind === "return" || v.kind === "send" || v.kind === "deliver") &&
+      !v.everything
+    ) {
+      let chosen = 0;
+      v.lines.forEach((line, i) => {
+        const milli = parseQuantityInput(line.quantity);
+        if (milli === null) fail(["lines", i, "quantity"], "quantity_invalid");
+        else chosen += milli;
+      });
+      if (chosen === 0 && v.lines.every((l) => parseQuantityInput(l.quantity) !== null))
+        fail(["lines"], "nothing_selected");
+    }
+    if (v.kind === "return" && v.refundOverride.trim() !== "") {
+      const parsed = parseMoney(v.refundOverride);
+      if (!parsed.ok) fail(["refundOverride"], MONEY_ERRORS[parsed.error]);
+    }
+    if (v.kind === "refund") {
+      const parsed = parseMoney(v.amount);
+      if (!parsed.ok) fail(["amount"], MONEY_ERRORS[parsed.error]);
+    }
+    if (v.kind === "send" && v.sentDate !== "" && !validDate(v.sentDate)) fail(["sentDate"], "date_invalid");
+    if (v.kind === "deliver" && v.deliveryDate !== "" && !validDate(v.deliveryDate))
+      fail(["deliveryDate"], "date_invalid");
+  })
+  .transform((v) => {
+    const selections = (): LineSelection[] =>
+      v.lines.map((l) => ({ key: l.key, quantity: parseQuantityInput(l.quantity) ?? 0 }));
+    const money = (s: string) => {
+      const parsed = parseMoney(s);
+      return parsed.ok ? parsed.value : null;
+    };
+    let intent: Intent;
+    switch (v.kind) {
+      case "cancel":
+        intent = v.everything ? { kind: "cancel-all" } : { kind: "cancel", lines: selections() };
+        break;
+      case "return": {
+        const refundOverride = v.refundOverride.trim() === "" ? null : money(v.refundOverride);
+        intent = v.everything
+          ? { kind: "return-all", refundOverride }
+          : { kind: "return", lines: selections(), refundOverride };
+        break;
+      }
+      case "refund":
+        intent = { kind: "refund", amount: money(v.amount) ?? 0 };
+        break;
+      case "send":
+        intent = {
+          kind: "send",
+          lines: v.everything ? null : selections(),
+          sentDate: v.sentDate || null,
+          carrier: v.carrier.trim() || null,
+          trackingNumber: v.trackingNumber.trim() || null,
+        };
+        break;
+      case "deliver":
+        intent = {
+          kind: "deliver",
+          lines: v.everything ? null : selections(),
+          deliveryDate: v.deliveryDate || null,
+        };
+        break;
+      case "cancel-application":
+        // The note stays internal: it is never sent to Skip Pay.
+        intent = { kind: "cancel-application", reason: v.cancelReason, customReason: null };
+        break;
+    }
+    return {
+      applicationId: v.applicationId,
+      intent,
+      reason: v.reason,
+      note: v.note.trim(),
+      fingerprint: v.fingerprint,
+    };
+  });
+
+export type OperationFormValues = z.input<typeof operationFormSchema>;
+export type OperationRequest = z.output<typeof operationFormSchema>;
+
+/** Default form values for an order: every line at quantity 0. */
+export function emptyOperationForm(
+  applicationId: string,
+  lineKeys: string[],
+  kind: OperationKind,
+): OperationFormValues {
+  return {
+    applicationId,
+    kind,
+    everything: false,
+    lines: lineKeys.map((key) => ({ key, quantity: "" })),
+    refundOverride: "",
+    amount: "",
+    reason: kind === "cancel" ? "out_of_stock" : kind === "refund" ? "goodwill" : "customer_request",
+    note: "",
+    sentDate: "",
+    deliveryDate: "",
+    carrier: "",
+    trackingNumber: "",
+    cancelReason: "APPLICATION_CANCELLED_BY_CUSTOMER",
+    fingerprint: "",
+  };
+}
+
+export const sandboxDecisionSchema = z.object({
+  applicationId: z.string().min(1).max(64),
+  decision: z.enum(["approve", "reject"]),
+});

@@ -1,0 +1,85 @@
+// What an operation's server action returns, and the one table that tells staff, for every kind of failure,
+// whether anything happened at Skip Pay and whether trying again is safe. Isomorphic and serializable.
+import type { Applied, SkipPayErrorKind } from "@/lib/skippay/errors";
+import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import type { IntentKind, Plan, PlanIssue } from "./planner";
+
+export type OperationFailure =
+  /** The submitted form did not validate; codes per field path. */
+  | { kind: "invalid"; fieldErrors: Record<string, string[]> }
+  /** On the order as Skip Pay has it now, the operation is not possible (the planner says why). */
+  | { kind: "refused"; issues: PlanIssue[] }
+  /** Skip Pay did not confirm the operation. */
+  | {
+      kind: "skippay";
+      error: SkipPayErrorKind;
+      applied: Applied;
+      status?: number;
+      /** Skip Pay's own message (not localized), for 400/422. */
+      message: string;
+      attribute?: string;
+      ticketId?: string;
+      retryAfterSeconds?: number;
+    }
+  /** Skip Pay does not know this application. */
+  | { kind: "not_found" };
+
+export interface OperationSuccess {
+  ok: true;
+  intent: IntentKind;
+  /** The application as Skip Pay returned it after the operation. */
+  application: ApplicationResponse;
+  /** What was planned and sent. */
+  plan: Plan;
+}
+
+export type OperationResult =
+  | OperationSuccess
+  | { ok: false; failure: OperationFailure; application?: ApplicationResponse };
+
+/** The sandbox's approve/reject controls. */
+export type DecisionResult =
+  | { ok: true; application: ApplicationResponse }
+  | { ok: false; failure: OperationFailure };
+
+export type RetryAdvice = "safe" | "after_fix" | "later" | "check_first" | "no";
+
+/**
+ * Did anything happen, and may staff try again? "unknown" outcomes must be checked (the application re-read)
+ * before anyone retries: Skip Pay has no idempotency key, so a blind retry could refund twice.
+ */
+export function verdict(failure: OperationFailure): { applied: Applied; retry: RetryAdvice } {
+  switch (failure.kind) {
+    case "invalid":
+    case "refused":
+      return { applied: "no", retry: "after_fix" };
+    case "not_found":
+      return { applied: "no", retry: "no" };
+    case "skippay":
+      if (failure.applied === "unknown") return { applied: "unknown", retry: "check_first" };
+      switch (failure.error) {
+        case "invalid_request":
+        case "not_supported":
+          return { applied: "no", retry: "after_fix" };
+        case "rate_limited":
+          return { applied: "no", retry: "later" };
+        case "network":
+        case "unavailable":
+        case "timeout":
+          return { applied: "no", retry: "safe" };
+        default:
+          return { applied: "no", retry: "no" };
+      }
+  }
+}
+
+/** Merges an order operation's answer (order + applicationInfo) into the application it belongs to. */
+export function withOrder(
+  application: ApplicationResponse,
+  answer: {
+    applicationInfo: { state: ApplicationResponse["state"]; stateReason: ApplicationResponse["stateReason"] };
+  } & ApplicationResponse["order"],
+): ApplicationResponse {
+  const { applicationInfo, ...order } = answer;
+  return { ...application, state: applicationInfo.state, stateReason: applicationInfo.stateReason, order };
+}
