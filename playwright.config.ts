@@ -3,6 +3,11 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+};
+
 // The e2e suite drives the real production build (`next build` first; `npm test` does it) in Debian's Chromium.
 export default defineConfig({
   testDir: "./e2e",
@@ -17,12 +22,12 @@ export default defineConfig({
   // English UI (from the browser's language), Prague time: what the assertions are written in.
   use: { baseURL: BASE_URL, trace: "retain-on-failure", locale: "en-GB", timezoneId: "Europe/Prague" },
   projects: [
+    // Signs each demo role in once through the login page and keeps its session for the specs.
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: chromium },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
-      },
+      dependencies: ["setup"],
+      use: { ...chromium, storageState: ".reports/auth/agent.json" },
     },
   ],
   webServer: {
@@ -39,6 +44,8 @@ export default defineConfig({
       // Short enough that the timeout fault is quick to test, long enough for a busy 2-core CI machine.
       SKIPPAY_TIMEOUT_MS: "3000",
       SANDBOX_FAULT_TIMEOUT_MS: "6000",
+      // Every spec signs in fresh contexts from one address: the per-IP limit must leave room for that.
+      LOGIN_ATTEMPTS_PER_MINUTE: "60",
       // A fresh database for every run: in-memory PGlite, or the PostgreSQL given by TEST_POSTGRES=1.
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: "memory" }),
     },

@@ -2,11 +2,14 @@
 // App-wide server actions.
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { currentStaff } from "@/lib/auth/session";
+import { setLocale as saveLocale } from "@/lib/auth/users";
+import { getDb } from "@/lib/db/client";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
 
 const localeSchema = z.enum(LOCALES as ["cs", "en"]);
 
-/** Switches the UI language for this browser (a year-long cookie). */
+/** Switches the UI language: for this browser (a cookie) and, when signed in, for the person (their profile). */
 export async function setLocale(input: unknown): Promise<{ ok: boolean }> {
   const parsed = localeSchema.safeParse(input);
   if (!parsed.success) return { ok: false };
@@ -16,5 +19,7 @@ export async function setLocale(input: unknown): Promise<{ ok: boolean }> {
     sameSite: "lax",
     httpOnly: true,
   });
+  const staff = await currentStaff();
+  if (staff) await saveLocale(await getDb(), staff.id, parsed.data);
   return { ok: true };
 }

@@ -3,6 +3,9 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { StaffMenu } from "@/components/layout/staff-menu";
+import { can } from "@/lib/auth/roles";
+import { currentStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { setLocale } from "./actions";
 import { Providers } from "./providers";
@@ -19,6 +22,14 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   const locale = await getLocale();
   const t = await getTranslations("nav");
   const environment = config().skippay.mode;
+  const staff = await currentStaff();
+  const nav = staff
+    ? [
+        { href: "/applications", label: t("applications") },
+        ...(can(staff.role, "approve") ? [{ href: "/approvals", label: t("approvals") }] : []),
+        ...(can(staff.role, "manage_users") ? [{ href: "/staff", label: t("staff") }] : []),
+      ]
+    : [];
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
@@ -33,10 +44,11 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
             <AppHeader
               environment={environment}
               environmentLabel={t(environment === "sandbox" ? "sandbox" : "live")}
-              nav={[{ href: "/applications", label: t("applications") }]}
+              nav={nav}
               navLabel={t("main")}
             >
               <LanguageSwitch setLocale={setLocale} />
+              {staff && <StaffMenu name={staff.name} role={staff.role} />}
             </AppHeader>
             <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
               {children}

@@ -1,7 +1,8 @@
 // Playwright fixtures: every test creates its own applications through the sandbox's HTTP API (never relying on
 // seed data or on another test), and reads ground truth back from it.
-import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type Browser, test as base, expect, type Page } from "@playwright/test";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
+import { authFile, type TestRole } from "./roles";
 
 export { expect };
 
@@ -99,4 +100,14 @@ export async function openApplication(page: Page, id: string) {
 /** Chooses an operation, sets quantities by item name, reviews and confirms. */
 export async function chooseOperation(page: Page, label: RegExp) {
   await page.getByRole("radio", { name: label }).check();
+}
+
+/** A page in a new browser context signed in as another role (e.g. a second person for four eyes). */
+export async function pageAs(browser: Browser, role: TestRole): Promise<Page> {
+  const context = await browser.newContext({
+    storageState: authFile(role),
+    locale: "en-GB",
+    timezoneId: "Europe/Prague",
+  });
+  return context.newPage();
 }

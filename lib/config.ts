@@ -27,6 +27,16 @@ const envSchema = z.object({
   SANDBOX_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).default(7200),
   SANDBOX_FAULT_TIMEOUT_MS: positiveMs.default(60_000),
   SANDBOX_SEED: z.enum(["demo", "none"]).default("demo"),
+  APPROVAL_LIMIT_CZK: z.coerce.number().int().min(0).max(100_000_000).default(5_000),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 30)
+    .default(10),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
+  ADMIN_EMAIL: z.email("must be an e-mail address").optional(),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  ADMIN_NAME: z.string().min(1).max(100).default("Administrator"),
 });
 
 export type SkipPayMode = "sandbox" | "remote";
@@ -37,6 +47,14 @@ export interface AppConfig {
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
   skippay: { mode: SkipPayMode; baseUrl: string; username: string; password: string; timeoutMs: number };
   sessionSecret: string;
+  staff: {
+    /** An agent's refund above this (minor units) waits for a supervisor's approval. */
+    approvalLimit: number;
+    sessionMaxAgeSeconds: number;
+    loginAttemptsPerMinute: number;
+    /** Created at boot when no admin exists (production); both or neither. */
+    admin: { email: string; password: string; name: string } | null;
+  };
   sandbox: {
     username: string;
     password: string;
@@ -80,6 +98,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     if (!e.SKIPPAY_PASSWORD)
       problems.push("SKIPPAY_PASSWORD: is required when SKIPPAY_BASE_URL is not the sandbox");
   }
+  if (!!e.ADMIN_EMAIL !== !!e.ADMIN_PASSWORD)
+    problems.push("ADMIN_EMAIL and ADMIN_PASSWORD: give both or neither");
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -96,6 +116,15 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       timeoutMs: e.SKIPPAY_TIMEOUT_MS,
     },
     sessionSecret: e.SESSION_SECRET,
+    staff: {
+      approvalLimit: e.APPROVAL_LIMIT_CZK * 100,
+      sessionMaxAgeSeconds: Math.round(e.SESSION_MAX_AGE_HOURS * 3600),
+      loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+      admin:
+        e.ADMIN_EMAIL && e.ADMIN_PASSWORD
+          ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME }
+          : null,
+    },
     sandbox: {
       username: e.SANDBOX_USERNAME,
       password: e.SANDBOX_PASSWORD,

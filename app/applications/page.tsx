@@ -7,6 +7,7 @@ import { ApplicationList } from "@/components/applications/application-list";
 import { Alert } from "@/components/ui/alert";
 import { inputClass } from "@/components/ui/field";
 import { lookupApplication } from "@/lib/applications/service";
+import { requirePageStaff } from "@/lib/auth/session";
 import { listApplications, SORTS } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
 import { APPLICATION_STATES } from "@/lib/skippay/schemas";
@@ -34,8 +35,12 @@ export default async function ApplicationsPage({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const t = await getTranslations("list");
   const raw = await searchParams;
+  const query = new URLSearchParams(
+    Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+  ).toString();
+  await requirePageStaff("view", query ? `/applications?${query}` : "/applications");
+  const t = await getTranslations("list");
   const params = searchSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );

@@ -1,19 +1,29 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
+import { formatMoment } from "@/lib/i18n/format";
 import { formatMoney, type Locale } from "@/lib/orders/money";
-import { type OperationFailure, type OperationSuccess, verdict } from "@/lib/orders/outcome";
+import type { OperationFailure, OperationResult as Result } from "@/lib/orders/outcome";
+import { verdict } from "@/lib/orders/outcome";
+import { ITEM_STATE_ORDER } from "@/lib/orders/presentation";
+import { formatQuantity } from "@/lib/orders/quantity";
+import type { OrderState } from "@/lib/skippay/schemas";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { usePlanText } from "./use-plan-text";
 
-/** What happened, persistently (not a toast): Skip Pay's confirmed result, or a failure that says whether
- * anything happened and whether trying again is safe. */
+type Shown =
+  | Result
+  | { ok: true; kind: "rejected"; operationId: string }
+  | { ok: false; failure: OperationFailure };
+
+/** What happened, persistently (not a toast): Skip Pay's confirmed result, a request waiting for approval, or a
+ * failure that says whether anything happened and whether trying again is safe. */
 export function OperationResult({
   result,
   onCheckAgain,
   checking,
 }: {
-  result: OperationSuccess | { ok: false; failure: OperationFailure };
+  result: Shown;
   onCheckAgain: () => void;
   checking: boolean;
 }) {
@@ -21,9 +31,23 @@ export function OperationResult({
   const tStates = useTranslations("states");
   const tItem = useTranslations("itemStates");
   const tErr = useTranslations("failures");
+  const tIntent = useTranslations("intents");
   const text = usePlanText();
   const locale = useLocale() as Locale;
 
+  if (result.ok && result.kind === "rejected")
+    return <Alert tone="info" title={t("rejected")} className="mb-4" />;
+  if (result.ok && result.kind === "pending_approval") {
+    return (
+      <Alert
+        tone="info"
+        title={t("pendingTitle", { refund: formatMoney(result.plan.refund, locale) })}
+        className="mb-4"
+      >
+        <p>{t("pendingBody", { limit: formatMoney(result.limit, locale) })}</p>
+      </Alert>
+    );
+  }
   if (result.ok) {
     const { application, plan } = result;
     const count = plan.changes.reduce((n, c) => n + c.quantity, 0) / 1000;
@@ -44,6 +68,7 @@ export function OperationResult({
             total: formatMoney(application.order.totalPrice.amount, locale),
           })}
         </p>
+        {result.recovered && <p>{t("recovered")}</p>}
         {!matches && <p className="font-medium">{t("differs")}</p>}
       </Alert>
     );
@@ -52,19 +77,83 @@ export function OperationResult({
   const { failure } = result;
   const v = verdict(failure);
   let title: string;
-  let detail: string | null = null;
-  if (failure.kind === "skippay") {
-    title = tErr(`skippay.${failure.error}`);
-    if (failure.error === "invalid_request" || failure.error === "not_supported") detail = failure.message;
-  } else if (failure.kind === "refused") {
-    title = tErr("refused");
-    detail = failure.issues.map((i) => text.issue(i)).join(" ");
-  } else {
-    title = tErr(failure.kind);
+  let detail: React.ReactNode = null;
+  switch (failure.kind) {
+    case "skippay":
+      title = tErr(`skippay.${failure.error}`);
+      if (failure.error === "invalid_request" || failure.error === "not_supported") {
+        detail = <p>{t("skippaySaid", { message: failure.message })}</p>;
+      }
+      break;
+    case "refused":
+      title = tErr("refused");
+      detail = <p>{failure.issues.map((i) => text.issue(i)).join(" ")}</p>;
+      break;
+    case "busy":
+      title = tErr(failure.status === "unknown" ? "busyUnknown" : "busy", {
+        name: failure.by,
+        intent: tIntent(failure.intent),
+        at: formatMoment(new Date(failure.since), locale),
+      });
+      break;
+    case "stale": {
+      title = tErr("stale");
+      const states = (q: Partial<Record<OrderState, number>>) =>
+        ITEM_STATE_ORDER.filter((s) => (q[s] ?? 0) > 0)
+          .map((s) => `${formatQuantity(q[s] ?? 0, locale)}× ${tItem(s)}`)
+          .join(", ") || "–";
+      detail = (
+        <>
+          <ul className="list-disc pl-5">
+            {failure.diff.total && (
+              <li>
+                {t("staleTotal", {
+                  before: formatMoney(failure.diff.total.before, locale),
+                  after: formatMoney(failure.diff.total.after, locale),
+                })}
+              </li>
+            )}
+            {failure.diff.stateReason && (
+              <li>
+                {t("staleState", {
+                  before: tStates(`substate.${failure.diff.stateReason.before}`),
+                  after: tStates(`substate.${failure.diff.stateReason.after}`),
+                })}
+              </li>
+            )}
+            {failure.diff.lines.map((l) => (
+              <li key={l.key ?? l.name}>
+                {t("staleLine", { name: l.name, before: states(l.before), after: states(l.after) })}
+              </li>
+            ))}
+          </ul>
+          <p>
+            {failure.changedBy.length > 0
+              ? failure.changedBy
+                  .map((c) =>
+                    t("staleBy", {
+                      name: c.name,
+                      intent: tIntent(c.intent),
+                      at: formatMoment(new Date(c.at), locale),
+                    }),
+                  )
+                  .join(" ")
+              : t("staleOutside")}
+          </p>
+        </>
+      );
+      break;
+    }
+    default:
+      title = tErr(failure.kind);
   }
   return (
-    <Alert tone={v.applied === "unknown" ? "warning" : "error"} title={title} className="mb-4">
-      {detail && <p>{t("skippaySaid", { message: detail })}</p>}
+    <Alert
+      tone={v.applied === "unknown" || failure.kind === "stale" ? "warning" : "error"}
+      title={title}
+      className="mb-4"
+    >
+      {detail}
       <p className="font-medium">{tErr(`applied.${v.applied}`)}</p>
       <p>
         {tErr(`retry.${v.retry}`, {

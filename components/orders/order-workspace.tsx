@@ -4,7 +4,10 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { can, needsApproval, type Role } from "@/lib/auth/roles";
+import type { JournalEntry } from "@/lib/operations/types";
 import { availability } from "@/lib/orders/availability";
+import { basisOf } from "@/lib/orders/basis";
 import {
   emptyOperationForm,
   type OperationFormValues,
@@ -12,14 +15,10 @@ import {
   type OperationRequest,
   operationFormSchema,
 } from "@/lib/orders/intents";
+import { ledger } from "@/lib/orders/ledger";
 import { orderView } from "@/lib/orders/lines";
 import { formatMoney, type Locale, sum } from "@/lib/orders/money";
-import type {
-  DecisionResult,
-  OperationFailure,
-  OperationSuccess,
-  OperationResult as Result,
-} from "@/lib/orders/outcome";
+import type { DecisionResult, OperationFailure, OperationResult as Result } from "@/lib/orders/outcome";
 import { type Plan, type PlanIssue, plan as planIntent } from "@/lib/orders/planner";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Alert } from "../ui/alert";
@@ -28,23 +27,34 @@ import { Dialog } from "../ui/dialog";
 import { inputClass } from "../ui/field";
 import { ApplicationHeader } from "./application-header";
 import { ItemsTable, type Selection } from "./items-table";
+import { ActiveOperation, MoneyLedger, Timeline } from "./journal";
 import { OperationChooser } from "./operation-chooser";
 import { OperationFields } from "./operation-fields";
 import { OperationResult } from "./operation-result";
 import { PlanDetails, PlanIssues, PlanMoney, PlanStates } from "./plan-summary";
 
 export const applicationKey = (id: string) => ["application", id] as const;
+export const journalKey = (id: string) => ["journal", id] as const;
 
-async function fetchApplication(id: string): Promise<ApplicationResponse> {
-  const response = await fetch(`/api/applications/${encodeURIComponent(id)}`, { cache: "no-store" });
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { cache: "no-store" });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.json();
 }
 
-type Actions = {
+type ApprovalResult = Result | { ok: true; kind: "rejected"; operationId: string };
+
+interface Actions {
   submitOperation: (input: unknown) => Promise<Result>;
+  decideApproval: (input: unknown) => Promise<ApprovalResult>;
   sandboxDecision: (input: unknown) => Promise<DecisionResult>;
-};
+}
+
+export interface WorkspaceStaff {
+  id: string;
+  name: string;
+  role: Role;
+}
 
 const LINE_KINDS = new Set<OperationKind>(["cancel", "return", "send", "deliver"]);
 
@@ -52,13 +62,19 @@ function today(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(new Date());
 }
 
+type Shown = Result | ApprovalResult | { ok: false; failure: OperationFailure };
+
 export function OrderWorkspace({
   initial,
   sandbox,
+  staff,
+  approvalLimit,
   actions,
 }: {
   initial: ApplicationResponse;
   sandbox: boolean;
+  staff: WorkspaceStaff;
+  approvalLimit: number;
   actions: Actions;
 }) {
   const t = useTranslations("workspace");
@@ -67,24 +83,41 @@ export function OrderWorkspace({
   const id = initial.id;
   const query = useQuery({
     queryKey: applicationKey(id),
-    queryFn: () => fetchApplication(id),
+    queryFn: () => getJson<ApplicationResponse>(`/api/applications/${encodeURIComponent(id)}`),
     initialData: initial,
     // While Skip Pay is still deciding, watch for the decision.
     refetchInterval: (q) => (q.state.data?.state === "PROCESSING" ? 4_000 : false),
   });
+  const journalQuery = useQuery({
+    queryKey: journalKey(id),
+    queryFn: () =>
+      getJson<{ entries: JournalEntry[] }>(`/api/applications/${encodeURIComponent(id)}/journal`),
+    // An operation in flight or of unknown outcome is being settled: keep looking.
+    refetchInterval: (q) =>
+      q.state.data?.entries.some((e) => e.status === "in_flight" || e.status === "unknown") ? 3_000 : false,
+  });
   const application = query.data;
+  const entries = journalQuery.data?.entries ?? [];
   const view = useMemo(() => orderView(application.order), [application.order]);
   const originalTotal = useMemo(() => sum(view.lines.map((l) => l.value)), [view]);
   const available = useMemo(() => availability(application, view, application.order), [application, view]);
+  const money = useMemo(() => ledger(application.order, entries), [application.order, entries]);
+  const active = entries.find((e) => e.status === "in_flight" || e.status === "unknown");
+  const mayOperate = can(staff.role, "operate");
   const keys = view.lines.map((l) => l.key).join("|");
 
   const [kind, setKind] = useState<OperationKind | null>(null);
   const [filter, setFilter] = useState("");
-  const [review, setReview] = useState<{ values: OperationFormValues; plan: Plan } | null>(null);
-  const [result, setResult] = useState<OperationSuccess | { ok: false; failure: OperationFailure } | null>(
-    null,
-  );
+  const [review, setReview] = useState<{
+    values: OperationFormValues;
+    plan: Plan;
+    basis: ReturnType<typeof basisOf>;
+    loadedAt: string;
+    submissionId: string;
+  } | null>(null);
+  const [result, setResult] = useState<Shown | null>(null);
   const [pending, startTransition] = useTransition();
+  const [deciding, setDeciding] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const inFlight = useRef(false);
 
@@ -153,44 +186,77 @@ export function OrderWorkspace({
       ) as Record<string, PlanIssue>,
     [live],
   );
+  const overLimit = (p: Plan) => needsApproval(staff.role, p.refund, approvalLimit);
 
   const onReview = form.handleSubmit((request) => {
     // Plan again on the exact submitted values; refusals are already on screen next to their fields.
     const planned = planIntent({ order: application.order, application }, request.intent);
-    if (planned.ok) setReview({ values: form.getValues(), plan: planned.plan });
+    if (!planned.ok) return;
+    setReview({
+      values: form.getValues(),
+      plan: planned.plan,
+      // What this page planned on, and a one-time id: the server refuses a stale page and a second submission.
+      basis: basisOf(application),
+      loadedAt: new Date(query.dataUpdatedAt).toISOString(),
+      submissionId: crypto.randomUUID(),
+    });
   });
+
+  function refreshAll() {
+    void queryClient.invalidateQueries({ queryKey: journalKey(id) });
+  }
 
   function confirm() {
     if (!review || inFlight.current) return;
     inFlight.current = true;
-    const submitted = review.values;
+    const { values: submitted, basis, loadedAt, submissionId } = review;
     startTransition(async () => {
       try {
-        const outcome = await actions.submitOperation(submitted);
+        const outcome = await actions.submitOperation({ values: submitted, basis, loadedAt, submissionId });
         if (outcome.ok) {
-          queryClient.setQueryData(applicationKey(id), outcome.application);
+          if (outcome.kind === "done") queryClient.setQueryData(applicationKey(id), outcome.application);
           setResult(outcome);
           setReview(null);
           setKind(null);
+          const lines = outcome.kind === "done" ? orderView(outcome.application.order).lines : view.lines;
           form.reset(
             emptyOperationForm(
               id,
-              orderView(outcome.application.order).lines.map((l) => l.key),
+              lines.map((l) => l.key),
               "return",
             ),
           );
         } else {
+          // Fresh data from the server (e.g. the order changed): the preview re-plans on it at once.
           if (outcome.application) queryClient.setQueryData(applicationKey(id), outcome.application);
           if (outcome.failure.kind === "invalid") {
             for (const [path, codes] of Object.entries(outcome.failure.fieldErrors)) {
               form.setError(path as keyof OperationFormValues, { message: codes[0] });
             }
           }
-          setResult({ ok: false, failure: outcome.failure });
+          setResult(outcome);
           setReview(null);
         }
       } finally {
         inFlight.current = false;
+        refreshAll();
+      }
+    });
+  }
+
+  function decide(operationId: string, decision: "approve" | "reject", note: string) {
+    setDeciding(operationId);
+    startTransition(async () => {
+      try {
+        const outcome = await actions.decideApproval({ operationId, decision, note });
+        if (outcome.ok && outcome.kind === "done")
+          queryClient.setQueryData(applicationKey(id), outcome.application);
+        if (!outcome.ok && outcome.application)
+          queryClient.setQueryData(applicationKey(id), outcome.application);
+        setResult(outcome);
+      } finally {
+        setDeciding(null);
+        refreshAll();
       }
     });
   }
@@ -199,6 +265,7 @@ export function OrderWorkspace({
     setChecking(true);
     try {
       await query.refetch();
+      await journalQuery.refetch();
     } finally {
       setChecking(false);
     }
@@ -219,7 +286,7 @@ export function OrderWorkspace({
       <div className="space-y-5">
         <ApplicationHeader application={application} originalTotal={originalTotal} />
 
-        <div aria-live="polite">
+        <div aria-live="polite" className="space-y-3">
           {result && (
             <OperationResult
               result={result}
@@ -227,9 +294,10 @@ export function OrderWorkspace({
               checking={checking || query.isFetching}
             />
           )}
+          {active && <ActiveOperation entry={active} onCheck={checkAgain} checking={checking} />}
         </div>
 
-        {sandbox && application.state === "PROCESSING" && (
+        {sandbox && mayOperate && application.state === "PROCESSING" && (
           <SandboxDecision
             id={id}
             decide={actions.sandboxDecision}
@@ -237,15 +305,21 @@ export function OrderWorkspace({
           />
         )}
 
-        <section
-          aria-labelledby="operation-heading"
-          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-        >
-          <h2 id="operation-heading" className="sr-only">
-            {t("operationHeading")}
-          </h2>
-          <OperationChooser value={kind} onChange={choose} available={available} />
-        </section>
+        {mayOperate ? (
+          <section
+            aria-labelledby="operation-heading"
+            className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+          >
+            <h2 id="operation-heading" className="sr-only">
+              {t("operationHeading")}
+            </h2>
+            <OperationChooser value={kind} onChange={choose} available={available} />
+          </section>
+        ) : (
+          <Alert tone="info" title={t("viewOnlyTitle")}>
+            {t("viewOnlyBody")}
+          </Alert>
+        )}
 
         <form
           onSubmit={onReview}
@@ -279,41 +353,61 @@ export function OrderWorkspace({
             <ItemsTable lines={view.lines} selection={selection} filter={filter} lineIssues={lineIssues} />
           </section>
 
-          <aside
-            id="review-panel"
-            aria-labelledby="panel-heading"
-            className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm lg:sticky lg:top-4"
-          >
-            <h2 id="panel-heading" className="text-base font-semibold text-slate-900">
-              {kind ? t(`panelHeading.${kind}`) : t("panelHeadingNone")}
-            </h2>
-            {!kind ? (
-              <p className="mt-2 text-sm text-slate-600">{t("chooseFirst")}</p>
-            ) : (
-              <div className="mt-4 space-y-4">
-                <OperationFields kind={kind} view={view} issues={fieldIssues} />
-                <div className="space-y-3 border-t border-slate-200 pt-4" aria-live="polite">
-                  {live?.ok ? (
-                    <>
-                      <PlanMoney plan={live.plan} />
-                      <PlanStates plan={live.plan} current={current} />
-                    </>
-                  ) : formIssues.length > 0 ? (
-                    <PlanIssues issues={formIssues} />
-                  ) : (
-                    <p className="text-sm text-slate-500">{t(selection ? "chooseItems" : "fillIn")}</p>
-                  )}
-                  {form.formState.errors.lines?.message && (
-                    <p className="text-sm font-medium text-red-700">{t("nothingChosen")}</p>
-                  )}
-                </div>
-                <Button type="submit" variant="primary" className="w-full">
-                  {t(`review.${kind}`)}
-                </Button>
-              </div>
+          <div className="space-y-5 lg:sticky lg:top-4">
+            {mayOperate && (
+              <aside
+                id="review-panel"
+                aria-labelledby="panel-heading"
+                className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+              >
+                <h2 id="panel-heading" className="text-base font-semibold text-slate-900">
+                  {kind ? t(`panelHeading.${kind}`) : t("panelHeadingNone")}
+                </h2>
+                {!kind ? (
+                  <p className="mt-2 text-sm text-slate-600">{t("chooseFirst")}</p>
+                ) : (
+                  <div className="mt-4 space-y-4">
+                    <OperationFields kind={kind} view={view} issues={fieldIssues} />
+                    <div className="space-y-3 border-t border-slate-200 pt-4" aria-live="polite">
+                      {live?.ok ? (
+                        <>
+                          <PlanMoney plan={live.plan} />
+                          <PlanStates plan={live.plan} current={current} />
+                          {overLimit(live.plan) && (
+                            <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
+                              {t("needsApproval", { limit: formatMoney(approvalLimit, locale) })}
+                            </p>
+                          )}
+                        </>
+                      ) : formIssues.length > 0 ? (
+                        <PlanIssues issues={formIssues} />
+                      ) : (
+                        <p className="text-sm text-slate-500">{t(selection ? "chooseItems" : "fillIn")}</p>
+                      )}
+                      {form.formState.errors.lines?.message && (
+                        <p className="text-sm font-medium text-red-700">{t("nothingChosen")}</p>
+                      )}
+                    </div>
+                    <Button type="submit" variant="primary" className="w-full">
+                      {t(`review.${kind}`)}
+                    </Button>
+                  </div>
+                )}
+              </aside>
             )}
-          </aside>
+          </div>
         </form>
+
+        <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <Timeline
+            entries={entries}
+            staffId={staff.id}
+            canApprove={can(staff.role, "approve")}
+            onDecide={decide}
+            deciding={deciding}
+          />
+          <MoneyLedger ledger={money} />
+        </div>
       </div>
 
       <Dialog
@@ -333,6 +427,11 @@ export function OrderWorkspace({
             <div className="mt-4">
               <PlanDetails plan={review.plan} current={current} applicationId={id} />
             </div>
+            {overLimit(review.plan) && (
+              <Alert tone="warning" title={t("needsApprovalTitle")} className="mt-4">
+                {t("needsApproval", { limit: formatMoney(approvalLimit, locale) })}
+              </Alert>
+            )}
             <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
               <Button id="confirm-back" onClick={() => setReview(null)} disabled={pending}>
                 {t("confirm.back")}
@@ -348,10 +447,12 @@ export function OrderWorkspace({
               >
                 {pending
                   ? t("confirm.sending")
-                  : t(`confirm.go.${review.plan.intent}`, {
-                      count: review.plan.changes.reduce((n, c) => n + c.quantity, 0) / 1000,
-                      refund: formatMoney(review.plan.refund, locale),
-                    })}
+                  : overLimit(review.plan)
+                    ? t("confirm.requestApproval", { refund: formatMoney(review.plan.refund, locale) })
+                    : t(`confirm.go.${review.plan.intent}`, {
+                        count: review.plan.changes.reduce((n, c) => n + c.quantity, 0) / 1000,
+                        refund: formatMoney(review.plan.refund, locale),
+                      })}
               </Button>
             </div>
           </div>

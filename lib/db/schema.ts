@@ -1,4 +1,5 @@
 // The app's one database schema (Drizzle). Money columns hold integer minor units (haléře).
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -100,3 +101,144 @@ export const sandboxFaults = pgTable("sandbox_faults", {
   remaining: integer("remaining").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ── Staff accounts (better-auth; lib/auth) ───────────────────────────────────────────────────────────────────
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  /** viewer | agent | supervisor | admin (lib/auth/roles.ts). */
+  role: text("role").notNull().default("viewer"),
+  /** The UI language this person chose (cs | en); null = follow the browser. */
+  locale: text("locale"),
+  /** Disabled staff cannot sign in and their sessions stop working. */
+  disabled: boolean("disabled").notNull().default(false),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    token: text("token").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    /** scrypt hash (better-auth's default). */
+    password: text("password"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("accounts_user_idx").on(t.userId)],
+);
+
+export const verifications = pgTable("verifications", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Login rate limiting, shared by every app instance. */
+export const rateLimits = pgTable("rate_limits", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});
+
+// ── The operation journal (lib/operations): every operation, written before Skip Pay is called ──────────────
+
+export const OPERATION_STATUSES = [
+  "pending_approval",
+  "rejected",
+  "in_flight",
+  "succeeded",
+  "failed",
+  "unknown",
+] as const;
+
+export const operations = pgTable(
+  "operations",
+  {
+    id: text("id").primaryKey(),
+    /** One per submitted confirmation: a repeated submission (double click, browser retry) finds this row. */
+    submissionId: text("submission_id").notNull().unique(),
+    applicationId: text("application_id").notNull(),
+    orderNumber: text("order_number"),
+    actorId: text("actor_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    intent: text("intent").notNull(),
+    endpoint: text("endpoint").notNull(),
+    reason: text("reason").notNull(),
+    note: text("note").notNull().default(""),
+    /** The staff request as validated (intent + reason + note). */
+    request: jsonb("request").notNull(),
+    /** Exactly what is sent to Skip Pay. */
+    body: jsonb("body").notNull(),
+    /** The whole plan (lib/orders/planner.ts): item changes, refund, VAT per rate, expected states. */
+    plan: jsonb("plan").notNull(),
+    refund: money("refund").notNull().default(0),
+    cancelledValue: money("cancelled_value").notNull().default(0),
+    totalBefore: money("total_before").notNull(),
+    totalExpected: money("total_expected").notNull(),
+    totalAfter: money("total_after"),
+    /** The order as planned on, and as the plan expects it afterwards (lib/orders/basis.ts). */
+    basisBefore: jsonb("basis_before").notNull(),
+    basisExpected: jsonb("basis_expected").notNull(),
+    status: text("status", { enum: OPERATION_STATUSES }).notNull(),
+    approvalRequired: boolean("approval_required").notNull().default(false),
+    decidedById: text("decided_by_id"),
+    decidedByName: text("decided_by_name"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+    /** Skip Pay's answer (application state, substate, total), or the error with its kind and `applied`. */
+    response: jsonb("response"),
+    error: jsonb("error"),
+    ticketId: text("ticket_id"),
+    /** How an unknown outcome was settled: by re-reading the application ("applied" / "not_applied"). */
+    reconciliation: text("reconciliation"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("operations_application_idx").on(t.applicationId, t.createdAt),
+    index("operations_status_idx").on(t.status),
+    // The lock: at most one operation per application may be in flight or of unknown outcome — enforced by the
+    // database, so it holds across every app instance.
+    uniqueIndex("operations_one_active_per_application")
+      .on(t.applicationId)
+      .where(sql`status in ('in_flight', 'unknown')`),
+  ],
+);

@@ -3,6 +3,7 @@
 // Error messages are codes (translated by the UI: `formErrors.<code>`).
 import { z } from "zod";
 import { CANCEL_REASONS, DELIVERY_CARRIERS } from "@/lib/skippay/schemas";
+import { orderBasisSchema } from "./basis";
 import { parseMoney } from "./money";
 import type { Intent, LineSelection } from "./planner";
 import { MILLI } from "./quantity";
@@ -188,4 +189,22 @@ export function emptyOperationForm(
 export const sandboxDecisionSchema = z.object({
   applicationId: z.string().min(1).max(64),
   decision: z.enum(["approve", "reject"]),
+});
+
+/** What the confirmation submits: the form as typed, the order it was planned on, and a one-time id. */
+export const operationSubmissionSchema = z.object({
+  values: operationFormSchema,
+  /** The order as the page had it when the staff member reviewed (stale-page guard). */
+  basis: orderBasisSchema,
+  /** When the page last read the application (to name who changed it since). */
+  loadedAt: z.iso.datetime(),
+  /** One per confirmation; a repeated submission (double click, browser retry) carries the same id. */
+  submissionId: z.uuid(),
+});
+export type OperationSubmission = z.output<typeof operationSubmissionSchema>;
+
+export const approvalDecisionSchema = z.object({
+  operationId: z.uuid(),
+  decision: z.enum(["approve", "reject"]),
+  note: z.string().max(1_000).default(""),
 });

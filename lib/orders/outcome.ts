@@ -2,6 +2,7 @@
 // whether anything happened at Skip Pay and whether trying again is safe. Isomorphic and serializable.
 import type { Applied, SkipPayErrorKind } from "@/lib/skippay/errors";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import type { BasisDiff } from "./basis";
 import type { IntentKind, Plan, PlanIssue } from "./planner";
 
 export type OperationFailure =
@@ -22,19 +23,46 @@ export type OperationFailure =
       retryAfterSeconds?: number;
     }
   /** Skip Pay does not know this application. */
-  | { kind: "not_found" };
+  | { kind: "not_found" }
+  /** No valid session (signed out, expired, disabled). */
+  | { kind: "unauthenticated" }
+  /** Signed in, but the role does not allow it. */
+  | { kind: "forbidden" }
+  /** Another operation on this application is in flight, or its outcome is still being checked. */
+  | { kind: "busy"; by: string; intent: IntentKind; since: string; status: "in_flight" | "unknown" }
+  /** The order changed since the page planned on it: what changed, and who did it (if it was done here). */
+  | { kind: "stale"; diff: BasisDiff; changedBy: { name: string; intent: IntentKind; at: string }[] }
+  /** An approval decision on a request that is no longer waiting (decided already). */
+  | { kind: "not_pending" }
+  /** Four eyes: the person who asked cannot approve. */
+  | { kind: "own_request" };
 
 export interface OperationSuccess {
   ok: true;
+  kind: "done";
   intent: IntentKind;
-  /** The application as Skip Pay returned it after the operation. */
+  operationId: string;
+  /** The application as Skip Pay has it after the operation. */
   application: ApplicationResponse;
   /** What was planned and sent. */
   plan: Plan;
+  /** Skip Pay's answer was lost, but re-reading the application showed the operation was applied. */
+  recovered?: boolean;
+}
+
+/** Four eyes: the refund is above the agent's limit and waits for a supervisor. Nothing was sent. */
+export interface OperationPending {
+  ok: true;
+  kind: "pending_approval";
+  intent: IntentKind;
+  operationId: string;
+  plan: Plan;
+  limit: number;
 }
 
 export type OperationResult =
   | OperationSuccess
+  | OperationPending
   | { ok: false; failure: OperationFailure; application?: ApplicationResponse };
 
 /** The sandbox's approve/reject controls. */
@@ -42,7 +70,7 @@ export type DecisionResult =
   | { ok: true; application: ApplicationResponse }
   | { ok: false; failure: OperationFailure };
 
-export type RetryAdvice = "safe" | "after_fix" | "later" | "check_first" | "no";
+export type RetryAdvice = "safe" | "after_fix" | "after_review" | "later" | "check_first" | "no";
 
 /**
  * Did anything happen, and may staff try again? "unknown" outcomes must be checked (the application re-read)
@@ -53,7 +81,15 @@ export function verdict(failure: OperationFailure): { applied: Applied; retry: R
     case "invalid":
     case "refused":
       return { applied: "no", retry: "after_fix" };
+    case "stale":
+      return { applied: "no", retry: "after_review" };
+    case "busy":
+      return { applied: "no", retry: "later" };
     case "not_found":
+    case "unauthenticated":
+    case "forbidden":
+    case "not_pending":
+    case "own_request":
       return { applied: "no", retry: "no" };
     case "skippay":
       if (failure.applied === "unknown") return { applied: "unknown", retry: "check_first" };

@@ -105,6 +105,8 @@ export interface Plan {
   totalBefore: number;
   totalAfter: number;
   expected: { orderState: OrderState; applicationState: ApplicationState; stateReason: StateReason };
+  /** Every line's quantity per state once Skip Pay has applied the plan (thousandths), by line key. */
+  expectedLines: Record<string, Partial<Record<OrderState, number>>>;
   notes: PlanNote[];
 }
 
@@ -401,6 +403,18 @@ interface Simulation {
   grossByRate: Map<number, number>;
   vatByRate: Map<number, number>;
   partsAfter: LinePart[];
+  linesAfter: Record<string, Partial<Record<OrderState, number>>>;
+}
+
+/** A line's quantity per state. */
+export function quantitiesByState(parts: LinePart[]): Partial<Record<OrderState, number>> {
+  const out: Partial<Record<OrderState, number>> = {};
+  for (const p of parts) if (p.qty > 0) out[p.state] = (out[p.state] ?? 0) + p.qty;
+  return out;
+}
+
+function unchangedLines(view: OrderView): Record<string, Partial<Record<OrderState, number>>> {
+  return Object.fromEntries(view.lines.map((l) => [l.key, quantitiesByState(l.parts)]));
 }
 
 function simulate(view: OrderView, chosen: Selected[], kind: MoveKind): Simulation {
@@ -426,7 +440,10 @@ function simulate(view: OrderView, chosen: Selected[], kind: MoveKind): Simulati
     vatByRate.set(c.line.vatRate, (vatByRate.get(c.line.vatRate) ?? 0) + t.vat);
   }
   const partsAfter = view.lines.flatMap((l) => afterByKey.get(l.key) ?? l.parts);
-  return { changes, value, grossByRate, vatByRate, partsAfter };
+  const linesAfter = Object.fromEntries(
+    view.lines.map((l) => [l.key, quantitiesByState(afterByKey.get(l.key) ?? l.parts)]),
+  );
+  return { changes, value, grossByRate, vatByRate, partsAfter, linesAfter };
 }
 
 function currentVat(order: PlanContext["order"], rate: number): number {
@@ -575,6 +592,7 @@ function planCancel(
       totalBefore: view.total,
       totalAfter: view.total - sim.value,
       expected: expectedStates(sim.partsAfter, ctx.application),
+      expectedLines: sim.linesAfter,
       notes,
     },
   };
@@ -738,6 +756,7 @@ function planReturn(
       totalBefore: view.total,
       totalAfter: view.total - refund,
       expected: expectedStates(sim.partsAfter, ctx.application),
+      expectedLines: sim.linesAfter,
       notes,
     },
   };
@@ -802,6 +821,7 @@ function planRefund(
         applicationState: ctx.application.state,
         stateReason: ctx.application.stateReason,
       },
+      expectedLines: unchangedLines(view),
       notes,
     },
   };
@@ -861,6 +881,7 @@ function planShipping(
       totalBefore: view.total,
       totalAfter: view.total,
       expected: expectedStates(sim.partsAfter, ctx.application),
+      expectedLines: sim.linesAfter,
       notes,
     },
   };
@@ -922,6 +943,7 @@ function planCancelApplication(
         applicationState: "CANCELLED",
         stateReason: "CANCELLED_NOT_PAID",
       },
+      expectedLines: sim.linesAfter,
       notes: [],
     },
   };

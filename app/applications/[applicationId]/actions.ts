@@ -1,33 +1,61 @@
 "use server";
-// Server actions of the application page. Thin: parse with the form's own schema, then lib/ does the work.
+// Server actions of the application page. Thin: check the session and role, parse with the shared schemas, then
+// lib/operations does the work (journal, lock, stale-page guard, four eyes, Skip Pay, reconciliation).
 import type { z } from "zod";
+import { authorize } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { upsertApplication } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
-import { performOperation, skippayFailure } from "@/lib/operations/perform";
-import { operationFormSchema, sandboxDecisionSchema } from "@/lib/orders/intents";
+import { getOperations } from "@/lib/operations/server";
+import { type DecisionResult as ApprovalResult, skippayFailure } from "@/lib/operations/service";
+import {
+  approvalDecisionSchema,
+  operationSubmissionSchema,
+  sandboxDecisionSchema,
+} from "@/lib/orders/intents";
 import type { DecisionResult, OperationResult } from "@/lib/orders/outcome";
 import { skippay } from "@/lib/skippay/client";
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const path = issue.path.join(".") || "form";
+    // Form fields are nested under "values" in the submission; the form knows them without the prefix.
+    const path = issue.path.join(".").replace(/^values\./, "") || "form";
     out[path] = [...(out[path] ?? []), issue.message];
   }
   return out;
 }
 
-/** Cancel, return, refund, mark sent/delivered or cancel the application — whatever the form asks for. */
+/** Cancel, return, refund, mark sent/delivered or cancel the application — exactly once. */
 export async function submitOperation(input: unknown): Promise<OperationResult> {
-  const parsed = operationFormSchema.safeParse(input);
+  const auth = await authorize("operate");
+  if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
+  const parsed = operationSubmissionSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
-  return performOperation(parsed.data);
+  const { values, basis, loadedAt, submissionId } = parsed.data;
+  return (await getOperations()).submit(auth.staff, { request: values, basis, loadedAt, submissionId });
+}
+
+/** A supervisor approves or rejects an agent's request (never their own). */
+export async function decideApproval(input: unknown): Promise<ApprovalResult> {
+  const auth = await authorize("approve");
+  if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
+  const parsed = approvalDecisionSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
+  return (await getOperations()).decide(
+    auth.staff,
+    parsed.data.operationId,
+    parsed.data.decision,
+    parsed.data.note,
+  );
 }
 
 /** Sandbox only: play Skip Pay's part and approve or reject a PROCESSING application. */
 export async function sandboxDecision(input: unknown): Promise<DecisionResult> {
+  const auth = await authorize("operate");
+  if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
   const parsed = sandboxDecisionSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OrderWorkspace } from "@/components/orders/order-workspace";
 import { Alert } from "@/components/ui/alert";
-import { fetchApplication } from "@/lib/applications/service";
+import { requirePageStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
-import { sandboxDecision, submitOperation } from "./actions";
+import { getOperations } from "@/lib/operations/server";
+import { decideApproval, sandboxDecision, submitOperation } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -20,9 +21,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ApplicationPage({ params }: Props) {
   const { applicationId } = await params;
+  const staff = await requirePageStaff("view", `/applications/${applicationId}`);
   const t = await getTranslations("application");
-  const result = await fetchApplication(applicationId);
+  const operations = await getOperations();
+  const result = await operations.readApplication(applicationId);
   if (!result.ok && result.error.kind === "not_found") notFound();
+  if (result.ok) await operations.reconcile(applicationId, result.value);
   return (
     <div className="space-y-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
@@ -34,7 +38,9 @@ export default async function ApplicationPage({ params }: Props) {
         <OrderWorkspace
           initial={result.value}
           sandbox={config().skippay.mode === "sandbox"}
-          actions={{ submitOperation, sandboxDecision }}
+          staff={{ id: staff.id, name: staff.name, role: staff.role }}
+          approvalLimit={config().staff.approvalLimit}
+          actions={{ submitOperation, decideApproval, sandboxDecision }}
         />
       ) : (
         <Alert tone="error" title={t("loadFailed")}>

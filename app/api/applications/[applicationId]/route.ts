@@ -1,12 +1,20 @@
 // GET: the application as Skip Pay has it now — what react-query polls and refetches on the application page.
-import { fetchApplication } from "@/lib/applications/service";
+// Reading it also settles any operation on it whose outcome was unknown.
+import { authorize, refusal } from "@/lib/auth/session";
+import { getOperations } from "@/lib/operations/server";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, context: { params: Promise<{ applicationId: string }> }) {
+  const auth = await authorize("view");
+  if (!auth.ok) return refusal(auth.reason);
   const { applicationId } = await context.params;
-  const result = await fetchApplication(applicationId);
-  if (result.ok) return Response.json(result.value, { headers: { "cache-control": "no-store" } });
+  const operations = await getOperations();
+  const result = await operations.readApplication(applicationId);
+  if (result.ok) {
+    await operations.reconcile(applicationId, result.value);
+    return Response.json(result.value, { headers: { "cache-control": "no-store" } });
+  }
   const status = result.error.kind === "not_found" ? 404 : result.error.kind === "rate_limited" ? 429 : 502;
   return Response.json({ error: result.error.kind, message: result.error.message }, { status });
 }

@@ -1,8 +1,9 @@
-// Skip Pay's application notifications (merchantUrls.notificationEndpoint). The body is only a hint — it is not
-// signed — so the application is re-read from Skip Pay and the admin's index updated from that. Idempotent:
-// Skip Pay retries failed deliveries, and a repeated notification just re-reads again.
+// Skip Pay's application notifications (merchantUrls.notificationEndpoint). Skip Pay calls it, so it needs no staff
+// session — and trusts nothing it is told: the body is only a hint (it is not signed), the application is re-read
+// from Skip Pay and the admin's index updated from that. It answers nothing but OK. Idempotent: Skip Pay retries
+// failed deliveries, and a repeated notification just re-reads again.
 import { z } from "zod";
-import { fetchApplication } from "@/lib/applications/service";
+import { getOperations } from "@/lib/operations/server";
 
 export const dynamic = "force-dynamic";
 
@@ -17,12 +18,15 @@ export async function POST(request: Request) {
   }
   const parsed = notification.safeParse(body);
   if (!parsed.success) return new Response("can not process: no application id", { status: 400 });
-  const result = await fetchApplication(parsed.data.id);
+  const operations = await getOperations();
+  const result = await operations.readApplication(parsed.data.id);
   if (!result.ok) {
     if (result.error.kind === "not_found")
       return new Response("can not process: unknown application", { status: 400 });
     // Skip Pay retries after 1, 5, 5, 5 and 5 minutes when we cannot process it now.
     return new Response("can not process now", { status: 503 });
   }
+  // A notification is also a good moment to settle an operation whose outcome was unknown.
+  await operations.reconcile(parsed.data.id, result.value);
   return Response.json({ status: "OK" });
 }

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ApprovalQueue } from "@/components/orders/approval-queue";
+import { requirePageStaff } from "@/lib/auth/session";
+import { getOperations } from "@/lib/operations/server";
+import { decideApproval } from "../applications/[applicationId]/actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("approvals");
+  return { title: t("title") };
+}
+
+/** Supervisors: every request waiting for a second pair of eyes. */
+export default async function ApprovalsPage() {
+  const staff = await requirePageStaff("approve", "/approvals");
+  const t = await getTranslations("approvals");
+  const pending = await (await getOperations()).pendingApprovals();
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
+      </div>
+      <ApprovalQueue entries={pending} staffId={staff.id} decide={decideApproval} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+// Staff account management: admins only, checked here on the server.
+import { revalidatePath } from "next/cache";
+import { getAuth } from "@/lib/auth/auth";
+import { authorize } from "@/lib/auth/session";
+import { newStaffSchema, staffChangeSchema } from "@/lib/auth/staff-schemas";
+import { createStaffUser, setDisabled, setPassword, setRole } from "@/lib/auth/users";
+import { getDb } from "@/lib/db/client";
+
+export type StaffResult =
+  | { ok: true }
+  | {
+      ok: false;
+      error: "unauthenticated" | "forbidden" | "invalid" | "exists" | "self";
+      fields?: Record<string, string>;
+    };
+
+export async function createStaff(input: unknown): Promise<StaffResult> {
+  const auth = await authorize("manage_users");
+  if (!auth.ok) return { ok: false, error: auth.reason };
+  const parsed = newStaffSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: "invalid",
+      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
+    };
+  }
+  try {
+    await createStaffUser(await getAuth(), parsed.data);
+  } catch {
+    return { ok: false, error: "exists" };
+  }
+  revalidatePath("/staff");
+  return { ok: true };
+}
+
+export async function changeStaff(input: unknown): Promise<StaffResult> {
+  const auth = await authorize("manage_users");
+  if (!auth.ok) return { ok: false, error: auth.reason };
+  const parsed = staffChangeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid" };
+  const change = parsed.data;
+  // Nobody locks themselves out: no demoting or disabling your own account here.
+  if (change.userId === auth.staff.id && change.change !== "password") return { ok: false, error: "self" };
+  const db = await getDb();
+  if (change.change === "role") await setRole(db, change.userId, change.role);
+  else if (change.change === "disabled")
+    await setDisabled(await getAuth(), db, change.userId, change.disabled);
+  else await setPassword(await getAuth(), change.userId, change.password);
+  revalidatePath("/staff");
+  return { ok: true };
+}

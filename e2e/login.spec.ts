@@ -1,0 +1,47 @@
+import { expect, test } from "./fixtures";
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test("a wrong password is refused; the right one signs in; signing out ends the session", async ({
+  page,
+}) => {
+  await page.goto("/login");
+  await expect(page.getByRole("region", { name: "Sandbox demo accounts" })).toContainText(
+    "supervisor@demo.cz",
+  );
+  await page.getByRole("textbox", { name: "E-mail" }).fill("supervisor@demo.cz");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong e-mail or password." })).toBeVisible();
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/applications$/);
+  await expect(page.getByRole("banner")).toContainText("Simona Dušková");
+  await expect(page.getByRole("link", { name: "Approvals" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/applications");
+  await expect(page).toHaveURL(/\/login\?next=/);
+});
+
+test("sign-in is rate limited per account: after 10 failures the account waits, whatever the password", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  // A throwaway address: the throttle counts attempts per account, existing or not.
+  const email = `nobody.${Date.now()}@demo.cz`;
+  for (let i = 0; i < 10; i++) {
+    await request.post("/api/auth/sign-in/email", {
+      headers: { origin: baseURL as string },
+      data: { email, password: `guess-${i}` },
+    });
+  }
+  await page.goto("/login");
+  await page.getByRole("textbox", { name: "E-mail" }).fill(email);
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: /Too many attempts. Try again in \d+ s./ }),
+  ).toBeVisible();
+});

@@ -1,0 +1,87 @@
+import { expect, openApplication, test } from "./fixtures";
+
+test("the stale-page guard: a change made elsewhere is shown, nothing is sent, and the agent confirms on fresh data", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Came back — return/ }).check();
+  await page.getByRole("spinbutton", { name: "Quantity of Hrnek smaltovaný to return" }).fill("2");
+  await page.getByRole("button", { name: "Review return" }).click();
+  // Meanwhile someone returns a mug directly at Skip Pay.
+  await sandbox.call("PUT", `/financing/v1/applications/${id}/order/return`, {
+    items: [{ code: "MUG", quantity: 1 }],
+  });
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /Return 2 items/ })
+    .click();
+  const alert = page.getByRole("alert").filter({ hasText: "This order changed since you opened it." });
+  await expect(alert).toContainText("Hrnek smaltovaný: 3× Delivered → 2× Delivered, 1× Returned");
+  await expect(alert).toContainText("outside this admin");
+  await expect(alert).toContainText("Nothing was changed at Skip Pay.");
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return" && e.changed)).toHaveLength(
+    1,
+  );
+
+  // The page now shows the fresh order; the same selection is re-planned on it and confirmed.
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText("1× Returned");
+  await page.getByRole("button", { name: "Review return" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /Return 2 items/ })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Returned 2 items" })).toBeVisible();
+  const mugs = (await sandbox.application(id)).order.items.filter((i: { code: string }) => i.code === "MUG");
+  expect(mugs.map((m: { state: string; quantity: number }) => [m.state, m.quantity])).toEqual([
+    ["RETURNED", 3],
+  ]);
+});
+
+test("two tabs: the second confirmation names who changed the order in the first", async ({
+  page,
+  context,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  const second = await context.newPage();
+  await openApplication(page, id);
+  await openApplication(second, id);
+  for (const tab of [page, second]) {
+    await tab.getByRole("radio", { name: /Money only — refund amount/ }).check();
+    await tab.getByRole("textbox", { name: "Amount to refund" }).fill("100");
+    await tab.getByRole("button", { name: "Review refund" }).click();
+  }
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Refund / })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toBeVisible();
+  await second
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Refund / })
+    .click();
+  await expect(second.getByRole("alert").filter({ hasText: "This order changed" })).toContainText(
+    "Changed by Alena Králová (Amount-only refund",
+  );
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return" && e.changed)).toHaveLength(
+    1,
+  );
+});
+
+test("a double click on confirm sends one operation", async ({ page, sandbox }) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill("100");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Refund / })
+    .dblclick();
+  await expect(page.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toBeVisible();
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return" && e.changed)).toHaveLength(
+    1,
+  );
+});

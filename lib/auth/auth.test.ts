@@ -1,0 +1,84 @@
+// Sign-in through better-auth's real HTTP handler and the real database: passwords, disabled accounts and both
+// throttles (per client IP, and per account whatever the IP).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/client";
+import { openTestDatabase } from "@/lib/testing/database";
+import { type Auth, createAuth } from "./auth";
+import { ACCOUNT_ATTEMPTS } from "./throttle";
+import { createStaffUser, setDisabled } from "./users";
+
+const APP = "http://127.0.0.1:3999";
+let database: Database;
+let auth: Auth;
+
+function signIn(email: string, password: string, ip = "198.51.100.1") {
+  return auth.handler(
+    new Request(`${APP}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: APP, "x-forwarded-for": ip },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  auth = createAuth(database.db, {
+    appUrl: APP,
+    sessionSecret: "test-secret-test-secret-test-secret-0123",
+    staff: { approvalLimit: 500_000, sessionMaxAgeSeconds: 3600, loginAttemptsPerMinute: 5, admin: null },
+  });
+  await createStaffUser(auth, {
+    email: "Agent@Shop.cz",
+    name: "Alena",
+    role: "agent",
+    password: "correct-horse-battery",
+  });
+  await createStaffUser(auth, {
+    email: "gone@shop.cz",
+    name: "Gone",
+    role: "agent",
+    password: "correct-horse-battery",
+  });
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("staff sign-in", () => {
+  it("accepts the right password with an httpOnly, Secure, expiring session cookie; refuses a wrong one", async () => {
+    expect((await signIn("agent@shop.cz", "wrong-password-1")).status).toBe(401);
+    const ok = await signIn("agent@shop.cz", "correct-horse-battery");
+    expect(ok.status).toBe(200);
+    const cookie = ok.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/session_token=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Secure/i);
+    expect(cookie).toMatch(/Max-Age=3600/);
+  });
+
+  it("refuses a disabled account even with the right password", async () => {
+    const found = await (await auth.$context).internalAdapter.findUserByEmail("gone@shop.cz");
+    await setDisabled(auth, database.db, found!.user.id, true);
+    expect((await signIn("gone@shop.cz", "correct-horse-battery")).status).not.toBe(200);
+  });
+
+  it("throttles one client IP after a few attempts a minute", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await signIn(`nobody${i}@shop.cz`, "x-wrong-password", "198.51.100.77")).status);
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+
+  it("throttles one account whatever IP the attempts claim to come from", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= ACCOUNT_ATTEMPTS; i++)
+      statuses.push((await signIn("victim@shop.cz", "guess", `203.0.113.${i + 1}`)).status);
+    expect(statuses.slice(0, ACCOUNT_ATTEMPTS).every((s) => s === 401)).toBe(true);
+    const blocked = await signIn("victim@shop.cz", "guess", "203.0.113.200");
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("x-retry-after"))).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,192 @@
+// The operation journal's storage. Every operation is written here *before* Skip Pay is called; the database
+// guarantees the two things exactly-once rests on: a submission id is used once (unique), and an application has at
+// most one operation in flight or of unknown outcome (a partial unique index) — across every app instance.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { operations } from "@/lib/db/schema";
+import type { JournalEntry, OperationStatus } from "./types";
+
+export type OperationRow = typeof operations.$inferSelect;
+export type NewOperation = Omit<typeof operations.$inferInsert, "id" | "createdAt">;
+
+const ACTIVE: OperationStatus[] = ["in_flight", "unknown"];
+
+/** Postgres' unique-violation, wherever the driver put it (pg, PGlite, wrapped by Drizzle). */
+function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    if ((current as { code?: unknown }).code === "23505") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+export type BeginResult = { ok: true; row: OperationRow } | { ok: false; conflict: "submission" | "busy" };
+
+/**
+ * Records an operation. `in_flight` takes the application's lock: if another operation holds it the insert fails
+ * and nothing is written. A submission id already used means the same confirmation arrived twice.
+ */
+export async function insertOperation(db: Db, values: NewOperation): Promise<BeginResult> {
+  try {
+    const [row] = await db
+      .insert(operations)
+      .values({ ...values, id: randomUUID() })
+      .returning();
+    return { ok: true, row: row as OperationRow };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return { ok: false, conflict: (await findBySubmission(db, values.submissionId)) ? "submission" : "busy" };
+  }
+}
+
+/** Moves a pending (approved) operation into flight — only if it is still pending, and only if the lock is free. */
+export async function claimPending(
+  db: Db,
+  id: string,
+  patch: Partial<NewOperation>,
+): Promise<{ ok: true; row: OperationRow } | { ok: false; conflict: "not_pending" | "busy" }> {
+  try {
+    const rows = await db
+      .update(operations)
+      .set({ ...patch, status: "in_flight", startedAt: new Date() })
+      .where(and(eq(operations.id, id), eq(operations.status, "pending_approval")))
+      .returning();
+    return rows[0] ? { ok: true, row: rows[0] } : { ok: false, conflict: "not_pending" };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return { ok: false, conflict: "busy" };
+  }
+}
+
+export async function updateOperation(
+  db: Db,
+  id: string,
+  patch: Partial<NewOperation>,
+): Promise<OperationRow> {
+  const [row] = await db.update(operations).set(patch).where(eq(operations.id, id)).returning();
+  if (!row) throw new Error(`operation ${id} vanished`);
+  return row;
+}
+
+/** Settles an operation only if it is still in the given state (two reconcilers never both settle it). */
+export async function settleOperation(
+  db: Db,
+  id: string,
+  from: OperationStatus[],
+  patch: Partial<NewOperation>,
+): Promise<OperationRow | null> {
+  const [row] = await db
+    .update(operations)
+    .set(patch)
+    .where(and(eq(operations.id, id), inArray(operations.status, from)))
+    .returning();
+  return row ?? null;
+}
+
+export async function findOperation(db: Db, id: string): Promise<OperationRow | null> {
+  const [row] = await db.select().from(operations).where(eq(operations.id, id));
+  return row ?? null;
+}
+
+export async function findBySubmission(db: Db, submissionId: string): Promise<OperationRow | null> {
+  const [row] = await db.select().from(operations).where(eq(operations.submissionId, submissionId));
+  return row ?? null;
+}
+
+/** The operation holding an application's lock (in flight, or of unknown outcome), if any. */
+export async function activeOperation(db: Db, applicationId: string): Promise<OperationRow | null> {
+  const [row] = await db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.applicationId, applicationId), inArray(operations.status, ACTIVE)));
+  return row ?? null;
+}
+
+/** In-flight operations whose caller vanished (crashed, killed) long ago: their outcome is unknown. */
+export async function expireAbandoned(db: Db, applicationId: string, olderThan: Date): Promise<void> {
+  await db
+    .update(operations)
+    .set({ status: "unknown" })
+    .where(
+      and(
+        eq(operations.applicationId, applicationId),
+        eq(operations.status, "in_flight"),
+        lt(operations.startedAt, olderThan),
+      ),
+    );
+}
+
+export async function operationsFor(db: Db, applicationId: string): Promise<OperationRow[]> {
+  return db
+    .select()
+    .from(operations)
+    .where(eq(operations.applicationId, applicationId))
+    .orderBy(desc(operations.createdAt));
+}
+
+/** Operations on an application that finished after a moment (who changed the order since a page loaded?). */
+export async function finishedSince(db: Db, applicationId: string, since: Date): Promise<OperationRow[]> {
+  return db
+    .select()
+    .from(operations)
+    .where(
+      and(
+        eq(operations.applicationId, applicationId),
+        eq(operations.status, "succeeded"),
+        gt(operations.finishedAt, since),
+      ),
+    )
+    .orderBy(asc(operations.finishedAt));
+}
+
+export async function pendingApprovals(db: Db): Promise<OperationRow[]> {
+  return db
+    .select()
+    .from(operations)
+    .where(eq(operations.status, "pending_approval"))
+    .orderBy(asc(operations.createdAt));
+}
+
+export async function countPendingApprovals(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(operations)
+    .where(eq(operations.status, "pending_approval"));
+  return Number(row?.n ?? 0);
+}
+
+export function toEntry(row: OperationRow): JournalEntry {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    id: row.id,
+    applicationId: row.applicationId,
+    orderNumber: row.orderNumber,
+    actorId: row.actorId,
+    actorName: row.actorName,
+    intent: row.intent as JournalEntry["intent"],
+    endpoint: row.endpoint as JournalEntry["endpoint"],
+    reason: row.reason as JournalEntry["reason"],
+    note: row.note,
+    refund: row.refund,
+    cancelledValue: row.cancelledValue,
+    totalBefore: row.totalBefore,
+    totalExpected: row.totalExpected,
+    totalAfter: row.totalAfter,
+    body: row.body,
+    status: row.status,
+    approvalRequired: row.approvalRequired,
+    decidedByName: row.decidedByName,
+    decidedAt: iso(row.decidedAt),
+    decisionNote: row.decisionNote,
+    response: row.response as JournalEntry["response"],
+    error: row.error as JournalEntry["error"],
+    ticketId: row.ticketId,
+    reconciliation: row.reconciliation as JournalEntry["reconciliation"],
+    createdAt: row.createdAt.toISOString(),
+    startedAt: iso(row.startedAt),
+    finishedAt: iso(row.finishedAt),
+  };
+}

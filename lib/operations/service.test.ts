@@ -1,0 +1,385 @@
+// Exactly-once, accountability and four eyes, against the real sandbox over HTTP and a real database (PGlite, or
+// PostgreSQL with TEST_POSTGRES=1). "Skip Pay calls" are counted in the sandbox's own event history.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { basisOf } from "@/lib/orders/basis";
+import { emptyOperationForm, type OperationFormValues, operationFormSchema } from "@/lib/orders/intents";
+import { orderView } from "@/lib/orders/lines";
+import { buildApplicationRequest } from "@/lib/sandbox/builders";
+import { listEvents } from "@/lib/sandbox/store";
+import { createSkipPayClient, type SkipPayClient } from "@/lib/skippay/client";
+import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
+import * as journal from "./journal";
+import { type Actor, createOperations, type Operations, type Submission } from "./service";
+
+const agent: Actor = { id: "u-agent", name: "Alena Králová", role: "agent" };
+const agent2: Actor = { id: "u-agent2", name: "Bohdan Říha", role: "agent" };
+const supervisor: Actor = { id: "u-sup", name: "Simona Dušková", role: "supervisor" };
+const supervisor2: Actor = { id: "u-sup2", name: "Stanislav Beneš", role: "supervisor" };
+const viewer: Actor = { id: "u-view", name: "Věra Pokorná", role: "viewer" };
+
+const LINES = [
+  { code: "TV", name: "Televize", unitPrice: 1_499_000 },
+  { code: "MUG", name: "Hrnek", unitPrice: 19_900, quantity: 4 },
+];
+const TOTAL = 1_499_000 + 4 * 19_900;
+const LIMIT = 500_000;
+
+let server: SandboxServer;
+let client: SkipPayClient;
+let ops: Operations;
+let seq = 0;
+
+async function delivered(): Promise<ApplicationResponse> {
+  seq += 1;
+  const created = await client.createApplication(
+    buildApplicationRequest({ orderNumber: `OPS-${seq}`, lines: LINES }),
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  await client.sandbox.approve(created.value.id);
+  await client.deliverOrderItems(created.value.id, {});
+  const read = await client.getApplication(created.value.id);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value;
+}
+
+function submission(
+  app: ApplicationResponse,
+  values: Partial<OperationFormValues>,
+  submissionId: string = randomUUID(),
+): Submission {
+  const base = emptyOperationForm(
+    app.id,
+    orderView(app.order).lines.map((l) => l.key),
+    values.kind ?? "refund",
+  );
+  return {
+    request: operationFormSchema.parse({ ...base, ...values }),
+    basis: basisOf(app),
+    loadedAt: new Date().toISOString(),
+    submissionId: submissionId as Submission["submissionId"],
+  };
+}
+
+const refund = (app: ApplicationResponse, czk: number, id?: string) =>
+  submission(app, { kind: "refund", amount: String(czk), reason: "goodwill" }, id);
+
+/** Order operations Skip Pay (the sandbox) actually applied. */
+async function appliedCalls(id: string) {
+  // (The fixture's own order/deliver is not counted.)
+  return (await listEvents(server.database.db, id)).filter(
+    (e) => (e.operation === "order/return" || e.operation === "order/cancel") && e.changed,
+  );
+}
+
+async function total(id: string): Promise<number> {
+  const read = await client.getApplication(id);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value.order.totalPrice.amount;
+}
+
+async function fault(kind: string, pathPrefix: string, count = 1) {
+  const token = await client.login();
+  if (!token.ok) throw new Error("login");
+  await fetch(`${server.baseUrl}/control/faults`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token.value}` },
+    body: JSON.stringify({ kind, pathPrefix, method: "PUT", count }),
+  });
+}
+
+beforeAll(async () => {
+  server = await startSandboxServer({ faultTimeoutMs: 2_000 });
+  client = createSkipPayClient({
+    baseUrl: server.baseUrl,
+    username: "sandbox",
+    password: "sandbox",
+    timeoutMs: 700,
+  });
+  ops = createOperations({ db: server.database.db, client, approvalLimit: LIMIT, leaseMs: 5_000 });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("roles, on the server", () => {
+  it("a viewer cannot operate", async () => {
+    const app = await delivered();
+    expect(await ops.submit(viewer, refund(app, 100))).toEqual({ ok: false, failure: { kind: "forbidden" } });
+    expect(await appliedCalls(app.id)).toHaveLength(0);
+  });
+
+  it("an agent refunds up to the limit straight away; above it the refund waits for approval and nothing is sent", async () => {
+    const app = await delivered();
+    const small = await ops.submit(agent, refund(app, LIMIT / 100));
+    expect(small).toMatchObject({ ok: true, kind: "done" });
+    const large = await ops.submit(agent, refund(await readBack(app.id), LIMIT / 100 + 1));
+    expect(large).toMatchObject({ ok: true, kind: "pending_approval", limit: LIMIT });
+    expect(await appliedCalls(app.id)).toHaveLength(1);
+    expect(await total(app.id)).toBe(TOTAL - LIMIT);
+  });
+
+  it("a supervisor has no limit", async () => {
+    const app = await delivered();
+    expect(await ops.submit(supervisor, refund(app, 12_000))).toMatchObject({ ok: true, kind: "done" });
+    expect(await total(app.id)).toBe(TOTAL - 1_200_000);
+  });
+});
+
+/** A journal row for a refund of 1 000 CZK planned on `app` (for setting up states directly). */
+function journalRow(app: ApplicationResponse, s: Submission) {
+  return {
+    submissionId: s.submissionId,
+    applicationId: app.id,
+    actorId: agent.id,
+    actorName: agent.name,
+    intent: "refund",
+    endpoint: "order/return",
+    reason: "goodwill",
+    request: s.request,
+    body: {},
+    plan: {},
+    totalBefore: TOTAL,
+    totalExpected: TOTAL - 100_000,
+    basisBefore: basisOf(app),
+    basisExpected: { ...basisOf(app), total: TOTAL - 100_000 },
+  };
+}
+
+async function readBack(id: string): Promise<ApplicationResponse> {
+  const read = await client.getApplication(id);
+  if (!read.ok) throw new Error(read.error.message);
+  return read.value;
+}
+
+describe("four eyes", () => {
+  it("a different supervisor approves; then, and only then, Skip Pay refunds — once", async () => {
+    const app = await delivered();
+    const pending = await ops.submit(agent, refund(app, 8_000));
+    if (!(pending.ok && pending.kind === "pending_approval")) throw new Error("expected a pending approval");
+    expect(await ops.decide(agent2, pending.operationId, "approve", "")).toEqual({
+      ok: false,
+      failure: { kind: "forbidden" },
+    });
+    const approved = await ops.decide(supervisor, pending.operationId, "approve", "customer is right");
+    expect(approved).toMatchObject({ ok: true, kind: "done" });
+    expect(await ops.decide(supervisor2, pending.operationId, "approve", "")).toEqual({
+      ok: false,
+      failure: { kind: "not_pending" },
+    });
+    expect(await appliedCalls(app.id)).toHaveLength(1);
+    const [entry] = await ops.entries(app.id);
+    expect(entry).toMatchObject({
+      actorName: agent.name,
+      decidedByName: supervisor.name,
+      status: "succeeded",
+      refund: 800_000,
+    });
+  });
+
+  it("nobody approves their own request, and a rejected request never reaches Skip Pay", async () => {
+    const app = await delivered();
+    const pending = await ops.submit(supervisor, refund(app, 1));
+    expect(pending).toMatchObject({ kind: "done" });
+    const request = await ops.submit(agent, refund(await readBack(app.id), 9_000));
+    if (!(request.ok && request.kind === "pending_approval")) throw new Error("expected a pending approval");
+    const selfApprover: Actor = { ...agent, role: "supervisor" };
+    expect(await ops.decide(selfApprover, request.operationId, "approve", "")).toEqual({
+      ok: false,
+      failure: { kind: "own_request" },
+    });
+    expect(await ops.decide(supervisor, request.operationId, "reject", "too much")).toEqual({
+      ok: true,
+      kind: "rejected",
+      operationId: request.operationId,
+    });
+    expect(await appliedCalls(app.id)).toHaveLength(1);
+  });
+
+  it("an approval is refused when the order changed after the request", async () => {
+    const app = await delivered();
+    const pending = await ops.submit(agent, refund(app, 7_000));
+    if (!(pending.ok && pending.kind === "pending_approval")) throw new Error("expected a pending approval");
+    await client.returnOrderItems(app.id, { items: [], totalPrice: { amount: 100, currency: "CZK" } });
+    const result = await ops.decide(supervisor, pending.operationId, "approve", "");
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: "stale", diff: { total: { before: TOTAL, after: TOTAL - 100 } } },
+    });
+    expect((await journal.findOperation(server.database.db, pending.operationId))?.status).toBe("rejected");
+  });
+});
+
+describe("exactly once", () => {
+  it("10 rapid submissions of the same confirmation make exactly one Skip Pay call", async () => {
+    const app = await delivered();
+    const id = randomUUID();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => ops.submit(agent, refund(app, 1_000, id))),
+    );
+    expect(results.every((r) => r.ok && r.kind === "done")).toBe(true);
+    expect(await appliedCalls(app.id)).toHaveLength(1);
+    expect(await total(app.id)).toBe(TOTAL - 100_000);
+    expect(await ops.entries(app.id)).toHaveLength(1);
+  });
+
+  it("10 rapid confirmations from different tabs make exactly one Skip Pay call", async () => {
+    const app = await delivered();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => ops.submit(agent, refund(app, 1_000))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok)) {
+      expect(["busy", "stale"]).toContain(!r.ok && r.failure.kind);
+    }
+    expect(await appliedCalls(app.id)).toHaveLength(1);
+  });
+
+  it("50 concurrent conflicting operations: only valid ones are applied, and never an over-refund", async () => {
+    const app = await delivered();
+    const tv = orderView(app.order).lines.find((l) => l.code === "TV")?.key as string;
+    const attempts = Array.from({ length: 50 }, (_, i) => {
+      const who = i % 2 ? agent : supervisor;
+      if (i % 3 === 0) return ops.submit(who, refund(app, 9_000 + i * 100));
+      if (i % 3 === 1) {
+        const s = submission(app, {
+          kind: "return",
+          lines: orderView(app.order).lines.map((l) => ({ key: l.key, quantity: l.key === tv ? "1" : "" })),
+        });
+        return ops.submit(who, s);
+      }
+      return ops.submit(who, submission(app, { kind: "return", everything: true }));
+    });
+    const results = await Promise.all(attempts);
+    const done = results.filter((r) => r.ok && r.kind === "done");
+    const applied = await appliedCalls(app.id);
+    expect(applied.length).toBe(done.length);
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    const refunded = applied.reduce((sum, e) => sum + ((e.outcome as { refund?: number }).refund ?? 0), 0);
+    expect(refunded).toBeLessThanOrEqual(TOTAL);
+    expect(await total(app.id)).toBe(TOTAL - refunded);
+    expect(await total(app.id)).toBeGreaterThanOrEqual(0);
+    for (const r of results.filter((r) => !r.ok)) {
+      expect(["busy", "stale", "refused"]).toContain(!r.ok && r.failure.kind);
+    }
+  });
+});
+
+describe("the stale-page guard", () => {
+  it("refuses a confirmation planned on an order that changed since, saying what changed and who did it", async () => {
+    const app = await delivered();
+    const mug = orderView(app.order).lines.find((l) => l.code === "MUG")?.key as string;
+    const loadedAt = new Date(Date.now() - 1_000).toISOString();
+    const stalePage = { ...refund(app, 500), loadedAt };
+    const other = submission(app, {
+      kind: "return",
+      lines: [
+        { key: orderView(app.order).lines[0]!.key, quantity: "" },
+        { key: mug, quantity: "1" },
+      ],
+    });
+    expect(await ops.submit(agent2, other)).toMatchObject({ ok: true, kind: "done" });
+    const result = await ops.submit(agent, stalePage);
+    expect(result).toMatchObject({
+      ok: false,
+      failure: {
+        kind: "stale",
+        diff: {
+          total: { before: TOTAL, after: TOTAL - 19_900 },
+          lines: [
+            {
+              key: mug,
+              name: "Hrnek",
+              before: { DELIVERED: 4000 },
+              after: { DELIVERED: 3000, RETURNED: 1000 },
+            },
+          ],
+        },
+        changedBy: [{ name: agent2.name, intent: "return" }],
+      },
+    });
+    expect(await appliedCalls(app.id)).toHaveLength(1);
+  });
+
+  it("names nobody when the change was made outside this admin", async () => {
+    const app = await delivered();
+    await client.returnOrderItems(app.id, { items: [], totalPrice: { amount: 100, currency: "CZK" } });
+    expect(await ops.submit(agent, refund(app, 500))).toMatchObject({
+      ok: false,
+      failure: { kind: "stale", changedBy: [] },
+    });
+  });
+});
+
+describe("every fault ends in a settled journal entry", () => {
+  const CASES = [
+    { kind: "500", status: "failed", applied: false },
+    { kind: "503", status: "failed", applied: false },
+    { kind: "429", status: "failed", applied: false },
+    { kind: "401", status: "succeeded", applied: true },
+    { kind: "timeout", status: "succeeded", applied: true },
+    { kind: "reset", status: "failed", applied: false },
+    { kind: "malformed", status: "succeeded", applied: true },
+    { kind: "applied-then-500", status: "succeeded", applied: true },
+  ] as const;
+
+  it.each(CASES)("$kind → $status", async ({ kind, status, applied }) => {
+    const app = await delivered();
+    await fault(kind, `/financing/v1/applications/${app.id}/order/return`);
+    const result = await ops.submit(agent, refund(app, 1_000));
+    const [entry] = await ops.entries(app.id);
+    expect(entry?.status).toBe(status);
+    expect(await total(app.id)).toBe(applied ? TOTAL - 100_000 : TOTAL);
+    if (applied) {
+      expect(result).toMatchObject({ ok: true, kind: "done" });
+      if (kind !== "401") expect(entry?.reconciliation).toBe("applied");
+    } else {
+      expect(result).toMatchObject({ ok: false, failure: { kind: "skippay", applied: "no" } });
+    }
+    // Settled means the application is free again.
+    expect(await journal.activeOperation(server.database.db, app.id)).toBeNull();
+  });
+
+  it("an outcome nobody can settle blocks new operations on that application until it is", async () => {
+    const app = await delivered();
+    const s = refund(app, 1_000);
+    await journal.insertOperation(server.database.db, {
+      ...journalRow(app, s),
+      status: "unknown",
+      startedAt: new Date(),
+    });
+    // The order then changes in a way that is neither "applied" nor "not applied" (someone acted elsewhere).
+    await client.returnOrderItems(app.id, { items: [], totalPrice: { amount: 1, currency: "CZK" } });
+    await ops.reconcile(app.id);
+    expect((await ops.entries(app.id))[0]?.status).toBe("unknown");
+    const next = await ops.submit(agent2, refund(await readBack(app.id), 10));
+    expect(next).toEqual({
+      ok: false,
+      failure: {
+        kind: "busy",
+        by: agent.name,
+        intent: "refund",
+        since: expect.any(String),
+        status: "unknown",
+      },
+    });
+    expect(await appliedCalls(app.id)).toHaveLength(1);
+  });
+
+  it("an in-flight operation whose process died becomes unknown after its lease and is settled by re-reading", async () => {
+    const app = await delivered();
+    const s = refund(app, 1_000);
+    const inserted = await journal.insertOperation(server.database.db, {
+      ...journalRow(app, s),
+      status: "in_flight",
+      startedAt: new Date(Date.now() - 60_000),
+    });
+    expect(inserted.ok).toBe(true);
+    // It never reached Skip Pay: the order is as it was planned on.
+    await ops.reconcile(app.id);
+    const [entry] = await ops.entries(app.id);
+    expect(entry).toMatchObject({ status: "failed", reconciliation: "not_applied" });
+  });
+});

@@ -1,0 +1,474 @@
+// Operations, exactly once. Every staff operation goes through here:
+//   authorize → (same submission? its outcome) → settle any unclear earlier operation → lock free? → re-read the
+//   application → the order unchanged since the page planned on it? → plan → four eyes? → journal (takes the lock)
+//   → call Skip Pay → record the answer → when the outcome is unclear, re-read and settle it.
+// The database enforces one submission = one row and one active operation per application, so no double click,
+// second tab, second agent or second app instance can make Skip Pay act twice. Server-only.
+import "server-only";
+import { can, needsApproval } from "@/lib/auth/roles";
+import type { Staff } from "@/lib/auth/session";
+import { upsertApplication } from "@/lib/db/applications";
+import type { Db } from "@/lib/db/client";
+import {
+  basisOf,
+  diffBasis,
+  expectedBasis,
+  type OrderBasis,
+  sameBasis,
+  sameEffect,
+} from "@/lib/orders/basis";
+import type { OperationRequest } from "@/lib/orders/intents";
+import { orderView } from "@/lib/orders/lines";
+import { type OperationFailure, type OperationResult, withOrder } from "@/lib/orders/outcome";
+import { type Plan, plan } from "@/lib/orders/planner";
+import type { SkipPayClient } from "@/lib/skippay/client";
+import { type SkipPayError, type SkipPayResult, ticketIdOf } from "@/lib/skippay/errors";
+import type {
+  ApplicationCancelRequest,
+  ApplicationResponse,
+  OrderItemsChangeRequest,
+  OrderItemsDeliverRequest,
+  OrderItemsReturnRequest,
+  OrderItemsSendRequest,
+} from "@/lib/skippay/schemas";
+import * as journal from "./journal";
+import type { JournalEntry } from "./types";
+
+export type Actor = Pick<Staff, "id" | "name" | "role">;
+
+export interface OperationsDeps {
+  db: Db;
+  client: SkipPayClient;
+  /** An agent's refund above this (minor units) waits for a supervisor. */
+  approvalLimit: number;
+  /** After this long an in-flight call is considered abandoned (its process died): its outcome becomes unknown. */
+  leaseMs: number;
+  now?: () => Date;
+}
+
+export interface Submission {
+  request: OperationRequest;
+  basis: OrderBasis;
+  loadedAt: string;
+  submissionId: string;
+}
+
+export type DecisionResult = OperationResult | { ok: true; kind: "rejected"; operationId: string };
+
+export function skippayFailure(error: SkipPayError): OperationFailure {
+  if (error.kind === "not_found") return { kind: "not_found" };
+  return {
+    kind: "skippay",
+    error: error.kind,
+    applied: error.applied,
+    ...("status" in error ? { status: error.status } : {}),
+    message: error.message,
+    ...("attribute" in error && error.attribute ? { attribute: error.attribute } : {}),
+    ...(ticketIdOf(error) ? { ticketId: ticketIdOf(error) } : {}),
+    ...(error.kind === "rate_limited" && error.retryAfterSeconds
+      ? { retryAfterSeconds: error.retryAfterSeconds }
+      : {}),
+  };
+}
+
+/** Sends a plan's request to Skip Pay; the answer as the whole application. */
+export async function sendPlan(
+  client: SkipPayClient,
+  current: ApplicationResponse,
+  p: Plan,
+): Promise<SkipPayResult<ApplicationResponse>> {
+  const id = current.id;
+  const merged = async (
+    call: ReturnType<SkipPayClient["cancelOrderItems"]>,
+  ): Promise<SkipPayResult<ApplicationResponse>> => {
+    const result = await call;
+    return result.ok ? { ok: true, status: result.status, value: withOrder(current, result.value) } : result;
+  };
+  switch (p.operation) {
+    case "order/cancel":
+      return merged(client.cancelOrderItems(id, p.body as OrderItemsChangeRequest));
+    case "order/send":
+      return merged(client.sendOrderItems(id, p.body as OrderItemsSendRequest));
+    case "order/deliver":
+      return merged(client.deliverOrderItems(id, p.body as OrderItemsDeliverRequest));
+    case "order/return":
+      return merged(client.returnOrderItems(id, p.body as OrderItemsReturnRequest));
+    case "cancel":
+      return client.cancelApplication(id, p.body as ApplicationCancelRequest);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** JSON with sorted keys: jsonb stores objects with its own key order, so compare canonical forms. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function summary(app: ApplicationResponse) {
+  return { state: app.state, stateReason: app.stateReason, total: app.order.totalPrice.amount };
+}
+
+export function createOperations(deps: OperationsDeps) {
+  const { db, client } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function readApplication(id: string): Promise<SkipPayResult<ApplicationResponse>> {
+    const result = await client.getApplication(id);
+    if (result.ok) await upsertApplication(db, result.value);
+    return result;
+  }
+
+  /**
+   * Settles an operation whose outcome is unknown (a timeout, a dropped connection, a 5xx, an unreadable answer,
+   * or an abandoned call) by re-reading the application: if the order shows exactly the planned effect it was
+   * applied, if it shows the state it was planned on it was not. Anything else stays unknown for a supervisor.
+   */
+  async function reconcile(
+    applicationId: string,
+    fresh?: ApplicationResponse,
+  ): Promise<ApplicationResponse | null> {
+    await journal.expireAbandoned(db, applicationId, new Date(now().getTime() - deps.leaseMs));
+    const active = await journal.activeOperation(db, applicationId);
+    if (active?.status !== "unknown") return fresh ?? null;
+    let app = fresh;
+    if (!app) {
+      const read = await readApplication(applicationId);
+      if (!read.ok) return null;
+      app = read.value;
+    }
+    const basis = basisOf(app);
+    if (sameEffect(basis, active.basisExpected as OrderBasis)) {
+      await journal.settleOperation(db, active.id, ["unknown"], {
+        status: "succeeded",
+        reconciliation: "applied",
+        totalAfter: app.order.totalPrice.amount,
+        response: summary(app),
+        finishedAt: now(),
+      });
+    } else if (sameEffect(basis, active.basisBefore as OrderBasis)) {
+      await journal.settleOperation(db, active.id, ["unknown"], {
+        status: "failed",
+        reconciliation: "not_applied",
+        finishedAt: now(),
+      });
+    }
+    return app;
+  }
+
+  /** The outcome of an operation already in the journal (a repeated submission gets the same answer). */
+  async function outcomeOf(row: journal.OperationRow): Promise<OperationResult> {
+    let current = row;
+    const deadline = Date.now() + deps.leaseMs;
+    while (current.status === "in_flight" && Date.now() < deadline) {
+      await sleep(100);
+      current = (await journal.findOperation(db, row.id)) ?? current;
+    }
+    const p = current.plan as Plan;
+    if (current.status === "pending_approval") {
+      return {
+        ok: true,
+        kind: "pending_approval",
+        intent: p.intent,
+        operationId: current.id,
+        plan: p,
+        limit: deps.approvalLimit,
+      };
+    }
+    if (current.status === "succeeded") {
+      const read = await readApplication(current.applicationId);
+      if (read.ok) {
+        return {
+          ok: true,
+          kind: "done",
+          intent: p.intent,
+          operationId: current.id,
+          application: read.value,
+          plan: p,
+          ...(current.reconciliation === "applied" ? { recovered: true } : {}),
+        };
+      }
+      return { ok: false, failure: skippayFailure(read.error) };
+    }
+    if (current.status === "rejected") return { ok: false, failure: { kind: "not_pending" } };
+    const error = current.error as {
+      kind: SkipPayError["kind"];
+      status?: number;
+      message: string;
+      applied: "no" | "unknown";
+    } | null;
+    const applied = current.status === "unknown" ? "unknown" : "no";
+    return {
+      ok: false,
+      failure: error
+        ? {
+            kind: "skippay",
+            error: error.kind,
+            applied,
+            message: error.message,
+            ...(error.status ? { status: error.status } : {}),
+          }
+        : { kind: "skippay", error: "timeout", applied, message: "still in flight" },
+    };
+  }
+
+  function busy(row: journal.OperationRow): OperationResult {
+    return {
+      ok: false,
+      failure: {
+        kind: "busy",
+        by: row.actorName,
+        intent: row.intent as Plan["intent"],
+        since: (row.startedAt ?? row.createdAt).toISOString(),
+        status: row.status === "unknown" ? "unknown" : "in_flight",
+      },
+    };
+  }
+
+  /** Calls Skip Pay for a journalled, locked operation and records what came back. */
+  async function execute(
+    row: journal.OperationRow,
+    current: ApplicationResponse,
+    p: Plan,
+  ): Promise<OperationResult> {
+    const sent = await sendPlan(client, current, p);
+    if (sent.ok) {
+      await journal.updateOperation(db, row.id, {
+        status: "succeeded",
+        totalAfter: sent.value.order.totalPrice.amount,
+        response: summary(sent.value),
+        finishedAt: now(),
+      });
+      await upsertApplication(db, sent.value);
+      return {
+        ok: true,
+        kind: "done",
+        intent: p.intent,
+        operationId: row.id,
+        application: sent.value,
+        plan: p,
+      };
+    }
+    const error = sent.error;
+    await journal.updateOperation(db, row.id, {
+      status: error.applied === "unknown" ? "unknown" : "failed",
+      error: {
+        kind: error.kind,
+        ...("status" in error ? { status: error.status } : {}),
+        message: error.message,
+        applied: error.applied,
+      },
+      ticketId: ticketIdOf(error) ?? null,
+      finishedAt: error.applied === "unknown" ? null : now(),
+    });
+    if (error.applied === "unknown") {
+      // Skip Pay may or may not have acted: find out now, before anyone retries.
+      const fresh = await reconcile(current.id);
+      const settled = await journal.findOperation(db, row.id);
+      if (settled?.status === "succeeded" && fresh) {
+        return {
+          ok: true,
+          kind: "done",
+          intent: p.intent,
+          operationId: row.id,
+          application: fresh,
+          plan: p,
+          recovered: true,
+        };
+      }
+      if (settled?.status === "failed") {
+        return {
+          ok: false,
+          failure: { ...skippayFailure(error), applied: "no" } as OperationFailure,
+          application: fresh ?? current,
+        };
+      }
+    }
+    return { ok: false, failure: skippayFailure(error), application: current };
+  }
+
+  async function submit(actor: Actor, submission: Submission, attempt = 1): Promise<OperationResult> {
+    if (!can(actor.role, "operate")) return { ok: false, failure: { kind: "forbidden" } };
+    const { request } = submission;
+
+    // The same confirmation again (double click, browser retry, a second instance): its one outcome.
+    const same = async () => {
+      const row = await journal.findBySubmission(db, submission.submissionId);
+      return row ? outcomeOf(row) : null;
+    };
+    const existing = await same();
+    if (existing) return existing;
+
+    await reconcile(request.applicationId);
+    const active = await journal.activeOperation(db, request.applicationId);
+    // A twin submission may have taken the lock a moment ago: then this is its outcome, not "busy".
+    if (active) return (await same()) ?? busy(active);
+
+    const read = await readApplication(request.applicationId);
+    if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };
+    const current = read.value;
+    const before = basisOf(current);
+
+    if (!sameBasis(before, submission.basis)) {
+      // The order changed: maybe because a twin of this very submission just went through.
+      const twin = await same();
+      if (twin) return twin;
+      const names = Object.fromEntries(orderView(current.order).lines.map((l) => [l.key, l.name]));
+      const since = new Date(submission.loadedAt);
+      const changedBy = (await journal.finishedSince(db, current.id, since)).map((op) => ({
+        name: op.actorName,
+        intent: op.intent as Plan["intent"],
+        at: (op.finishedAt ?? op.createdAt).toISOString(),
+      }));
+      return {
+        ok: false,
+        failure: { kind: "stale", diff: diffBasis(submission.basis, before, names), changedBy },
+        application: current,
+      };
+    }
+
+    const planned = plan({ order: current.order, application: current }, request.intent);
+    if (!planned.ok)
+      return { ok: false, failure: { kind: "refused", issues: planned.issues }, application: current };
+    const p = planned.plan;
+
+    const approval = needsApproval(actor.role, p.refund, deps.approvalLimit);
+    const inserted = await journal.insertOperation(db, {
+      submissionId: submission.submissionId,
+      applicationId: current.id,
+      orderNumber: current.order.number,
+      actorId: actor.id,
+      actorName: actor.name,
+      intent: p.intent,
+      endpoint: p.operation,
+      reason: request.reason,
+      note: request.note,
+      request,
+      body: p.body,
+      plan: p,
+      refund: p.refund,
+      cancelledValue: p.cancelledValue,
+      totalBefore: p.totalBefore,
+      totalExpected: p.totalAfter,
+      basisBefore: before,
+      basisExpected: expectedBasis(p),
+      status: approval ? "pending_approval" : "in_flight",
+      approvalRequired: approval,
+      startedAt: approval ? null : now(),
+    });
+    if (!inserted.ok) {
+      if (inserted.conflict === "submission") {
+        const same = await journal.findBySubmission(db, submission.submissionId);
+        if (same) return outcomeOf(same);
+      }
+      const holder = await journal.activeOperation(db, current.id);
+      if (holder) return busy(holder);
+      // The lock holder finished between our insert and this look: start over once — the fresh read decides.
+      if (attempt < 2) return submit(actor, submission, attempt + 1);
+      return {
+        ok: false,
+        failure: { kind: "busy", by: "", intent: p.intent, since: now().toISOString(), status: "in_flight" },
+      };
+    }
+    if (approval) {
+      return {
+        ok: true,
+        kind: "pending_approval",
+        intent: p.intent,
+        operationId: inserted.row.id,
+        plan: p,
+        limit: deps.approvalLimit,
+      };
+    }
+    return execute(inserted.row, current, p);
+  }
+
+  /** Four eyes: a different supervisor approves (the operation then runs on the order as it is now) or rejects. */
+  async function decide(
+    actor: Actor,
+    operationId: string,
+    decision: "approve" | "reject",
+    note: string,
+  ): Promise<DecisionResult> {
+    if (!can(actor.role, "approve")) return { ok: false, failure: { kind: "forbidden" } };
+    const row = await journal.findOperation(db, operationId);
+    if (row?.status !== "pending_approval") return { ok: false, failure: { kind: "not_pending" } };
+    if (row.actorId === actor.id) return { ok: false, failure: { kind: "own_request" } };
+    const decided = {
+      decidedById: actor.id,
+      decidedByName: actor.name,
+      decidedAt: now(),
+      decisionNote: note,
+    };
+
+    const reject = async (why: string) =>
+      journal.settleOperation(db, row.id, ["pending_approval"], {
+        ...decided,
+        status: "rejected",
+        decisionNote: why,
+        finishedAt: now(),
+      });
+    if (decision === "reject") {
+      const settled = await reject(note);
+      return settled
+        ? { ok: true, kind: "rejected", operationId: row.id }
+        : { ok: false, failure: { kind: "not_pending" } };
+    }
+
+    await reconcile(row.applicationId);
+    const active = await journal.activeOperation(db, row.applicationId);
+    if (active) return busy(active);
+    const read = await readApplication(row.applicationId);
+    if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };
+    const current = read.value;
+    const before = basisOf(current);
+    const requested = row.request as OperationRequest;
+    const planned = plan({ order: current.order, application: current }, requested.intent);
+    // The approval is for the request as it was made: if the order changed since, it is no longer the same decision.
+    if (
+      !sameBasis(before, row.basisBefore as OrderBasis) ||
+      !planned.ok ||
+      canonical(planned.plan.body) !== canonical(row.body)
+    ) {
+      await reject("the order changed after the request; ask for a new one");
+      const names = Object.fromEntries(orderView(current.order).lines.map((l) => [l.key, l.name]));
+      return {
+        ok: false,
+        failure: {
+          kind: "stale",
+          diff: diffBasis(row.basisBefore as OrderBasis, before, names),
+          changedBy: [],
+        },
+        application: current,
+      };
+    }
+    const claimed = await journal.claimPending(db, row.id, decided);
+    if (!claimed.ok) {
+      if (claimed.conflict === "busy") {
+        const holder = await journal.activeOperation(db, row.applicationId);
+        if (holder) return busy(holder);
+      }
+      return { ok: false, failure: { kind: "not_pending" } };
+    }
+    return execute(claimed.row, current, planned.plan);
+  }
+
+  async function entries(applicationId: string): Promise<JournalEntry[]> {
+    return (await journal.operationsFor(db, applicationId)).map(journal.toEntry);
+  }
+
+  async function pendingApprovals(): Promise<JournalEntry[]> {
+    return (await journal.pendingApprovals(db)).map(journal.toEntry);
+  }
+
+  return { submit, decide, reconcile, readApplication, entries, pendingApprovals };
+}
+
+export type Operations = ReturnType<typeof createOperations>;
