@@ -2,6 +2,7 @@
 // seed data or on another test), and reads ground truth back from it.
 import { type APIRequestContext, type Browser, test as base, expect, type Page } from "@playwright/test";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
+import type { FinancingType } from "@/lib/skippay/schemas";
 import { authFile, type TestRole } from "./roles";
 
 export { expect };
@@ -46,6 +47,7 @@ export class Sandbox {
   async create(
     stage: Stage = "ready",
     lines: LineSpec[] = LINES,
+    type: FinancingType = "DEFERRED_PAYMENT",
   ): Promise<{ id: string; orderNumber: string }> {
     const orderNumber =
       `E2E-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`.toUpperCase();
@@ -55,6 +57,7 @@ export class Sandbox {
       buildApplicationRequest({
         orderNumber,
         lines,
+        type,
         notificationEndpoint: `${this.baseURL}/api/skippay/notifications`,
       }),
     );

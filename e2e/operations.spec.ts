@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, openApplication, TOTAL, test } from "./fixtures";
+import { expect, LINES, openApplication, TOTAL, test } from "./fixtures";
 
 async function setQuantity(
   page: Page,
@@ -193,4 +193,39 @@ test("mark sent with carrier and tracking, then delivered", async ({ page, sandb
   const app = await sandbox.application(id);
   expect(app.order.deliveryTrackingNumber).toBe("PPL123456789");
   expect(app.stateReason).toBe("READY_SHIPPED");
+});
+
+test("after an operation the agent gets the customer's explanation in Czech or English, right for pay-in-three, and copies it", async ({
+  page,
+  context,
+  sandbox,
+}) => {
+  const { id, orderNumber } = await sandbox.create("delivered", LINES, "PAY_IN_THREE");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill("500");
+  const dialog = await review(page, "Review refund");
+  await dialog.getByRole("button", { name: `Refund ${czk(50_000)}` }).click();
+  const section = page.getByRole("region", { name: "What changes for the customer" });
+  const message = section.getByRole("textbox", { name: /A message for the customer/ });
+  // Czech by default (the shop's customers), whatever the staff member's UI language.
+  await expect(section.getByRole("radio", { name: "Czech" })).toBeChecked();
+  await expect(message).toHaveValue(
+    new RegExp(`k objednávce ${orderNumber} jsme vám vrátili 500,00\\sKč\\.`),
+  );
+  await expect(message).toHaveValue(/upraví splátky, které ještě zbývá zaplatit/);
+  await section.getByRole("radio", { name: "English" }).check();
+  await expect(message).toHaveValue(
+    new RegExp(`we have refunded CZK\\s500\\.00 on your order ${orderNumber}\\.`),
+  );
+  await expect(message).toHaveValue(/Skip Pay adjusts the instalments you still have to pay/);
+  await expect(message).not.toHaveValue(/due date/);
+  // The total in the message is Skip Pay's new total.
+  expect((await sandbox.application(id)).order.totalPrice.amount).toBe(199_500);
+  await expect(message).toHaveValue(/drops by CZK\s500\.00 to CZK\s1,995\.00\./);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await section.getByRole("button", { name: "Copy message" }).click();
+  await expect(section.getByText("Copied to the clipboard.")).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await message.inputValue());
 });

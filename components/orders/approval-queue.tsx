@@ -8,6 +8,7 @@ import type { JournalEntry } from "@/lib/operations/types";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import type { OperationResult } from "@/lib/orders/outcome";
 import { Button } from "../ui/button";
+import { CustomerMessage } from "./customer-message";
 import { OperationResult as ResultView } from "./operation-result";
 
 type Decision = OperationResult | { ok: true; kind: "rejected"; operationId: string };
@@ -45,6 +46,9 @@ export function ApprovalQueue({
       <div aria-live="polite">
         {outcome && <ResultView result={outcome} onCheckAgain={() => router.refresh()} checking={pending} />}
       </div>
+      {outcome?.ok && outcome.kind === "done" && (
+        <CustomerMessage plan={outcome.plan} application={outcome.application} />
+      )}
       {entries.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
           {t("empty")}

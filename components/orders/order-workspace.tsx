@@ -26,6 +26,7 @@ import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { inputClass } from "../ui/field";
 import { ApplicationHeader } from "./application-header";
+import { CustomerMessage } from "./customer-message";
 import { ItemsTable, type Selection } from "./items-table";
 import { ActiveOperation, MoneyLedger, Timeline } from "./journal";
 import { OperationChooser } from "./operation-chooser";
@@ -296,6 +297,9 @@ export function OrderWorkspace({
           )}
           {active && <ActiveOperation entry={active} onCheck={checkAgain} checking={checking} />}
         </div>
+        {result?.ok && result.kind === "done" && (
+          <CustomerMessage plan={result.plan} application={result.application} />
+        )}
 
         {sandbox && mayOperate && application.state === "PROCESSING" && (
           <SandboxDecision

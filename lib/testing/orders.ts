@@ -9,6 +9,7 @@ import * as rules from "@/lib/sandbox/rules";
 import {
   applicationCancelRequest,
   applicationRequest,
+  type FinancingType,
   type OrderExtendedResponse,
   orderItemsChangeRequest,
   orderItemsDeliverRequest,
@@ -45,9 +46,13 @@ export const step = {
 let seq = 0;
 
 /** A sandbox application with these lines, after these steps (approved first unless told otherwise). */
-export function sandboxApp(lines: LineSpec[], steps: Step[] = [step.approve()]): SandboxApplication {
+export function sandboxApp(
+  lines: LineSpec[],
+  steps: Step[] = [step.approve()],
+  type: FinancingType = "DEFERRED_PAYMENT",
+): SandboxApplication {
   seq += 1;
-  const request = applicationRequest.parse(buildApplicationRequest({ orderNumber: `T-${seq}`, lines }));
+  const request = applicationRequest.parse(buildApplicationRequest({ orderNumber: `T-${seq}`, lines, type }));
   let app = rules.createApplication(`t${seq}`, request, "http://sandbox/gateway");
   for (const s of steps) app = s(app).app;
   return app;
