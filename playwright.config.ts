@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SECRETS } from "./e2e/secrets";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -39,7 +40,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(PORT),
       APP_URL: BASE_URL,
-      SESSION_SECRET: "e2e-session-secret-not-for-production-0123456789",
+      // Skip Pay (sandbox) credentials and the session secret: distinctive, so leaks can be searched for.
+      ...E2E_SECRETS,
       SKIPPAY_BASE_URL: `${BASE_URL}/sandbox`,
       // Short enough that the timeout fault is quick to test, long enough for a busy 2-core CI machine.
       SKIPPAY_TIMEOUT_MS: "3000",

@@ -10,9 +10,9 @@ import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
 const localeSchema = z.enum(LOCALES as ["cs", "en"]);
 
 /** Switches the UI language: for this browser (a cookie) and, when signed in, for the person (their profile). */
-export async function setLocale(input: unknown): Promise<{ ok: boolean }> {
+export async function setLocale(input: unknown): Promise<{ ok: true } | { ok: false; error: "invalid" }> {
   const parsed = localeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false };
+  if (!parsed.success) return { ok: false, error: "invalid" };
   (await cookies()).set(LOCALE_COOKIE, parsed.data, {
     path: "/",
     maxAge: 60 * 60 * 24 * 365,

@@ -18,7 +18,7 @@ export async function callAction(
   name: string,
   argument: unknown,
   options: { origin?: string; path?: string } = {},
-): Promise<{ status: number; result: unknown }> {
+): Promise<{ status: number; result: unknown; setCookie: string[] }> {
   const action = serverActions().find((a) => a.name === name);
   if (!action) throw new Error(`no server action ${name}`);
   const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
@@ -28,10 +28,29 @@ export async function callAction(
       "content-type": "text/plain;charset=UTF-8",
       origin: options.origin ?? baseURL,
     },
-    data: JSON.stringify([argument]),
+    data: JSON.stringify([escapeReply(argument)]),
   });
   const text = await response.text();
   // The RSC stream: line "1:" carries the action's return value (an error digest when the action was refused).
   const line = text.split("\n").find((l) => l.startsWith("1:{") || l.startsWith("1:["));
-  return { status: response.status(), result: line ? JSON.parse(line.slice(2)) : null };
+  return {
+    status: response.status(),
+    result: line ? JSON.parse(line.slice(2)) : null,
+    setCookie: response
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value),
+  };
+}
+
+/**
+ * React's reply encoding (what a browser's `encodeReply` does): a string starting with "$" is sent as "$$…",
+ * because "$" prefixes React's own references. The action then receives exactly `value`.
+ */
+function escapeReply(value: unknown): unknown {
+  if (typeof value === "string") return value.startsWith("$") ? `$${value}` : value;
+  if (Array.isArray(value)) return value.map(escapeReply);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeReply(v)]));
+  return value;
 }

@@ -4,6 +4,7 @@ import { type APIRequestContext, type Browser, test as base, expect, type Page }
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { FinancingType } from "@/lib/skippay/schemas";
 import { authFile, type TestRole } from "./roles";
+import { E2E_SECRETS } from "./secrets";
 
 export { expect };
 
@@ -26,7 +27,7 @@ export class Sandbox {
   private async auth(): Promise<Record<string, string>> {
     if (!this.token) {
       const login = await this.request.post("/sandbox/authentication/v1/partner", {
-        data: { username: "sandbox", password: "sandbox" },
+        data: { username: E2E_SECRETS.SANDBOX_USERNAME, password: E2E_SECRETS.SANDBOX_PASSWORD },
       });
       expect(login.status()).toBe(200);
       this.token = (await login.json()).accessToken as string;

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E_SECRETS } from "./secrets";
 
 // The embedded sandbox is served by the built app under /sandbox, over real HTTP.
 test("the app serves the Skip Pay sandbox API under /sandbox", async ({ request }) => {
@@ -10,7 +11,7 @@ test("the app serves the Skip Pay sandbox API under /sandbox", async ({ request 
   expect(unauthorized.status()).toBe(401);
 
   const login = await request.post("/sandbox/authentication/v1/partner", {
-    data: { username: "sandbox", password: "sandbox" },
+    data: { username: E2E_SECRETS.SANDBOX_USERNAME, password: E2E_SECRETS.SANDBOX_PASSWORD },
   });
   expect(login.status()).toBe(200);
   const { accessToken } = await login.json();

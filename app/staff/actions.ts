@@ -1,6 +1,7 @@
 "use server";
 // Staff account management: admins only, checked here on the server.
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
 import { getAuth } from "@/lib/auth/auth";
 import { authorize } from "@/lib/auth/session";
 import { newStaffSchema, staffChangeSchema } from "@/lib/auth/staff-schemas";
@@ -15,17 +16,20 @@ export type StaffResult =
       fields?: Record<string, string>;
     };
 
+/** Which field is wrong and why (an error code per field; "form" when the input is not even an object). */
+function invalid(error: z.ZodError): StaffResult {
+  return {
+    ok: false,
+    error: "invalid",
+    fields: Object.fromEntries(error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])),
+  };
+}
+
 export async function createStaff(input: unknown): Promise<StaffResult> {
   const auth = await authorize("manage_users");
   if (!auth.ok) return { ok: false, error: auth.reason };
   const parsed = newStaffSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: "invalid",
-      fields: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])),
-    };
-  }
+  if (!parsed.success) return invalid(parsed.error);
   try {
     await createStaffUser(await getAuth(), parsed.data);
   } catch {
@@ -39,7 +43,7 @@ export async function changeStaff(input: unknown): Promise<StaffResult> {
   const auth = await authorize("manage_users");
   if (!auth.ok) return { ok: false, error: auth.reason };
   const parsed = staffChangeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid" };
+  if (!parsed.success) return invalid(parsed.error);
   const change = parsed.data;
   // Nobody locks themselves out: no demoting or disabling your own account here.
   if (change.userId === auth.staff.id && change.change !== "password") return { ok: false, error: "self" };
