@@ -90,12 +90,14 @@ async function fault(kind: string, pathPrefix: string, count = 1) {
 }
 
 beforeAll(async () => {
-  server = await startSandboxServer({ faultTimeoutMs: 2_000 });
+  // The client's timeout must outlast a sandbox call made while 50 operations compete for a loaded CI
+  // machine, and stay below the sandbox's "timeout" fault so that fault is still seen as a timeout.
+  server = await startSandboxServer({ faultTimeoutMs: 8_000 });
   client = createSkipPayClient({
     baseUrl: server.baseUrl,
     username: "sandbox",
     password: "sandbox",
-    timeoutMs: 700,
+    timeoutMs: 4_000,
   });
   ops = createOperations({ db: server.database.db, client, approvalLimit: LIMIT, leaseMs: 5_000 });
 });

@@ -23,7 +23,7 @@ function newClient(overrides: Partial<Parameters<typeof createSkipPayClient>[0]>
     baseUrl: server.baseUrl,
     username: "sandbox",
     password: "sandbox",
-    timeoutMs: 800,
+    timeoutMs: 3_000,
     onExchange: (e) => exchanges.push(e),
     ...overrides,
   });
@@ -60,7 +60,7 @@ async function total(id: string): Promise<number> {
 const logins = () => exchanges.filter((e) => e.path === "/authentication/v1/partner").length;
 
 beforeAll(async () => {
-  server = await startSandboxServer({ faultTimeoutMs: 2_500 });
+  server = await startSandboxServer({ faultTimeoutMs: 6_000 });
   exchanges = [];
   client = newClient();
 });
@@ -214,7 +214,8 @@ describe("faults: the error kind and whether the change may have been applied", 
     const started = Date.now();
     const result = await client.cancelOrderItems(id, { items: [{ code: "MUG", quantity: 1 }] });
     expect(result).toMatchObject({ ok: false, error: { kind: "timeout", applied: "unknown" } });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // It gave up at its own timeout, well before the sandbox would have answered.
+    expect(Date.now() - started).toBeLessThan(5_500);
     expect(await total(id)).toBe(TOTAL - 19_900);
   });
 
