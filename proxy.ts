@@ -33,8 +33,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not the JSON APIs, the sandbox, health checks or static files.
-      source: "/((?!api/|sandbox/|healthz|_next/static|_next/image|icon.svg|robots.txt).*)",
+      // Pages only: not the JSON APIs, the sandbox, health checks, static files or the prerendered static page
+      // (it carries no data, and a nonce cannot be put into HTML made at build time).
+      source: "/((?!api/|sandbox/|healthz|floor$|_next/static|_next/image|icon.svg|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

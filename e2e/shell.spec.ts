@@ -28,3 +28,26 @@ test("/healthz reports the version and a working database of the configured kind
     kind: process.env.DATABASE_URL ? "postgres" : "pglite",
   });
 });
+
+test("an unknown address answers 404 with a way back, and an unknown application shows the staff layout's page", async ({
+  page,
+}) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist");
+  await page.getByRole("link", { name: "Go to applications" }).click();
+  await expect(page).toHaveURL(/\/applications$/);
+
+  await page.goto("/applications/0000000000");
+  await expect(page.getByRole("banner")).toContainText("Skip Pay Orders");
+});
+
+test("the static page is served prerendered, without a session", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  const response = await page.goto("/floor");
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()["x-nextjs-cache"] ?? response?.headers()["x-nextjs-prerender"]).toBeTruthy();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skip Pay Orders");
+  await context.close();
+});

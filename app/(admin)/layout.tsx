@@ -9,7 +9,7 @@ import { currentStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { setLocale } from "./actions";
 import { Providers } from "./providers";
-import "./globals.css";
+import "../globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Skip Pay Orders", template: "%s · Skip Pay Orders" },

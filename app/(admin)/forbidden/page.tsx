@@ -1,18 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { MessageCard } from "@/components/layout/message-card";
 
 export default async function Forbidden() {
   const t = await getTranslations("forbiddenPage");
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm">
-      <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("body")}</p>
-      <Link
-        href="/applications"
-        className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline"
-      >
-        {t("back")}
-      </Link>
-    </div>
-  );
+  return <MessageCard title={t("title")} body={t("body")} back={t("back")} />;
 }
