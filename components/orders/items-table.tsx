@@ -1,7 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { memo, useId } from "react";
-import { useFormContext, useWatch } from "react-hook-form";
+import { memo, useId, useMemo, useState } from "react";
+import { type UseFormReturn, useFormContext, useWatch } from "react-hook-form";
 import { formatShortDay } from "@/lib/i18n/format";
 import type { OperationFormValues } from "@/lib/orders/intents";
 import type { OrderLine } from "@/lib/orders/lines";
@@ -10,6 +10,7 @@ import { ELIGIBLE, ineligibility, type MoveKind, type PlanIssue } from "@/lib/or
 import { ITEM_STATE_ORDER, ITEM_STATE_TONE } from "@/lib/orders/presentation";
 import { formatQuantity, MILLI } from "@/lib/orders/quantity";
 import { Badge } from "../ui/badge";
+import { Button } from "../ui/button";
 import { cx } from "../ui/class-names";
 import { usePlanText } from "./use-plan-text";
 
@@ -24,24 +25,103 @@ function matches(line: OrderLine, filter: string): boolean {
   return [line.name, line.code, line.ean ?? "", line.variant ?? ""].some((v) => v.toLowerCase().includes(f));
 }
 
-/** The order's lines, with a quantity column for the chosen operation. Handles hundreds of lines: rows are
- * memoized, quantity inputs are uncontrolled (react-hook-form), and filtering only hides rows. */
+/**
+ * The form methods a quantity cell uses. They are stable for the form's lifetime, so rows can stay memoized:
+ * `useFormContext` would re-render every row on every keystroke (the provider's value is new each render).
+ */
+export type LineFields = Pick<UseFormReturn<OperationFormValues>, "register" | "setValue" | "getValues">;
+
+/** Rows shown at once. Longer orders page (and filter) through their lines; "select all" still takes them all. */
+export const PAGE_SIZE = 50;
+
+/**
+ * The order's lines, with a quantity column for the chosen operation. Handles 1,000-line orders: rows are
+ * memoized, quantity inputs are uncontrolled (react-hook-form keeps the values of lines not on screen), at most
+ * PAGE_SIZE rows are in the page at once, and a line that needs attention on another page is pointed to.
+ */
 export function ItemsTable({
   lines,
   selection,
   filter,
   lineIssues,
+  invalidLines,
+  fields,
 }: {
   lines: OrderLine[];
   selection: Selection | null;
   filter: string;
   lineIssues: Map<number, PlanIssue>;
+  /** Lines whose quantity does not parse (the form schema's errors), by index. */
+  invalidLines: ReadonlySet<number>;
+  fields: LineFields;
 }) {
   const t = useTranslations("items");
   const locale = useLocale() as Locale;
+  const statusId = useId();
+  const matching = useMemo(
+    () => lines.flatMap((line, index) => (matches(line, filter) ? [index] : [])),
+    [lines, filter],
+  );
+  const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+  const [pageState, setPage] = useState({ page: 0, filter, count: lines.length });
+  // A new filter or a changed order starts again at the first page.
+  const page =
+    pageState.filter === filter && pageState.count === lines.length ? Math.min(pageState.page, pages - 1) : 0;
+  const goTo = (next: number) => setPage({ page: next, filter, count: lines.length });
+  const shown = matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const onPage = new Set(shown);
+  // Lines that need attention but are not on screen (a refused quantity, a typo): say so, and take staff there.
+  const elsewhere = [...new Set([...lineIssues.keys(), ...invalidLines])]
+    .filter((i) => !onPage.has(i))
+    .sort((a, b) => a - b);
+  const firstElsewhere = elsewhere[0];
+  const paged = matching.length > PAGE_SIZE;
+  // Above and below the table; only the top one announces page changes and describes the table.
+  const pager = (where: "top" | "bottom") => (
+    <nav
+      aria-label={t(where === "top" ? "pages" : "pagesBottom")}
+      className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm"
+    >
+      <p
+        id={where === "top" ? statusId : undefined}
+        aria-live={where === "top" ? "polite" : undefined}
+        className="text-slate-600"
+      >
+        {t("showing", {
+          from: page * PAGE_SIZE + 1,
+          to: page * PAGE_SIZE + shown.length,
+          count: matching.length,
+        })}
+      </p>
+      <span className="flex gap-2">
+        <Button size="sm" disabled={page === 0} onClick={() => goTo(page - 1)}>
+          {t("previous")}
+        </Button>
+        <Button size="sm" disabled={page >= pages - 1} onClick={() => goTo(page + 1)}>
+          {t("next")}
+        </Button>
+      </span>
+    </nav>
+  );
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="w-full text-sm">
+      {firstElsewhere !== undefined && (
+        <p className="flex flex-wrap items-center gap-2 border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {t("attentionElsewhere", { count: elsewhere.length })}
+          <Button
+            size="sm"
+            onClick={() => {
+              const at = matching.indexOf(firstElsewhere);
+              if (at >= 0) goTo(Math.floor(at / PAGE_SIZE));
+            }}
+            disabled={!matching.includes(firstElsewhere)}
+          >
+            {t("showLine", { name: lines[firstElsewhere]?.name ?? "" })}
+          </Button>
+        </p>
+      )}
+      {paged && pager("top")}
+      <table className="w-full text-sm" aria-describedby={paged ? statusId : undefined}>
         <caption className="sr-only">{t("caption", { count: lines.length })}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase max-md:hidden">
           <tr>
@@ -71,20 +151,25 @@ export function ItemsTable({
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {lines.map((line, index) => (
+          {shown.map((index) => (
             <ItemRow
-              key={line.key}
-              line={line}
+              key={lines[index]?.key}
+              line={lines[index] as OrderLine}
               index={index}
               kind={selection?.kind ?? null}
               everything={selection?.everything ?? false}
-              hidden={!matches(line, filter)}
               issue={lineIssues.get(index)}
+              invalid={invalidLines.has(index)}
               locale={locale}
+              fields={fields}
             />
           ))}
         </tbody>
       </table>
+      {matching.length === 0 && (
+        <p className="px-3 py-6 text-center text-sm text-slate-500">{t("noMatch")}</p>
+      )}
+      {paged && pager("bottom")}
       {selection && (
         <div className="border-t border-slate-200 bg-slate-50 px-3 py-2 md:hidden">
           <SelectAll lines={lines} selection={selection} />
@@ -118,7 +203,8 @@ function SelectAll({ lines, selection }: { lines: OrderLine[]; selection: Select
               key: l.key,
               quantity: fill && (eligible[i] ?? 0) > 0 ? String((eligible[i] ?? 0) / MILLI) : "",
             })),
-            { shouldDirty: true, shouldValidate: false },
+            // No dirty tracking: nothing reads it, and for a long order it costs O(lines²) per change.
+            { shouldValidate: false },
           );
         }}
       />
@@ -132,17 +218,19 @@ const ItemRow = memo(function ItemRow({
   index,
   kind,
   everything,
-  hidden,
   issue,
+  invalid,
   locale,
+  fields,
 }: {
   line: OrderLine;
   index: number;
   kind: MoveKind | null;
   everything: boolean;
-  hidden: boolean;
   issue: PlanIssue | undefined;
+  invalid: boolean;
   locale: Locale;
+  fields: LineFields;
 }) {
   const t = useTranslations("items");
   const tTypes = useTranslations("itemTypes");
@@ -153,7 +241,7 @@ const ItemRow = memo(function ItemRow({
     </span>
   );
   return (
-    <tr hidden={hidden} className="align-top max-md:block max-md:px-1 max-md:py-2 hover:bg-slate-50/60">
+    <tr className="align-top max-md:block max-md:px-1 max-md:py-2 hover:bg-slate-50/60">
       <td className="min-w-40 px-3 py-2.5 max-md:block">
         <div className="font-medium text-slate-900">{line.name}</div>
         <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
@@ -200,7 +288,9 @@ const ItemRow = memo(function ItemRow({
             kind={kind}
             everything={everything}
             issue={issue}
+            invalid={invalid}
             locale={locale}
+            fields={fields}
           />
         </td>
       )}
@@ -238,19 +328,23 @@ function QuantityCell({
   kind,
   everything,
   issue,
+  invalid,
   locale,
+  fields,
 }: {
   line: OrderLine;
   index: number;
   kind: MoveKind;
   everything: boolean;
   issue: PlanIssue | undefined;
+  invalid: boolean;
   locale: Locale;
+  fields: LineFields;
 }) {
   const t = useTranslations("items");
   const tReason = useTranslations("lineReasons");
   const text = usePlanText();
-  const { register, setValue, getValues, formState } = useFormContext<OperationFormValues>();
+  const { register, setValue, getValues } = fields;
   const hintId = useId();
   const errorId = useId();
   const eligible = ELIGIBLE[kind](line);
@@ -282,10 +376,9 @@ function QuantityCell({
   const stepBy = (delta: number) => {
     const current = Number(String(getValues(path) ?? "").replace(",", ".")) || 0;
     const next = Math.min(max, Math.max(0, Math.floor(current) + delta));
-    setValue(path, next === 0 ? "" : String(next), { shouldDirty: true });
+    setValue(path, next === 0 ? "" : String(next));
   };
-  const schemaError = formState.errors.lines?.[index]?.quantity?.message;
-  const message = schemaError ? t("invalidQuantity") : issue ? text.issue(issue) : null;
+  const message = invalid ? t("invalidQuantity") : issue ? text.issue(issue) : null;
   const stepper =
     "grid size-8 place-items-center rounded-md text-slate-600 hover:bg-slate-100 disabled:opacity-40";
   return (

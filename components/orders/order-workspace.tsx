@@ -178,6 +178,19 @@ export function OrderWorkspace({
     return map;
   }, [live]);
   const formIssues = live && !live.ok ? live.issues.filter((i) => i.field === null) : [];
+  const lineErrors = form.formState.errors.lines;
+  // Per-line schema errors sit under numeric keys (an array-level error, if any, beside them).
+  const invalidLines = useMemo(
+    () =>
+      new Set(
+        Object.entries(lineErrors ?? {})
+          .filter(([key, e]) => /^\d+$/.test(key) && (e as { quantity?: unknown } | undefined)?.quantity)
+          .map(([key]) => Number(key)),
+      ),
+    [lineErrors],
+  );
+  const { register, setValue, getValues } = form;
+  const lineFields = useMemo(() => ({ register, setValue, getValues }), [register, setValue, getValues]);
   const fieldIssues = useMemo(
     () =>
       Object.fromEntries(
@@ -354,10 +367,19 @@ export function OrderWorkspace({
                 {t("skipToReview")}
               </a>
             )}
-            <ItemsTable lines={view.lines} selection={selection} filter={filter} lineIssues={lineIssues} />
+            <ItemsTable
+              lines={view.lines}
+              selection={selection}
+              filter={filter}
+              lineIssues={lineIssues}
+              invalidLines={invalidLines}
+              fields={lineFields}
+            />
           </section>
 
-          <div className="space-y-5 lg:sticky lg:top-4">
+          {/* Sticky beside long orders; taller than the window, it scrolls on its own so the review button stays
+              reachable (a sticky box taller than the viewport would hide its end until the list's end). */}
+          <div className="space-y-5 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:overscroll-contain">
             {mayOperate && (
               <aside
                 id="review-panel"

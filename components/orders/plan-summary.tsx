@@ -93,6 +93,9 @@ export function PlanStates({ plan, current }: { plan: Plan; current: Current }) 
   );
 }
 
+/** Lines listed in the confirmation; the rest are summed up in one sentence (and all are in the request). */
+const LISTED_CHANGES = 50;
+
 /** Everything the confirmation shows: items, money with VAT per rate, states, notes and the exact request. */
 export function PlanDetails({
   plan,
@@ -114,8 +117,12 @@ export function PlanDetails({
         <section>
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("items")}</h3>
           <ul className="mt-1 max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200 text-sm">
-            {plan.changes.map((c) => (
-              <li key={c.key} className="flex items-baseline justify-between gap-3 px-3 py-1.5">
+            {plan.changes.slice(0, LISTED_CHANGES).map((c) => (
+              // Off-screen entries of a long list skip layout and paint (a 1,000-line return stays quick to open).
+              <li
+                key={c.key}
+                className="flex items-baseline justify-between gap-3 px-3 py-1.5 [contain-intrinsic-size:auto_3rem] [content-visibility:auto]"
+              >
                 <span>
                   <span className="font-medium">{formatQuantity(c.quantity, locale)}×</span> {c.name}{" "}
                   <span className="font-mono text-xs text-slate-500">{c.code}</span>
@@ -127,6 +134,11 @@ export function PlanDetails({
               </li>
             ))}
           </ul>
+          {plan.changes.length > LISTED_CHANGES && (
+            <p className="mt-1 text-xs text-slate-600">
+              {t("moreLines", { count: plan.changes.length - LISTED_CHANGES })}
+            </p>
+          )}
         </section>
       )}
 

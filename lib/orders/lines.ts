@@ -96,7 +96,20 @@ export function referenceMatches(
 const qtyIn = (parts: LinePart[], states: OrderState[]) =>
   sum(parts.filter((p) => states.includes(p.state)).map((p) => p.qty));
 
+// Views of the item lists already seen (answers from Skip Pay are never mutated): the workspace, the live
+// preview, the planner and the stale-page guard all ask for the same order's view, up to 1,000 lines each time.
+const views = new WeakMap<object, OrderView>();
+
+/** The order's items grouped into lines (one per identity), with quantities and values per state. */
 export function orderView(order: Pick<OrderResponse, "items" | "totalPrice">): OrderView {
+  const known = views.get(order.items);
+  if (known && known.total === order.totalPrice.amount) return known;
+  const view = buildOrderView(order);
+  views.set(order.items, view);
+  return view;
+}
+
+function buildOrderView(order: Pick<OrderResponse, "items" | "totalPrice">): OrderView {
   const byIdentity = new Map<string, OrderLine>();
   const identical = new Set<string>();
   const keys = new Set<string>();

@@ -1,0 +1,63 @@
+// Long orders: the items table shows 50 lines at a time, pages and filters by keyboard, points at lines on other
+// pages that need attention, and "select all" still takes every line on every page.
+import type { LineSpec } from "@/lib/sandbox/builders";
+import { expect, openApplication, test } from "./fixtures";
+
+const COUNT = 120;
+const LONG: LineSpec[] = Array.from({ length: COUNT }, (_, i) => {
+  const n = String(i + 1).padStart(3, "0");
+  return { code: `P-${n}`, name: `Šroub ${n}`, unitPrice: 1_000 + i, quantity: 2 };
+});
+
+test("a 120-line order pages by keyboard, flags a bad line on another page, filters, and cancels all", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("ready", LONG);
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Not shipped — cancel/ }).check();
+
+  const pager = page.getByRole("navigation", { name: "Pages of order lines", exact: true });
+  await expect(pager).toContainText("Lines 1–50 of 120");
+  await expect(page.getByRole("row", { name: /Šroub 050/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Šroub 051/ })).toHaveCount(0);
+  await expect(pager.getByRole("button", { name: "Previous lines" })).toBeDisabled();
+
+  // Keyboard only: focus "Next lines" and press Enter.
+  await pager.getByRole("button", { name: "Next lines" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(pager).toContainText("Lines 51–100 of 120");
+  const quantity = page.getByRole("spinbutton", { name: "Quantity of Šroub 060 to cancel" });
+  await quantity.fill("9");
+  await expect(page.getByRole("row", { name: /Šroub 060/ })).toContainText("At most 2 can be chosen.");
+
+  // Back on the first page, the bad line is pointed at and one button brings it back.
+  await pager.getByRole("button", { name: "Previous lines" }).click();
+  await expect(pager).toContainText("Lines 1–50 of 120");
+  await expect(page.getByText("1 line on another page needs attention.")).toBeVisible();
+  await page.getByRole("button", { name: "Show Šroub 060" }).click();
+  await expect(pager).toContainText("Lines 51–100 of 120");
+  await expect(quantity).toHaveValue("9");
+  await quantity.fill("1");
+
+  // The filter searches every line, not only the page on screen.
+  const filter = page.getByRole("searchbox", { name: "Filter items" });
+  await filter.fill("P-115");
+  await expect(page.getByRole("row", { name: /Šroub 115/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Šroub 001/ })).toHaveCount(0);
+  await filter.fill("nothing like this");
+  await expect(page.getByText("No line matches the filter.")).toBeVisible();
+  await filter.fill("");
+
+  // "Select all" covers all 120 lines on all three pages: Skip Pay gets the empty body.
+  await page.getByRole("checkbox", { name: "Cancel all unsent (120)" }).first().check();
+  await page.getByRole("button", { name: "Review cancellation" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("plan-body")).toHaveText("{}");
+  await expect(dialog).toContainText("… and 70 more lines.");
+  await dialog.getByRole("button", { name: "Cancel 240 items" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Cancelled 240 items." })).toBeVisible();
+  const app = await sandbox.application(id);
+  expect(app.stateReason).toBe("CANCELLED_NOT_PAID");
+  expect(app.order.totalPrice.amount).toBe(0);
+});
