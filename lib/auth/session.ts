@@ -2,6 +2,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { isLocale } from "@/lib/i18n/config";
 import type { Locale } from "@/lib/orders/money";
 import { getAuth } from "./auth";
@@ -15,8 +16,11 @@ export interface Staff {
   locale: Locale | null;
 }
 
-/** The signed-in staff member, or null (no session, expired, disabled account or unknown role). */
-export async function currentStaff(): Promise<Staff | null> {
+/**
+ * The signed-in staff member, or null (no session, expired, disabled account or unknown role). Looked up once per
+ * request: the layout, the page and its metadata share the answer (React's per-request `cache`).
+ */
+export const currentStaff = cache(async function currentStaff(): Promise<Staff | null> {
   const auth = await getAuth();
   const result = await auth.api.getSession({ headers: await headers() });
   if (!result) return null;
@@ -29,7 +33,7 @@ export async function currentStaff(): Promise<Staff | null> {
     role: user.role,
     locale: isLocale(user.locale) ? user.locale : null,
   };
-}
+});
 
 export type Authorization =
   | { ok: true; staff: Staff }

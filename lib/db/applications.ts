@@ -32,8 +32,33 @@ export async function upsertApplication(db: Db, app: ApplicationResponse): Promi
   await db
     .insert(applications)
     .values({ id: app.id, ...values, originalTotalAmount: originalTotal })
-    .onConflictDoUpdate({ target: applications.id, set: values });
+    .onConflictDoUpdate({
+      target: applications.id,
+      set: values,
+      // Most reads change nothing: then no row is written, and "updated" keeps meaning "last changed".
+      setWhere: sql`(${sql.join(
+        TRACKED.map((c) => sql`${applications[c]}`),
+        sql`, `,
+      )}) is distinct from (${sql.join(
+        TRACKED.map((c) => sql.raw(`excluded.${applications[c].name}`)),
+        sql`, `,
+      )})`,
+    });
 }
+
+/** The columns a Skip Pay answer can change (everything but the timestamps and the original total). */
+const TRACKED = [
+  "orderNumber",
+  "variableSymbol",
+  "customerName",
+  "customerEmail",
+  "financingType",
+  "state",
+  "stateReason",
+  "orderState",
+  "totalAmount",
+  "currency",
+] as const;
 
 /** Records an order operation's answer (it carries the order and the application's state, not the customer). */
 export async function updateFromOrder(db: Db, order: OrderExtendedResponse): Promise<void> {

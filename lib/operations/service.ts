@@ -135,13 +135,26 @@ export function createOperations(deps: OperationsDeps) {
     applicationId: string,
     fresh?: ApplicationResponse,
   ): Promise<ApplicationResponse | null> {
-    await journal.expireAbandoned(db, applicationId, new Date(now().getTime() - deps.leaseMs));
-    const active = await journal.activeOperation(db, applicationId);
-    if (active?.status !== "unknown") return fresh ?? null;
+    return (await settle(applicationId, fresh)).application;
+  }
+
+  /** `reconcile`, also answering which operation (if any) still holds the application afterwards. */
+  async function settle(
+    applicationId: string,
+    fresh?: ApplicationResponse,
+  ): Promise<{ application: ApplicationResponse | null; active: journal.OperationRow | null }> {
+    let active = await journal.activeOperation(db, applicationId);
+    // Usually nothing is active: one read, no write. An in-flight call whose caller vanished long ago is unknown.
+    const abandonedBefore = new Date(now().getTime() - deps.leaseMs);
+    if (active?.status === "in_flight" && active.startedAt && active.startedAt < abandonedBefore) {
+      await journal.expireAbandoned(db, applicationId, abandonedBefore);
+      active = await journal.activeOperation(db, applicationId);
+    }
+    if (active?.status !== "unknown") return { application: fresh ?? null, active };
     let app = fresh;
     if (!app) {
       const read = await readApplication(applicationId);
-      if (!read.ok) return null;
+      if (!read.ok) return { application: null, active };
       app = read.value;
     }
     const basis = basisOf(app);
@@ -160,7 +173,7 @@ export function createOperations(deps: OperationsDeps) {
         finishedAt: now(),
       });
     }
-    return app;
+    return { application: app, active: await journal.activeOperation(db, applicationId) };
   }
 
   /** The outcome of an operation already in the journal (a repeated submission gets the same answer). */
@@ -303,15 +316,15 @@ export function createOperations(deps: OperationsDeps) {
       const row = await journal.findBySubmission(db, submission.submissionId);
       return row ? outcomeOf(row) : null;
     };
-    const existing = await same();
+    // The journal checks and the fresh read of the order run side by side (reading is always safe).
+    const [existing, { active }, read] = await Promise.all([
+      same(),
+      settle(request.applicationId),
+      readApplication(request.applicationId),
+    ]);
     if (existing) return existing;
-
-    await reconcile(request.applicationId);
-    const active = await journal.activeOperation(db, request.applicationId);
     // A twin submission may have taken the lock a moment ago: then this is its outcome, not "busy".
     if (active) return (await same()) ?? busy(active);
-
-    const read = await readApplication(request.applicationId);
     if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };
     const current = read.value;
     const before = basisOf(current);
@@ -422,8 +435,7 @@ export function createOperations(deps: OperationsDeps) {
         : { ok: false, failure: { kind: "not_pending" } };
     }
 
-    await reconcile(row.applicationId);
-    const active = await journal.activeOperation(db, row.applicationId);
+    const { active } = await settle(row.applicationId);
     if (active) return busy(active);
     const read = await readApplication(row.applicationId);
     if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };

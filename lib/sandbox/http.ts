@@ -219,6 +219,22 @@ export function createSandbox(options: SandboxOptions) {
     }
   }
 
+  // A token is never revoked, only expires: once seen valid it is remembered until then (one query saved per call).
+  const knownTokens = new Map<string, number>();
+  async function tokenIsValid(db: Db, token: string): Promise<boolean> {
+    const at = now().getTime();
+    const known = knownTokens.get(token);
+    if (known !== undefined) {
+      if (known > at) return true;
+      knownTokens.delete(token);
+    }
+    const expiry = await store.tokenExpiry(db, token, now());
+    if (!expiry) return false;
+    if (knownTokens.size >= 1_000) knownTokens.clear();
+    knownTokens.set(token, expiry.getTime());
+    return true;
+  }
+
   async function authorized(db: Db, request: Request): Promise<Response | null> {
     const header = request.headers.get("authorization") ?? "";
     const token = header.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -230,7 +246,7 @@ export function createSandbox(options: SandboxOptions) {
         headers,
       );
     }
-    if (!(await store.tokenIsValid(db, token, now()))) {
+    if (!(await tokenIsValid(db, token))) {
       return json(
         { error: "invalid_token", error_description: "The access token is invalid or has expired" },
         401,

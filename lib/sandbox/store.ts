@@ -200,12 +200,13 @@ export async function issueToken(db: Db, ttlSeconds: number, now: Date): Promise
   return token;
 }
 
-export async function tokenIsValid(db: Db, token: string, now: Date): Promise<boolean> {
+/** When a token issued here expires, or null when it is unknown or already expired. */
+export async function tokenExpiry(db: Db, token: string, now: Date): Promise<Date | null> {
   const [row] = await db
-    .select({ token: sandboxTokens.token })
+    .select({ expiresAt: sandboxTokens.expiresAt })
     .from(sandboxTokens)
     .where(and(eq(sandboxTokens.token, token), gt(sandboxTokens.expiresAt, now)));
-  return !!row;
+  return row?.expiresAt ?? null;
 }
 
 // ── Faults ───────────────────────────────────────────────────────────────────────────────────────────────────
