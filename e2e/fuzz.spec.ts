@@ -5,6 +5,7 @@
 import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
 import fc from "fast-check";
 import { z } from "zod";
+import * as zc from "zod/v4/core";
 import { newStaffSchema, staffChangeSchema } from "@/lib/auth/staff-schemas";
 import { basisOf } from "@/lib/orders/basis";
 import {
@@ -69,7 +70,10 @@ function setAt(value: unknown, path: Path, replacement: unknown, remove: boolean
 }
 
 /** Bad inputs near a valid one (one field broken or removed, or extra garbage), or garbage outright. */
-function badInputs(valid: unknown, schema: z.ZodType): fc.Arbitrary<unknown> {
+/** Any zod 4 schema, classic or mini. */
+type Schema = zc.$ZodType;
+
+function badInputs(valid: unknown, schema: Schema): fc.Arbitrary<unknown> {
   const all = paths(valid);
   return fc
     .oneof(
@@ -81,7 +85,7 @@ function badInputs(valid: unknown, schema: z.ZodType): fc.Arbitrary<unknown> {
           .map(([path, bad, remove]) => setAt(valid, path, bad, remove && path.length > 0)),
       },
     )
-    .filter((input) => !schema.safeParse(input).success);
+    .filter((input) => !zc.safeParse(schema, input).success);
 }
 
 /** The answer names what is wrong: at least one field with at least one error code. */
@@ -109,7 +113,7 @@ async function fuzz(
   admin: APIRequestContext,
   name: string,
   valid: unknown,
-  schema: z.ZodType,
+  schema: Schema,
   shape: "failure" | "staff" | "locale",
   path = "/applications",
 ) {

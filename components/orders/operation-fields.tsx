@@ -10,7 +10,7 @@ import {
 import type { OrderView } from "@/lib/orders/lines";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import type { PlanIssue } from "@/lib/orders/planner";
-import { CANCEL_REASONS } from "@/lib/skippay/schemas";
+import { CANCEL_REASONS } from "@/lib/skippay/enums";
 import { Field, inputClass } from "../ui/field";
 import { usePlanText } from "./use-plan-text";
 

@@ -2,15 +2,9 @@
 // and every line's quantity per state. The stale-page guard compares the basis a page planned on with the order as
 // Skip Pay has it now; reconciliation compares an uncertain operation's before/expected bases with a fresh read.
 // Pure and isomorphic.
-import { z } from "zod";
-import {
-  APPLICATION_STATES,
-  type ApplicationInfo,
-  ORDER_STATES,
-  type OrderResponse,
-  type OrderState,
-  STATE_REASONS,
-} from "@/lib/skippay/schemas";
+import * as z from "zod/mini";
+import { APPLICATION_STATES, ORDER_STATES, STATE_REASONS } from "@/lib/skippay/enums";
+import type { ApplicationInfo, OrderResponse, OrderState } from "@/lib/skippay/schemas";
 import { orderView } from "./lines";
 import type { Plan } from "./planner";
 import { quantitiesByState } from "./planner";
@@ -18,8 +12,11 @@ import { quantitiesByState } from "./planner";
 export const orderBasisSchema = z.object({
   state: z.enum(APPLICATION_STATES),
   stateReason: z.enum(STATE_REASONS),
-  total: z.number().int(),
-  lines: z.record(z.string().max(64), z.partialRecord(z.enum(ORDER_STATES), z.number().int().min(0))),
+  total: z.int(),
+  lines: z.record(
+    z.string().check(z.maxLength(64)),
+    z.partialRecord(z.enum(ORDER_STATES), z.int().check(z.minimum(0))),
+  ),
 });
 export type OrderBasis = z.infer<typeof orderBasisSchema>;
 

@@ -6,91 +6,46 @@
 // the app relies on a field (states, money, items) and leniently elsewhere, so an extra or informational field
 // can never break an order page.
 import { z } from "zod";
+import {
+  ADDRESS_TYPES,
+  APPLICATION_STATES,
+  CANCEL_REASONS,
+  DELIVERY_TYPES,
+  DOCUMENT_TYPES,
+  FINANCING_TYPES,
+  ITEM_TYPES,
+  ORDER_STATES,
+  STATE_REASONS,
+} from "./enums";
+
+export * from "./enums";
 
 // ── Enums ────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const APPLICATION_STATES = ["PROCESSING", "READY", "REJECTED", "CANCELLED"] as const;
 export const applicationState = z.enum(APPLICATION_STATES);
 export type ApplicationState = z.infer<typeof applicationState>;
 
-/** The API calls it `stateReason`; the docs and this app call it the *substate*. */
-export const STATE_REASONS = [
-  "PROCESSING_REDIRECT_NEEDED",
-  "PROCESSING_PREAPPROVED",
-  "PROCESSING_VALIDATION_IN_PROGRESS",
-  "REJECTED",
-  "CANCELLED_NOT_PAID",
-  "CANCELLED_RETURNED",
-  "READY_TO_SHIP",
-  "READY_SHIPPED",
-  "READY_DELIVERED",
-  "READY_PAID",
-] as const;
 export const stateReason = z.enum(STATE_REASONS);
 export type StateReason = z.infer<typeof stateReason>;
 
-/** `OrderDeliveryState`: the state of the order and of each order item. */
-export const ORDER_STATES = ["PROCESSING", "SENT", "DELIVERED", "RETURNED", "CANCELLED"] as const;
 export const orderState = z.enum(ORDER_STATES);
 export type OrderState = z.infer<typeof orderState>;
 
-export const ITEM_TYPES = [
-  "PHYSICAL",
-  "DISCOUNT",
-  "SHIPPING_FEE",
-  "SALES_TAX",
-  "DIGITAL",
-  "GIFT_CARD",
-  "STORE_CREDIT",
-  "FEE",
-  "INSURANCE",
-] as const;
 export const itemType = z.enum(ITEM_TYPES);
 export type ItemType = z.infer<typeof itemType>;
 
-export const FINANCING_TYPES = ["DEFERRED_PAYMENT", "PAY_IN_THREE"] as const;
 export const financingType = z.enum(FINANCING_TYPES);
 export type FinancingType = z.infer<typeof financingType>;
 
-export const DELIVERY_TYPES = ["DELIVERY_CARRIER", "PERSONAL_BRANCH", "PERSONAL_PARTNER", "ONLINE"] as const;
 export const deliveryType = z.enum(DELIVERY_TYPES);
 
-export const DELIVERY_CARRIERS = [
-  "CZ_POST_HAND",
-  "CZ_POST_OFFICE",
-  "CZ_POST_OTHER",
-  "PPL",
-  "DPD",
-  "GEIS",
-  "IN_TIME",
-  "TOP_TRANS",
-  "GEBRUDER_WEISS",
-  "LOCAL_COURIER",
-  "TNT",
-  "GLS",
-  "HDS_COMFORT",
-  "HDS_STANDARD",
-  "MALL_DEPOSIT",
-] as const;
 /** A predefined carrier code, or free text (≤ 250 characters) for any other carrier. */
 export const deliveryCarrier = z.string().min(1).max(250);
 
-export const DOCUMENT_TYPES = ["INVOICE", "PROFORMA_INVOICE", "CREDIT_NOTE", "OTHER"] as const;
 export const documentType = z.enum(DOCUMENT_TYPES);
 
-export const ADDRESS_TYPES = ["PERMANENT", "CONTACT", "DELIVERY", "BILLING"] as const;
 export const addressType = z.enum(ADDRESS_TYPES);
 
-export const CANCEL_REASONS = [
-  "APPLICATION_CANCELLED_CARRIER_CHANGED",
-  "APPLICATION_CANCELLED_CART_CONTENT_CHANGED",
-  "APPLICATION_CANCELLED_BY_CUSTOMER",
-  "APPLICATION_CANCELLED_BY_ERP",
-  "APPLICATION_CANCELLED_EXPIRED",
-  "APPLICATION_CANCELLED_UNFINISHED",
-  "APPLICATION_CANCELLED_BY_ESHOP_RULES",
-  "APPLICATION_CANCELLED_OTHER",
-] as const;
 export const cancelReason = z.enum(CANCEL_REASONS);
 export type CancelReason = z.infer<typeof cancelReason>;
 

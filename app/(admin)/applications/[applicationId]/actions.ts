@@ -16,7 +16,7 @@ import {
 import type { DecisionResult, OperationResult } from "@/lib/orders/outcome";
 import { skippay } from "@/lib/skippay/client";
 
-function fieldErrors(error: z.ZodError): Record<string, string[]> {
+function fieldErrors(error: z.core.$ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     // Form fields are nested under "values" in the submission; the form knows them without the prefix.
