@@ -124,6 +124,25 @@ export function ensureSessionSecret(env) {
   return { ...env, SESSION_SECRET: readFileSync(SECRET_FILE, "utf8").trim() };
 }
 
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function asRoot(args) {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot && !commandExists("sudo")) throw new Error("installing system packages needs root (or sudo)");
+  return isRoot ? args : ["sudo", "-n", ...args];
+}
+
+/** Debian's Chromium (apt), when it is missing: Playwright's own browser downloads do not work here. */
+export async function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  log(`Installing Debian's chromium (apt; ${CHROMIUM} is missing)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const [cmd, ...args] = asRoot(["apt-get", "update", "-qq"]);
+  if ((await run(cmd, args, { env })) !== 0) throw new Error("apt-get update failed");
+  const [icmd, ...iargs] = asRoot(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]);
+  if ((await run(icmd, iargs, { env })) !== 0) throw new Error("apt-get install chromium failed");
+}
+
 export function baseEnv() {
   return { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 }

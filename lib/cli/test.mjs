@@ -3,13 +3,21 @@
 // Playwright e2e suite. With TEST_POSTGRES=1 the tests run against a throwaway PostgreSQL instead of PGlite.
 // Ends with one summary line: `N passed, N failed, N skipped`.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import E2E_SECRETS from "../../e2e/secrets.json" with { type: "json" };
-import { baseEnv, commandExists, ensureBuild, ensureDependencies, log, ROOT, run } from "./shared.mjs";
+import {
+  baseEnv,
+  CHROMIUM,
+  ensureBuild,
+  ensureChromium,
+  ensureDependencies,
+  log,
+  ROOT,
+  run,
+} from "./shared.mjs";
 
 const REPORTS = path.join(ROOT, ".reports");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const usePostgres = process.env.TEST_POSTGRES === "1";
 const bin = (name) => path.join(ROOT, "node_modules/.bin", name);
 
@@ -17,22 +25,6 @@ const steps = [];
 function record(name, ok, detail = "") {
   steps.push({ name, ok, detail });
   log(`${ok ? "\x1b[32m✓\x1b[0m" : "\x1b[31m✗\x1b[0m"} ${name}${detail ? ` — ${detail}` : ""}`);
-}
-
-function asRoot(args) {
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot && !commandExists("sudo")) throw new Error("installing system packages needs root (or sudo)");
-  return isRoot ? args : ["sudo", "-n", ...args];
-}
-
-async function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  log(`Installing Debian's chromium (apt; ${CHROMIUM} is missing)…`);
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const [cmd, ...args] = asRoot(["apt-get", "update", "-qq"]);
-  if ((await run(cmd, args, { env })) !== 0) throw new Error("apt-get update failed");
-  const [icmd, ...iargs] = asRoot(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"]);
-  if ((await run(icmd, iargs, { env })) !== 0) throw new Error("apt-get install chromium failed");
 }
 
 function startPostgres() {
