@@ -57,6 +57,8 @@ export class Sandbox {
       "/financing/v1/applications",
       buildApplicationRequest({
         orderNumber,
+        // Unique per application: the order number's few digits would collide between tests.
+        variableSymbol: `${Date.now() % 10_000_000}${Math.floor(Math.random() * 1_000)}`.padStart(10, "1"),
         lines,
         type,
         notificationEndpoint: `${this.baseURL}/api/skippay/notifications`,
