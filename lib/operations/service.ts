@@ -316,15 +316,14 @@ export function createOperations(deps: OperationsDeps) {
       const row = await journal.findBySubmission(db, submission.submissionId);
       return row ? outcomeOf(row) : null;
     };
-    // The journal checks and the fresh read of the order run side by side (reading is always safe).
-    const [existing, { active }, read] = await Promise.all([
-      same(),
-      settle(request.applicationId),
-      readApplication(request.applicationId),
-    ]);
+    // The two journal look-ups run side by side. The order is read only after them: a read taken while another
+    // operation was still in flight could predate its effect and slip past the stale-page guard.
+    const [existing, { active }] = await Promise.all([same(), settle(request.applicationId)]);
     if (existing) return existing;
     // A twin submission may have taken the lock a moment ago: then this is its outcome, not "busy".
     if (active) return (await same()) ?? busy(active);
+
+    const read = await readApplication(request.applicationId);
     if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };
     const current = read.value;
     const before = basisOf(current);
