@@ -1,5 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
+import type { ComponentProps } from "react";
 import { useFormContext } from "react-hook-form";
 import {
   DELIVERY_CARRIERS,
@@ -58,41 +59,13 @@ export function OperationFields({
           description={t("refundOverrideHint", { max: refundable })}
           error={err("refundOverride")}
         >
-          {(ids) => (
-            <div className="relative">
-              <input
-                {...ids}
-                {...register("refundOverride")}
-                inputMode="decimal"
-                autoComplete="off"
-                placeholder="0,00"
-                className={`${inputClass} pr-10`}
-              />
-              <span className="pointer-events-none absolute inset-y-0 right-3 grid place-items-center text-sm text-slate-500">
-                Kč
-              </span>
-            </div>
-          )}
+          {(ids) => <MoneyInput {...ids} {...register("refundOverride")} />}
         </Field>
       )}
 
       {kind === "refund" && (
         <Field label={t("amount")} description={t("amountHint", { max: refundable })} error={err("amount")}>
-          {(ids) => (
-            <div className="relative">
-              <input
-                {...ids}
-                {...register("amount")}
-                inputMode="decimal"
-                autoComplete="off"
-                placeholder="0,00"
-                className={`${inputClass} pr-10`}
-              />
-              <span className="pointer-events-none absolute inset-y-0 right-3 grid place-items-center text-sm text-slate-500">
-                Kč
-              </span>
-            </div>
-          )}
+          {(ids) => <MoneyInput {...ids} {...register("amount")} />}
         </Field>
       )}
 
@@ -165,6 +138,24 @@ export function OperationFields({
       <Field label={t("note")} description={t("noteHint")} error={err("note")}>
         {(ids) => <textarea {...ids} {...register("note")} rows={2} className={inputClass} />}
       </Field>
+    </div>
+  );
+}
+
+/** An amount in CZK as staff type it ("1 234,50"), with the currency shown inside the field. */
+function MoneyInput(props: ComponentProps<"input">) {
+  return (
+    <div className="relative">
+      <input
+        {...props}
+        inputMode="decimal"
+        autoComplete="off"
+        placeholder="0,00"
+        className={`${inputClass} pr-10`}
+      />
+      <span className="pointer-events-none absolute inset-y-0 right-3 grid place-items-center text-sm text-slate-500">
+        Kč
+      </span>
     </div>
   );
 }
