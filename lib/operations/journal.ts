@@ -3,7 +3,7 @@
 // most one operation in flight or of unknown outcome (a partial unique index) — across every app instance.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { operations } from "@/lib/db/schema";
 import type { JournalEntry, OperationStatus } from "./types";
@@ -140,6 +140,35 @@ export async function finishedSince(db: Db, applicationId: string, since: Date):
       ),
     )
     .orderBy(asc(operations.finishedAt));
+}
+
+/**
+ * Did any other operation on the application finish (in any way) after `since`? Asked once the lock is held: such
+ * an operation may have changed the order after it was read.
+ */
+export async function othersFinishedSince(
+  db: Db,
+  applicationId: string,
+  since: Date,
+  exceptId: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: operations.id })
+    .from(operations)
+    .where(
+      and(
+        eq(operations.applicationId, applicationId),
+        ne(operations.id, exceptId),
+        gte(operations.finishedAt, since),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Removes an operation that took the lock but was never sent (the order changed under it): nothing happened. */
+export async function discardUnsent(db: Db, id: string): Promise<void> {
+  await db.delete(operations).where(and(eq(operations.id, id), eq(operations.status, "in_flight")));
 }
 
 export async function pendingApprovals(db: Db): Promise<OperationRow[]> {

@@ -264,8 +264,80 @@ describe("exactly once", () => {
     expect(await total(app.id)).toBe(TOTAL - refunded);
     expect(await total(app.id)).toBeGreaterThanOrEqual(0);
     for (const r of results.filter((r) => !r.ok)) {
-      expect(["busy", "stale", "refused"]).toContain(!r.ok && r.failure.kind);
+      expect(["busy", "stale", "refused"], JSON.stringify(r)).toContain(!r.ok && r.failure.kind);
     }
+  });
+});
+
+/**
+ * Operations whose order reads wait (after Skip Pay answered) until `go()`: another operation can then run to the
+ * end between such a read and the lock. The client, the sandbox and the database are the real ones.
+ */
+function pausedReads() {
+  let go!: () => void;
+  const open = new Promise<void>((resolve) => {
+    go = resolve;
+  });
+  let hasRead!: () => void;
+  const read = new Promise<void>((resolve) => {
+    hasRead = resolve;
+  });
+  const slow: SkipPayClient = {
+    ...client,
+    getApplication: async (id) => {
+      const answer = await client.getApplication(id);
+      hasRead();
+      await open;
+      return answer;
+    },
+  };
+  const paused = createOperations({
+    db: server.database.db,
+    client: slow,
+    approvalLimit: LIMIT,
+    leaseMs: 5_000,
+  });
+  return { ops: paused, read, go };
+}
+
+describe("an operation finishing between another's read and its lock", () => {
+  it("the other is refused as stale under the lock, nothing is sent for it and its row is gone", async () => {
+    const app = await delivered();
+    const late = pausedReads();
+    const second = late.ops.submit(agent2, refund(app, 1_000));
+    await late.read;
+    // The first finishes completely while the second holds a read of the order from before it.
+    expect(await ops.submit(agent, refund(app, 2_000))).toMatchObject({ ok: true, kind: "done" });
+    late.go();
+    expect(await second).toMatchObject({
+      ok: false,
+      failure: {
+        kind: "stale",
+        diff: { total: { before: TOTAL, after: TOTAL - 200_000 } },
+        changedBy: [{ name: agent.name, intent: "refund" }],
+      },
+    });
+    expect(await appliedCalls(app.id)).toHaveLength(1);
+    expect(await total(app.id)).toBe(TOTAL - 200_000);
+    expect((await ops.entries(app.id)).map((e) => e.actorName)).toEqual([agent.name]);
+    expect(await journal.activeOperation(server.database.db, app.id)).toBeNull();
+  });
+
+  it("an approval is rejected as stale under the lock when another operation changed the order meanwhile", async () => {
+    const app = await delivered();
+    const request = await ops.submit(agent, refund(app, LIMIT / 100 + 1));
+    if (!request.ok || request.kind !== "pending_approval") throw new Error("expected a pending approval");
+    const late = pausedReads();
+    const approval = late.ops.decide(supervisor2, request.operationId, "approve", "ok");
+    await late.read;
+    expect(await ops.submit(supervisor, refund(app, 2_000))).toMatchObject({ ok: true, kind: "done" });
+    late.go();
+    expect(await approval).toMatchObject({ ok: false, failure: { kind: "stale" } });
+    expect(await appliedCalls(app.id)).toHaveLength(1);
+    expect(await total(app.id)).toBe(TOTAL - 200_000);
+    const entry = (await ops.entries(app.id)).find((e) => e.id === request.operationId);
+    expect(entry?.status).toBe("rejected");
+    expect(await journal.activeOperation(server.database.db, app.id)).toBeNull();
   });
 });
 

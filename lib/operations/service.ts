@@ -1,6 +1,7 @@
 // Operations, exactly once. Every staff operation goes through here:
 //   authorize → (same submission? its outcome) → settle any unclear earlier operation → lock free? → re-read the
 //   application → the order unchanged since the page planned on it? → plan → four eyes? → journal (takes the lock)
+//   → did another operation finish since that read? then read again under the lock, and stop if the order changed
 //   → call Skip Pay → record the answer → when the outcome is unclear, re-read and settle it.
 // The database enforces one submission = one row and one active operation per application, so no double click,
 // second tab, second agent or second app instance can make Skip Pay act twice. Server-only.
@@ -32,7 +33,7 @@ import type {
   OrderItemsSendRequest,
 } from "@/lib/skippay/schemas";
 import * as journal from "./journal";
-import type { JournalEntry } from "./types";
+import type { JournalEntry, OperationStatus } from "./types";
 
 export type Actor = Pick<Staff, "id" | "name" | "role">;
 
@@ -111,6 +112,12 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/**
+ * Clocks of app instances sharing a database differ a little: an operation counts as possibly unseen by a read if
+ * it finished up to this long before the read started.
+ */
+const CLOCK_SKEW_MS = 2_000;
 
 function summary(app: ApplicationResponse) {
   return { state: app.state, stateReason: app.stateReason, total: app.order.totalPrice.amount };
@@ -245,6 +252,48 @@ export function createOperations(deps: OperationsDeps) {
     };
   }
 
+  /**
+   * Asked holding the application's lock: is the order still the one the operation was planned on? Skip Pay has
+   * no If-Match, so the order was read before the lock was taken — and an operation that finished in between may
+   * have changed it after that read. Then read again: nothing new can start while the lock is held.
+   */
+  async function recheck(
+    row: journal.OperationRow,
+    readAt: Date,
+    current: ApplicationResponse,
+    before: OrderBasis,
+  ): Promise<
+    | { ok: true; current: ApplicationResponse }
+    | { ok: false; current?: ApplicationResponse; error?: SkipPayError }
+  > {
+    const since = new Date(readAt.getTime() - CLOCK_SKEW_MS);
+    if (!(await journal.othersFinishedSince(db, current.id, since, row.id))) return { ok: true, current };
+    const read = await readApplication(current.id);
+    if (!read.ok) return { ok: false, error: read.error };
+    return sameBasis(basisOf(read.value), before)
+      ? { ok: true, current: read.value }
+      : { ok: false, current: read.value };
+  }
+
+  /** The order changed since the page planned on it: what changed, and which operations did it. */
+  async function staleFailure(
+    planned: OrderBasis,
+    current: ApplicationResponse,
+    loadedAt: string,
+  ): Promise<OperationResult> {
+    const names = Object.fromEntries(orderView(current.order).lines.map((l) => [l.key, l.name]));
+    const changedBy = (await journal.finishedSince(db, current.id, new Date(loadedAt))).map((op) => ({
+      name: op.actorName,
+      intent: op.intent as Plan["intent"],
+      at: (op.finishedAt ?? op.createdAt).toISOString(),
+    }));
+    return {
+      ok: false,
+      failure: { kind: "stale", diff: diffBasis(planned, basisOf(current), names), changedBy },
+      application: current,
+    };
+  }
+
   /** Calls Skip Pay for a journalled, locked operation and records what came back. */
   async function execute(
     row: journal.OperationRow,
@@ -323,6 +372,7 @@ export function createOperations(deps: OperationsDeps) {
     // A twin submission may have taken the lock a moment ago: then this is its outcome, not "busy".
     if (active) return (await same()) ?? busy(active);
 
+    const readAt = now();
     const read = await readApplication(request.applicationId);
     if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };
     const current = read.value;
@@ -332,18 +382,7 @@ export function createOperations(deps: OperationsDeps) {
       // The order changed: maybe because a twin of this very submission just went through.
       const twin = await same();
       if (twin) return twin;
-      const names = Object.fromEntries(orderView(current.order).lines.map((l) => [l.key, l.name]));
-      const since = new Date(submission.loadedAt);
-      const changedBy = (await journal.finishedSince(db, current.id, since)).map((op) => ({
-        name: op.actorName,
-        intent: op.intent as Plan["intent"],
-        at: (op.finishedAt ?? op.createdAt).toISOString(),
-      }));
-      return {
-        ok: false,
-        failure: { kind: "stale", diff: diffBasis(submission.basis, before, names), changedBy },
-        application: current,
-      };
+      return staleFailure(submission.basis, current, submission.loadedAt);
     }
 
     const planned = plan({ order: current.order, application: current }, request.intent);
@@ -399,7 +438,14 @@ export function createOperations(deps: OperationsDeps) {
         limit: deps.approvalLimit,
       };
     }
-    return execute(inserted.row, current, p);
+    const checked = await recheck(inserted.row, readAt, current, before);
+    if (!checked.ok) {
+      // Never sent: the row goes, and the staff member sees what changed (or why the order could not be read).
+      await journal.discardUnsent(db, inserted.row.id);
+      if (checked.error) return { ok: false, failure: skippayFailure(checked.error) };
+      return staleFailure(submission.basis, checked.current ?? current, submission.loadedAt);
+    }
+    return execute(inserted.row, checked.current, p);
   }
 
   /** Four eyes: a different supervisor approves (the operation then runs on the order as it is now) or rejects. */
@@ -420,13 +466,20 @@ export function createOperations(deps: OperationsDeps) {
       decisionNote: note,
     };
 
-    const reject = async (why: string) =>
-      journal.settleOperation(db, row.id, ["pending_approval"], {
+    const reject = async (why: string, from: OperationStatus = "pending_approval") =>
+      journal.settleOperation(db, row.id, [from], {
         ...decided,
         status: "rejected",
         decisionNote: why,
         finishedAt: now(),
       });
+    // The approval is for the request as it was made: if the order changed since, it is no longer the same decision.
+    const changed = async (fresh: ApplicationResponse, from?: OperationStatus): Promise<DecisionResult> => {
+      await reject("the order changed after the request; ask for a new one", from);
+      const names = Object.fromEntries(orderView(fresh.order).lines.map((l) => [l.key, l.name]));
+      const diff = diffBasis(row.basisBefore as OrderBasis, basisOf(fresh), names);
+      return { ok: false, failure: { kind: "stale", diff, changedBy: [] }, application: fresh };
+    };
     if (decision === "reject") {
       const settled = await reject(note);
       return settled
@@ -436,29 +489,19 @@ export function createOperations(deps: OperationsDeps) {
 
     const { active } = await settle(row.applicationId);
     if (active) return busy(active);
+    const readAt = now();
     const read = await readApplication(row.applicationId);
     if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };
     const current = read.value;
     const before = basisOf(current);
     const requested = row.request as OperationRequest;
     const planned = plan({ order: current.order, application: current }, requested.intent);
-    // The approval is for the request as it was made: if the order changed since, it is no longer the same decision.
     if (
       !sameBasis(before, row.basisBefore as OrderBasis) ||
       !planned.ok ||
       canonical(planned.plan.body) !== canonical(row.body)
     ) {
-      await reject("the order changed after the request; ask for a new one");
-      const names = Object.fromEntries(orderView(current.order).lines.map((l) => [l.key, l.name]));
-      return {
-        ok: false,
-        failure: {
-          kind: "stale",
-          diff: diffBasis(row.basisBefore as OrderBasis, before, names),
-          changedBy: [],
-        },
-        application: current,
-      };
+      return changed(current);
     }
     const claimed = await journal.claimPending(db, row.id, decided);
     if (!claimed.ok) {
@@ -468,7 +511,23 @@ export function createOperations(deps: OperationsDeps) {
       }
       return { ok: false, failure: { kind: "not_pending" } };
     }
-    return execute(claimed.row, current, planned.plan);
+    const checked = await recheck(claimed.row, readAt, current, before);
+    if (!checked.ok) {
+      // Not sent. Unreadable order: the request waits for a decision again. Changed order: as above, rejected.
+      if (checked.error) {
+        await journal.settleOperation(db, row.id, ["in_flight"], {
+          status: "pending_approval",
+          startedAt: null,
+          decidedById: null,
+          decidedByName: null,
+          decidedAt: null,
+          decisionNote: null,
+        });
+        return { ok: false, failure: skippayFailure(checked.error) };
+      }
+      return changed(checked.current ?? current, "in_flight");
+    }
+    return execute(claimed.row, checked.current, planned.plan);
   }
 
   async function entries(applicationId: string): Promise<JournalEntry[]> {
