@@ -183,8 +183,10 @@ function SelectAll({ lines, selection }: { lines: OrderLine[]; selection: Select
   const t = useTranslations("items");
   const { setValue, control } = useFormContext<OperationFormValues>();
   const values = useWatch({ control, name: "lines" });
-  const eligible = lines.map((l) => (l.ambiguousWith.length > 0 ? 0 : ELIGIBLE[selection.kind](l)));
-  const selectable = eligible.filter((e) => e > 0).length;
+  const { eligible, selectable } = useMemo(() => {
+    const eligible = lines.map((l) => (l.ambiguousWith.length > 0 ? 0 : ELIGIBLE[selection.kind](l)));
+    return { eligible, selectable: eligible.filter((e) => e > 0).length };
+  }, [lines, selection.kind]);
   const allChosen =
     selectable > 0 &&
     eligible.every((e, i) => e === 0 || String(values?.[i]?.quantity ?? "") === String(e / MILLI));

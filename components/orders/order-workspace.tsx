@@ -1,8 +1,16 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useTransition,
+} from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { can, needsApproval, type Role } from "@/lib/auth/roles";
 import type { JournalEntry } from "@/lib/operations/types";
@@ -13,26 +21,26 @@ import {
   type OperationFormValues,
   type OperationKind,
   type OperationRequest,
-  operationFormSchema,
 } from "@/lib/orders/intents";
 import { ledger } from "@/lib/orders/ledger";
 import { orderView } from "@/lib/orders/lines";
 import { formatMoney, type Locale, sum } from "@/lib/orders/money";
 import type { DecisionResult, OperationFailure, OperationResult as Result } from "@/lib/orders/outcome";
-import { type Plan, type PlanIssue, plan as planIntent } from "@/lib/orders/planner";
+import type { Plan, PlanIssue } from "@/lib/orders/planner";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { inputClass } from "../ui/field";
-import { ApplicationHeader } from "./application-header";
+import { ApplicationHeader as Header } from "./application-header";
 import { CustomerMessage } from "./customer-message";
-import { ItemsTable, type Selection } from "./items-table";
-import { ActiveOperation, MoneyLedger, Timeline } from "./journal";
-import { OperationChooser } from "./operation-chooser";
+import { ItemsTable as Items, type Selection } from "./items-table";
+import { ActiveOperation, Timeline as History, MoneyLedger as Ledger } from "./journal";
+import { OperationChooser as Chooser } from "./operation-chooser";
 import { OperationFields } from "./operation-fields";
 import { OperationResult } from "./operation-result";
 import { PlanDetails, PlanIssues, PlanMoney, PlanStates } from "./plan-summary";
+import { useFormPlan } from "./use-form-plan";
 
 export const applicationKey = (id: string) => ["application", id] as const;
 export const journalKey = (id: string) => ["journal", id] as const;
@@ -58,6 +66,15 @@ export interface WorkspaceStaff {
 }
 
 const LINE_KINDS = new Set<OperationKind>(["cancel", "return", "send", "deliver"]);
+
+// The page's larger parts, memoized: opening the review or typing a quantity re-renders the workspace, and on a
+// long order re-rendering the header, the item table (its rows are memoized too), the timeline and the ledger
+// with it would cost the interaction several milliseconds for nothing.
+const ApplicationHeader = memo(Header);
+const ItemsTable = memo(Items);
+const MoneyLedger = memo(Ledger);
+const OperationChooser = memo(Chooser);
+const Timeline = memo(History);
 
 function today(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(new Date());
@@ -103,6 +120,9 @@ export function OrderWorkspace({
   const originalTotal = useMemo(() => sum(view.lines.map((l) => l.value)), [view]);
   const available = useMemo(() => availability(application, view, application.order), [application, view]);
   const money = useMemo(() => ledger(application.order, entries), [application.order, entries]);
+  // What this page plans on, sent with every operation for the stale-page guard.
+  const basis = useMemo(() => basisOf(application), [application]);
+  const { parse, planFor, resolver } = useFormPlan(application);
   const active = entries.find((e) => e.status === "in_flight" || e.status === "unknown");
   const mayOperate = can(staff.role, "operate");
   const keys = view.lines.map((l) => l.key).join("|");
@@ -123,7 +143,7 @@ export function OrderWorkspace({
   const inFlight = useRef(false);
 
   const form = useForm<OperationFormValues, unknown, OperationRequest>({
-    resolver: zodResolver(operationFormSchema),
+    resolver,
     defaultValues: emptyOperationForm(
       id,
       view.lines.map((l) => l.key),
@@ -145,28 +165,31 @@ export function OrderWorkspace({
     if (kind && !available[kind].allowed) setKind(null);
   }, [kind, available]);
 
-  function choose(next: OperationKind) {
-    const base = emptyOperationForm(
-      id,
-      view.lines.map((l) => l.key),
-      next,
-    );
-    form.reset({
-      ...base,
-      sentDate: next === "send" ? today() : "",
-      deliveryDate: next === "deliver" ? today() : "",
-    });
-    setKind(next);
-  }
+  const choose = useCallback(
+    (next: OperationKind) => {
+      const base = emptyOperationForm(
+        id,
+        view.lines.map((l) => l.key),
+        next,
+      );
+      form.reset({
+        ...base,
+        sentDate: next === "send" ? today() : "",
+        deliveryDate: next === "deliver" ? today() : "",
+      });
+      setKind(next);
+    },
+    [id, view, form],
+  );
 
   // Live preview: the same planner the server runs, on the values as typed (deferred for large orders).
   const values = useDeferredValue(useWatch({ control: form.control }) as OperationFormValues);
   const live = useMemo(() => {
     if (!kind) return null;
-    const parsed = operationFormSchema.safeParse({ ...values, kind });
+    const parsed = parse({ ...values, kind });
     if (!parsed.success) return null;
-    return planIntent({ order: application.order, application }, parsed.data.intent);
-  }, [values, kind, application]);
+    return planFor(parsed.data.intent);
+  }, [values, kind, parse, planFor]);
   const lineIssues = useMemo(() => {
     const map = new Map<number, PlanIssue>();
     if (live && !live.ok) {
@@ -203,14 +226,15 @@ export function OrderWorkspace({
   const overLimit = (p: Plan) => needsApproval(staff.role, p.refund, approvalLimit);
 
   const onReview = form.handleSubmit((request) => {
-    // Plan again on the exact submitted values; refusals are already on screen next to their fields.
-    const planned = planIntent({ order: application.order, application }, request.intent);
+    // The plan of the exact submitted values (the live preview's, unless they changed since); refusals are
+    // already on screen next to their fields.
+    const planned = planFor(request.intent);
     if (!planned.ok) return;
     setReview({
       values: form.getValues(),
       plan: planned.plan,
       // What this page planned on, and a one-time id: the server refuses a stale page and a second submission.
-      basis: basisOf(application),
+      basis,
       loadedAt: new Date(query.dataUpdatedAt).toISOString(),
       submissionId: crypto.randomUUID(),
     });
@@ -258,22 +282,25 @@ export function OrderWorkspace({
     });
   }
 
-  function decide(operationId: string, decision: "approve" | "reject", note: string) {
-    setDeciding(operationId);
-    startTransition(async () => {
-      try {
-        const outcome = await actions.decideApproval({ operationId, decision, note });
-        if (outcome.ok && outcome.kind === "done")
-          queryClient.setQueryData(applicationKey(id), outcome.application);
-        if (!outcome.ok && outcome.application)
-          queryClient.setQueryData(applicationKey(id), outcome.application);
-        setResult(outcome);
-      } finally {
-        setDeciding(null);
-        refreshAll();
-      }
-    });
-  }
+  const decide = useCallback(
+    (operationId: string, decision: "approve" | "reject", note: string) => {
+      setDeciding(operationId);
+      startTransition(async () => {
+        try {
+          const outcome = await actions.decideApproval({ operationId, decision, note });
+          if (outcome.ok && outcome.kind === "done")
+            queryClient.setQueryData(applicationKey(id), outcome.application);
+          if (!outcome.ok && outcome.application)
+            queryClient.setQueryData(applicationKey(id), outcome.application);
+          setResult(outcome);
+        } finally {
+          setDeciding(null);
+          void queryClient.invalidateQueries({ queryKey: journalKey(id) });
+        }
+      });
+    },
+    [actions, queryClient, id],
+  );
 
   async function checkAgain() {
     setChecking(true);
@@ -285,10 +312,11 @@ export function OrderWorkspace({
     }
   }
 
-  const selection: Selection | null =
-    kind && LINE_KINDS.has(kind)
-      ? { kind: kind as Selection["kind"], everything: !!values?.everything }
-      : null;
+  const everything = !!values?.everything;
+  const selection = useMemo<Selection | null>(
+    () => (kind && LINE_KINDS.has(kind) ? { kind: kind as Selection["kind"], everything } : null),
+    [kind, everything],
+  );
   const current = {
     applicationState: application.state,
     stateReason: application.stateReason,
