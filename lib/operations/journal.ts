@@ -3,7 +3,7 @@
 // most one operation in flight or of unknown outcome (a partial unique index) — across every app instance.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { operations } from "@/lib/db/schema";
 import type { JournalEntry, OperationStatus } from "./types";
@@ -143,27 +143,16 @@ export async function finishedSince(db: Db, applicationId: string, since: Date):
 }
 
 /**
- * Did any other operation on the application finish (in any way) after `since`? Asked once the lock is held: such
- * an operation may have changed the order after it was read.
+ * How many of the application's operations have finished (in any way). Counted before the order is read and again
+ * once the lock is held: a difference means an operation finished in between and may have changed the order after
+ * the read. A count of rows, not a clock: app instances' clocks need not agree.
  */
-export async function othersFinishedSince(
-  db: Db,
-  applicationId: string,
-  since: Date,
-  exceptId: string,
-): Promise<boolean> {
-  const rows = await db
-    .select({ id: operations.id })
+export async function finishedCount(db: Db, applicationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
     .from(operations)
-    .where(
-      and(
-        eq(operations.applicationId, applicationId),
-        ne(operations.id, exceptId),
-        gte(operations.finishedAt, since),
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
+    .where(and(eq(operations.applicationId, applicationId), isNotNull(operations.finishedAt)));
+  return row?.n ?? 0;
 }
 
 /** Removes an operation that took the lock but was never sent (the order changed under it): nothing happened. */

@@ -113,12 +113,6 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/**
- * Clocks of app instances sharing a database differ a little: an operation counts as possibly unseen by a read if
- * it finished up to this long before the read started.
- */
-const CLOCK_SKEW_MS = 2_000;
-
 function summary(app: ApplicationResponse) {
   return { state: app.state, stateReason: app.stateReason, total: app.order.totalPrice.amount };
 }
@@ -258,16 +252,14 @@ export function createOperations(deps: OperationsDeps) {
    * have changed it after that read. Then read again: nothing new can start while the lock is held.
    */
   async function recheck(
-    row: journal.OperationRow,
-    readAt: Date,
+    finishedBefore: number,
     current: ApplicationResponse,
     before: OrderBasis,
   ): Promise<
     | { ok: true; current: ApplicationResponse }
     | { ok: false; current?: ApplicationResponse; error?: SkipPayError }
   > {
-    const since = new Date(readAt.getTime() - CLOCK_SKEW_MS);
-    if (!(await journal.othersFinishedSince(db, current.id, since, row.id))) return { ok: true, current };
+    if ((await journal.finishedCount(db, current.id)) === finishedBefore) return { ok: true, current };
     const read = await readApplication(current.id);
     if (!read.ok) return { ok: false, error: read.error };
     return sameBasis(basisOf(read.value), before)
@@ -367,12 +359,16 @@ export function createOperations(deps: OperationsDeps) {
     };
     // The two journal look-ups run side by side. The order is read only after them: a read taken while another
     // operation was still in flight could predate its effect and slip past the stale-page guard.
-    const [existing, { active }] = await Promise.all([same(), settle(request.applicationId)]);
+    // (Also counted before the read: how many operations have finished, for the check under the lock.)
+    const [existing, { active }, finishedBefore] = await Promise.all([
+      same(),
+      settle(request.applicationId),
+      journal.finishedCount(db, request.applicationId),
+    ]);
     if (existing) return existing;
     // A twin submission may have taken the lock a moment ago: then this is its outcome, not "busy".
     if (active) return (await same()) ?? busy(active);
 
-    const readAt = now();
     const read = await readApplication(request.applicationId);
     if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };
     const current = read.value;
@@ -438,7 +434,7 @@ export function createOperations(deps: OperationsDeps) {
         limit: deps.approvalLimit,
       };
     }
-    const checked = await recheck(inserted.row, readAt, current, before);
+    const checked = await recheck(finishedBefore, current, before);
     if (!checked.ok) {
       // Never sent: the row goes, and the staff member sees what changed (or why the order could not be read).
       await journal.discardUnsent(db, inserted.row.id);
@@ -489,7 +485,7 @@ export function createOperations(deps: OperationsDeps) {
 
     const { active } = await settle(row.applicationId);
     if (active) return busy(active);
-    const readAt = now();
+    const finishedBefore = await journal.finishedCount(db, row.applicationId);
     const read = await readApplication(row.applicationId);
     if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };
     const current = read.value;
@@ -511,7 +507,7 @@ export function createOperations(deps: OperationsDeps) {
       }
       return { ok: false, failure: { kind: "not_pending" } };
     }
-    const checked = await recheck(claimed.row, readAt, current, before);
+    const checked = await recheck(finishedBefore, current, before);
     if (!checked.ok) {
       // Not sent. Unreadable order: the request waits for a decision again. Changed order: as above, rejected.
       if (checked.error) {
