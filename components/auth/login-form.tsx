@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { cardClass, cx } from "../ui/class-names";
 import { Field, inputClass } from "../ui/field";
 
 type Problem = "credentials" | "rate_limited" | "unavailable" | "missing" | null;
@@ -62,11 +63,7 @@ export function LoginForm({
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
       </div>
-      <form
-        onSubmit={submit}
-        noValidate
-        className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-      >
+      <form onSubmit={submit} noValidate className={cx(cardClass, "space-y-4")}>
         {problem && (
           <Alert tone="error" title={t(`problem.${problem}`, { seconds: retryAfter })}>
             {problem === "credentials" ? t("problemHint") : null}

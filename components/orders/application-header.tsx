@@ -6,6 +6,7 @@ import { ITEM_STATE_TONE } from "@/lib/orders/presentation";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { ApplicationStateBadges } from "../applications/state-badges";
 import { Badge } from "../ui/badge";
+import { cardClass } from "../ui/class-names";
 
 /** Who, what and where the application stands: order number, customer, states in plain words, totals. */
 export function ApplicationHeader({
@@ -25,10 +26,7 @@ export function ApplicationHeader({
   const reduced = originalTotal - order.totalPrice.amount;
   const date = (d: string | null | undefined) => (d ? formatDay(d, locale) : null);
   return (
-    <section
-      aria-labelledby="application-heading"
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby="application-heading" className={cardClass}>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 space-y-1">
           <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{t("eyebrow")}</p>

@@ -8,6 +8,7 @@ import { formatMoney, type Locale } from "@/lib/orders/money";
 import { Alert } from "../ui/alert";
 import { Badge, type Tone } from "../ui/badge";
 import { Button } from "../ui/button";
+import { cardClass } from "../ui/class-names";
 import { inputClass } from "../ui/field";
 
 const STATUS_TONE: Record<OperationStatus, Tone> = {
@@ -33,10 +34,7 @@ export function MoneyLedger({ ledger }: { ledger: Ledger }) {
     </div>
   );
   return (
-    <section
-      aria-labelledby="ledger-heading"
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby="ledger-heading" className={cardClass}>
       <h2 id="ledger-heading" className="text-base font-semibold text-slate-900">
         {t("title")}
       </h2>
@@ -109,10 +107,7 @@ export function Timeline({
 }) {
   const t = useTranslations("journal");
   return (
-    <section
-      aria-labelledby="timeline-heading"
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-    >
+    <section aria-labelledby="timeline-heading" className={cardClass}>
       <h2 id="timeline-heading" className="text-base font-semibold text-slate-900">
         {t("title")}
       </h2>

@@ -30,6 +30,7 @@ import type { Plan, PlanIssue } from "@/lib/orders/planner";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { cardClass } from "../ui/class-names";
 import { Dialog } from "../ui/dialog";
 import { inputClass } from "../ui/field";
 import { ApplicationHeader as Header } from "./application-header";
@@ -240,9 +241,10 @@ export function OrderWorkspace({
     });
   });
 
-  function refreshAll() {
-    void queryClient.invalidateQueries({ queryKey: journalKey(id) });
-  }
+  const refreshJournal = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: journalKey(id) }),
+    [queryClient, id],
+  );
 
   function confirm() {
     if (!review || inFlight.current) return;
@@ -277,7 +279,7 @@ export function OrderWorkspace({
         }
       } finally {
         inFlight.current = false;
-        refreshAll();
+        refreshJournal();
       }
     });
   }
@@ -295,11 +297,11 @@ export function OrderWorkspace({
           setResult(outcome);
         } finally {
           setDeciding(null);
-          void queryClient.invalidateQueries({ queryKey: journalKey(id) });
+          refreshJournal();
         }
       });
     },
-    [actions, queryClient, id],
+    [actions, queryClient, id, refreshJournal],
   );
 
   async function checkAgain() {
@@ -351,10 +353,7 @@ export function OrderWorkspace({
         )}
 
         {mayOperate ? (
-          <section
-            aria-labelledby="operation-heading"
-            className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-          >
+          <section aria-labelledby="operation-heading" className={cardClass}>
             <h2 id="operation-heading" className="sr-only">
               {t("operationHeading")}
             </h2>
@@ -409,11 +408,7 @@ export function OrderWorkspace({
               reachable (a sticky box taller than the viewport would hide its end until the list's end). */}
           <div className="space-y-5 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:overscroll-contain">
             {mayOperate && (
-              <aside
-                id="review-panel"
-                aria-labelledby="panel-heading"
-                className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-              >
+              <aside id="review-panel" aria-labelledby="panel-heading" className={cardClass}>
                 <h2 id="panel-heading" className="text-base font-semibold text-slate-900">
                   {kind ? t(`panelHeading.${kind}`) : t("panelHeadingNone")}
                 </h2>

@@ -10,6 +10,7 @@ import { newStaffSchema } from "@/lib/auth/staff-schemas";
 import { Alert } from "../ui/alert";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
+import { cardClass } from "../ui/class-names";
 import { Field, inputClass } from "../ui/field";
 
 type Result = { ok: true } | { ok: false; error: string; fields?: Record<string, string> };
@@ -129,10 +130,7 @@ export function StaffManager({
         </ul>
       </section>
 
-      <section
-        aria-labelledby="new-heading"
-        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
-      >
+      <section aria-labelledby="new-heading" className={cardClass}>
         <h2 id="new-heading" className="text-base font-semibold text-slate-900">
           {t("newTitle")}
         </h2>

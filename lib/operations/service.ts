@@ -113,6 +113,11 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Line names by key, for telling staff which lines changed. */
+function lineNames(app: ApplicationResponse): Record<string, string> {
+  return Object.fromEntries(orderView(app.order).lines.map((l) => [l.key, l.name]));
+}
+
 function summary(app: ApplicationResponse) {
   return { state: app.state, stateReason: app.stateReason, total: app.order.totalPrice.amount };
 }
@@ -273,7 +278,6 @@ export function createOperations(deps: OperationsDeps) {
     current: ApplicationResponse,
     loadedAt: string,
   ): Promise<OperationResult> {
-    const names = Object.fromEntries(orderView(current.order).lines.map((l) => [l.key, l.name]));
     const changedBy = (await journal.finishedSince(db, current.id, new Date(loadedAt))).map((op) => ({
       name: op.actorName,
       intent: op.intent as Plan["intent"],
@@ -281,7 +285,7 @@ export function createOperations(deps: OperationsDeps) {
     }));
     return {
       ok: false,
-      failure: { kind: "stale", diff: diffBasis(planned, basisOf(current), names), changedBy },
+      failure: { kind: "stale", diff: diffBasis(planned, basisOf(current), lineNames(current)), changedBy },
       application: current,
     };
   }
@@ -472,8 +476,7 @@ export function createOperations(deps: OperationsDeps) {
     // The approval is for the request as it was made: if the order changed since, it is no longer the same decision.
     const changed = async (fresh: ApplicationResponse, from?: OperationStatus): Promise<DecisionResult> => {
       await reject("the order changed after the request; ask for a new one", from);
-      const names = Object.fromEntries(orderView(fresh.order).lines.map((l) => [l.key, l.name]));
-      const diff = diffBasis(row.basisBefore as OrderBasis, basisOf(fresh), names);
+      const diff = diffBasis(row.basisBefore as OrderBasis, basisOf(fresh), lineNames(fresh));
       return { ok: false, failure: { kind: "stale", diff, changedBy: [] }, application: fresh };
     };
     if (decision === "reject") {
