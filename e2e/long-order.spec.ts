@@ -53,6 +53,7 @@ test("a 120-line order pages by keyboard, flags a bad line on another page, filt
   await page.getByRole("checkbox", { name: "Cancel all unsent (120)" }).first().check();
   await page.getByRole("button", { name: "Review cancellation" }).click();
   const dialog = page.getByRole("dialog");
+  await dialog.getByText("What Skip Pay receives").click();
   await expect(dialog.getByTestId("plan-body")).toHaveText("{}");
   await expect(dialog).toContainText("… and 70 more lines.");
   await dialog.getByRole("button", { name: "Cancel 240 items" }).click();

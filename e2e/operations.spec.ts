@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, LINES, openApplication, TOTAL, test } from "./fixtures";
 
 async function setQuantity(
@@ -17,6 +17,12 @@ async function review(page: Page, button: string) {
   return dialog;
 }
 
+/** The exact request, written out once staff open "What Skip Pay receives". */
+async function requestBody(dialog: Locator) {
+  await dialog.getByText("What Skip Pay receives").click();
+  return dialog.getByTestId("plan-body");
+}
+
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
 
@@ -25,9 +31,11 @@ test("partial cancel with quantities: 2 of 3 mugs, the rest stays", async ({ pag
   await openApplication(page, id);
   await page.getByRole("radio", { name: /Not shipped — cancel/ }).check();
   await setQuantity(page, "cancel", "Hrnek smaltovaný", "2");
-  await expect(page.getByTestId("plan-new-total")).toContainText(czk(TOTAL - 2 * 19_900));
+  await expect(page.getByRole("complementary").getByTestId("plan-new-total")).toContainText(
+    czk(TOTAL - 2 * 19_900),
+  );
   const dialog = await review(page, "Review cancellation");
-  await expect(dialog.getByTestId("plan-body")).toHaveText(/"quantity": 2/);
+  await expect(await requestBody(dialog)).toHaveText(/"quantity": 2/);
   await dialog.getByRole("button", { name: "Cancel 2 items" }).click();
   const result = page.getByRole("status").filter({ hasText: "Cancelled 2 items." });
   await expect(result).toContainText("application Ready · Ready to ship");
@@ -59,7 +67,7 @@ test("cancel everything remaining sends the empty body and ends the application 
     .check();
   const dialog = await review(page, "Review cancellation");
   await expect(dialog).toContainText("Skip Pay receives the empty request {}");
-  await expect(dialog.getByTestId("plan-body")).toHaveText("{}");
+  await expect(await requestBody(dialog)).toHaveText("{}");
   await dialog.getByRole("button", { name: "Cancel 5 items" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Cancelled" })).toContainText(
     "application Cancelled · Cancelled, not paid",
@@ -78,10 +86,10 @@ test("partial return with quantities and an amount override", async ({ page, san
   await page.getByRole("radio", { name: /Came back — return/ }).check();
   await setQuantity(page, "return", "Hrnek smaltovaný", "2");
   await page.getByRole("textbox", { name: "Refund a different amount (optional)" }).fill("350");
-  await expect(page.getByTestId("plan-refund")).toHaveText(czk(35_000));
+  await expect(page.getByRole("complementary").getByTestId("plan-refund")).toHaveText(czk(35_000));
   const dialog = await review(page, "Review return");
   await expect(dialog).toContainText("less than the returned items are worth");
-  await expect(dialog.getByTestId("plan-body")).toHaveText(/"amount": 35000/);
+  await expect(await requestBody(dialog)).toHaveText(/"amount": 35000/);
   await dialog.getByRole("button", { name: `Return 2 items and refund ${czk(35_000)}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Returned 2 items" })).toContainText(
     `Skip Pay refunds ${czk(35_000)}`,
@@ -98,7 +106,7 @@ test("amount-only refund: every state stays, the total drops", async ({ page, sa
   await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
   await page.getByRole("textbox", { name: "Amount to refund" }).fill("1 234,50");
   const dialog = await review(page, "Review refund");
-  await expect(dialog.getByTestId("plan-body")).toHaveText(/"items": \[\]/);
+  await expect(await requestBody(dialog)).toHaveText(/"items": \[\]/);
   await expect(dialog).toContainText("(unchanged)");
   await dialog.getByRole("button", { name: `Refund ${czk(123_450)}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toContainText(
@@ -123,7 +131,7 @@ test("full return: the order becomes RETURNED and the application CANCELLED_RETU
   await page.getByRole("radio", { name: /Came back — return/ }).check();
   await page.getByRole("checkbox", { name: "Return everything remaining" }).check();
   const dialog = await review(page, "Review return");
-  await expect(dialog.getByTestId("plan-body")).toHaveText("{}");
+  await expect(await requestBody(dialog)).toHaveText("{}");
   await dialog.getByRole("button", { name: `Return everything and refund ${czk(TOTAL)}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Returned" })).toContainText(
     "application Cancelled · Cancelled, returned; order Returned",
@@ -169,6 +177,38 @@ test("a refund above what remains is refused before anything is sent", async ({ 
   await page.getByRole("textbox", { name: "Amount to refund" }).fill(String(TOTAL / 100 + 1));
   await expect(page.getByText(`At most ${czk(TOTAL)} can still be refunded on this order.`)).toBeVisible();
   await page.getByRole("button", { name: "Review refund" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(0);
+});
+
+test("Review confirms exactly what the form holds: nothing or a typo is refused in place, a quantity changed just before the click is the one confirmed", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Came back — return/ }).check();
+  await page.getByRole("button", { name: "Review return" }).click();
+  await expect(page.getByRole("complementary")).toContainText("Choose items and quantities in the table.");
+  await expect(page.getByRole("dialog")).toBeHidden();
+
+  await setQuantity(page, "return", "Hrnek smaltovaný", "1.2345");
+  await page.getByRole("button", { name: "Review return" }).click();
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText(
+    "Enter a quantity with at most 3 decimals.",
+  );
+  await expect(page.getByRole("dialog")).toBeHidden();
+
+  // One mug is previewed (and prepared in the closed dialog); then two, and "Review" at once.
+  await setQuantity(page, "return", "Hrnek smaltovaný", "1");
+  await expect(page.getByRole("complementary").getByTestId("plan-refund")).toHaveText(czk(19_900));
+  await setQuantity(page, "return", "Hrnek smaltovaný", "2");
+  const dialog = await review(page, "Review return");
+  await expect(
+    dialog.getByRole("button", { name: `Return 2 items and refund ${czk(39_800)}` }),
+  ).toBeVisible();
+  await expect(await requestBody(dialog)).toHaveText(/"quantity": 2/);
+  await dialog.getByRole("button", { name: "Back" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
   expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(0);
 });

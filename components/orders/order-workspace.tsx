@@ -2,6 +2,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import {
+  type FormEvent,
+  startTransition as lowPriority,
   memo,
   useCallback,
   useDeferredValue,
@@ -82,6 +84,16 @@ function today(): string {
 }
 
 type Shown = Result | ApprovalResult | { ok: false; failure: OperationFailure };
+
+/** Runs `task` when the browser is idle (soon, where requestIdleCallback is missing); returns the cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const handle = requestIdleCallback(task, { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 50);
+  return () => clearTimeout(handle);
+}
 
 export function OrderWorkspace({
   initial,
@@ -226,7 +238,7 @@ export function OrderWorkspace({
   );
   const overLimit = (p: Plan) => needsApproval(staff.role, p.refund, approvalLimit);
 
-  const onReview = form.handleSubmit((request) => {
+  const openReview = (request: OperationRequest) => {
     // The plan of the exact submitted values (the live preview's, unless they changed since); refusals are
     // already on screen next to their fields.
     const planned = planFor(request.intent);
@@ -239,7 +251,17 @@ export function OrderWorkspace({
       loadedAt: new Date(query.dataUpdatedAt).toISOString(),
       submissionId: crypto.randomUUID(),
     });
-  });
+  };
+  const submitChecked = form.handleSubmit(openReview);
+  const onReview = (event: FormEvent<HTMLFormElement>) => {
+    // Valid values with no error on screen (the usual case) open the review at once, from the live preview's
+    // parse: handleSubmit would first re-render the whole form for its submit state. Anything else goes through
+    // handleSubmit, which shows the errors (and clears errors the server set).
+    const parsed = Object.keys(form.formState.errors).length === 0 ? parse(form.getValues()) : null;
+    if (!parsed?.success) return submitChecked(event);
+    event.preventDefault();
+    openReview(parsed.data);
+  };
 
   const refreshJournal = useCallback(
     () => void queryClient.invalidateQueries({ queryKey: journalKey(id) }),
@@ -319,11 +341,21 @@ export function OrderWorkspace({
     () => (kind && LINE_KINDS.has(kind) ? { kind: kind as Selection["kind"], everything } : null),
     [kind, everything],
   );
-  const current = {
-    applicationState: application.state,
-    stateReason: application.stateReason,
-    orderState: application.order.state,
-  };
+  const current = useMemo(
+    () => ({
+      applicationState: application.state,
+      stateReason: application.stateReason,
+      orderState: application.order.state,
+    }),
+    [application.state, application.stateReason, application.order.state],
+  );
+  // What the confirmation shows: the reviewed plan, or — while closed — the live one, which the dialog renders
+  // hidden ahead of time, so "Review" only has to reveal it (the planner answers the same object for the same values).
+  // The live plan is handed over once the browser is idle, after the preview has been painted.
+  const livePlan = live?.ok ? live.plan : null;
+  const [prepared, setPrepared] = useState<Plan | null>(null);
+  useEffect(() => whenIdle(() => lowPriority(() => setPrepared(livePlan))), [livePlan]);
+  const confirming = review?.plan ?? prepared;
 
   return (
     <FormProvider {...form}>
@@ -465,18 +497,18 @@ export function OrderWorkspace({
         labelledBy="confirm-heading"
         initialFocus="confirm-back"
       >
-        {review && (
+        {confirming && (
           <div className="p-6">
             <h2 id="confirm-heading" className="text-lg font-semibold text-slate-900">
-              {t(`confirm.heading.${review.plan.intent}`)}
+              {t(`confirm.heading.${confirming.intent}`)}
             </h2>
             <p className="mt-1 text-sm text-slate-600">
               {t("confirm.lead", { number: application.order.number })}
             </p>
             <div className="mt-4">
-              <PlanDetails plan={review.plan} current={current} applicationId={id} />
+              <PlanDetails plan={confirming} current={current} applicationId={id} />
             </div>
-            {overLimit(review.plan) && (
+            {overLimit(confirming) && (
               <Alert tone="warning" title={t("needsApprovalTitle")} className="mt-4">
                 {t("needsApproval", { limit: formatMoney(approvalLimit, locale) })}
               </Alert>
@@ -487,7 +519,7 @@ export function OrderWorkspace({
               </Button>
               <Button
                 variant={
-                  review.plan.intent === "cancel-application" || review.plan.intent === "cancel-all"
+                  confirming.intent === "cancel-application" || confirming.intent === "cancel-all"
                     ? "danger"
                     : "primary"
                 }
@@ -496,11 +528,11 @@ export function OrderWorkspace({
               >
                 {pending
                   ? t("confirm.sending")
-                  : overLimit(review.plan)
-                    ? t("confirm.requestApproval", { refund: formatMoney(review.plan.refund, locale) })
-                    : t(`confirm.go.${review.plan.intent}`, {
-                        count: review.plan.changes.reduce((n, c) => n + c.quantity, 0) / 1000,
-                        refund: formatMoney(review.plan.refund, locale),
+                  : overLimit(confirming)
+                    ? t("confirm.requestApproval", { refund: formatMoney(confirming.refund, locale) })
+                    : t(`confirm.go.${confirming.intent}`, {
+                        count: confirming.changes.reduce((n, c) => n + c.quantity, 0) / 1000,
+                        refund: formatMoney(confirming.refund, locale),
                       })}
               </Button>
             </div>

@@ -1,5 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
+import { memo, useState } from "react";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import type { Plan, PlanIssue } from "@/lib/orders/planner";
 import { SUBSTATE_TONE } from "@/lib/orders/presentation";
@@ -97,7 +98,7 @@ export function PlanStates({ plan, current }: { plan: Plan; current: Current }) 
 const LISTED_CHANGES = 50;
 
 /** Everything the confirmation shows: items, money with VAT per rate, states, notes and the exact request. */
-export function PlanDetails({
+export const PlanDetails = memo(function PlanDetails({
   plan,
   current,
   applicationId,
@@ -111,6 +112,7 @@ export function PlanDetails({
   const text = usePlanText();
   const locale = useLocale() as Locale;
   const path = `/financing/v1/applications/${applicationId}/${plan.operation}`;
+  const [showBody, setShowBody] = useState(false);
   return (
     <div className="space-y-4">
       {plan.changes.length > 0 && (
@@ -118,11 +120,9 @@ export function PlanDetails({
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("items")}</h3>
           <ul className="mt-1 max-h-48 divide-y divide-slate-100 overflow-y-auto rounded-md border border-slate-200 text-sm">
             {plan.changes.slice(0, LISTED_CHANGES).map((c) => (
-              // Off-screen entries of a long list skip layout and paint (a 1,000-line return stays quick to open).
-              <li
-                key={c.key}
-                className="flex items-baseline justify-between gap-3 px-3 py-1.5 [contain-intrinsic-size:auto_3rem] [content-visibility:auto]"
-              >
+              // Not content-visibility: auto — at most LISTED_CHANGES entries, and the dialog's first paint must
+              // show them (skipped entries would be painted one frame late).
+              <li key={c.key} className="flex items-baseline justify-between gap-3 px-3 py-1.5">
                 <span>
                   <span className="font-medium">{formatQuantity(c.quantity, locale)}×</span> {c.name}{" "}
                   <span className="font-mono text-xs text-slate-500">{c.code}</span>
@@ -192,20 +192,26 @@ export function PlanDetails({
         </ul>
       )}
 
-      <details className="rounded-md border border-slate-200 text-sm">
+      {/* The request is written out only when asked for: for a 1,000-line return it is 1,000 items of JSON. */}
+      <details
+        className="rounded-md border border-slate-200 text-sm"
+        onToggle={(e) => setShowBody(e.currentTarget.open)}
+      >
         <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">
           {t("request")} <code className="ml-1 text-xs text-slate-500">PUT {path}</code>
         </summary>
-        <pre
-          className="overflow-x-auto border-t border-slate-200 bg-slate-50 px-3 py-2 text-xs"
-          data-testid="plan-body"
-        >
-          {JSON.stringify(plan.body, null, 2)}
-        </pre>
+        {showBody && (
+          <pre
+            className="overflow-x-auto border-t border-slate-200 bg-slate-50 px-3 py-2 text-xs"
+            data-testid="plan-body"
+          >
+            {JSON.stringify(plan.body, null, 2)}
+          </pre>
+        )}
       </details>
     </div>
   );
-}
+});
 
 /** Planner refusals that belong to the whole form (per-line ones show in the table). */
 export function PlanIssues({ issues }: { issues: PlanIssue[] }) {

@@ -1,10 +1,13 @@
 "use client";
-import { type ReactNode, useEffect, useRef } from "react";
+import { Activity, type ReactNode, useEffect, useRef } from "react";
 import { cx } from "./class-names";
 
 /**
  * A modal dialog on the native <dialog> element: focus is trapped and Escape closes it, with no library.
  * `initialFocus` names the element (by id) to focus on open — the least destructive action.
+ *
+ * Children given while closed are pre-rendered, hidden, at React's idle priority (<Activity>): the caller can pass
+ * what the dialog will most likely show, and opening it then only reveals what is already in the page.
  */
 export function Dialog({
   open,
@@ -49,7 +52,7 @@ export function Dialog({
         className,
       )}
     >
-      {open && children}
+      <Activity mode={open ? "visible" : "hidden"}>{children}</Activity>
     </dialog>
   );
 }
