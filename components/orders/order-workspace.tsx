@@ -350,8 +350,8 @@ export function OrderWorkspace({
     [application.state, application.stateReason, application.order.state],
   );
   // What the confirmation shows: the reviewed plan, or — while closed — the live one, which the dialog renders
-  // hidden ahead of time, so "Review" only has to reveal it (the planner answers the same object for the same values).
-  // The live plan is handed over once the browser is idle, after the preview has been painted.
+  // hidden ahead of time, so "Review" only has to reveal it (the planner answers the same object for the same
+  // values). The live plan is handed over once the browser is idle, after the preview has been painted.
   const livePlan = live?.ok ? live.plan : null;
   const [prepared, setPrepared] = useState<Plan | null>(null);
   useEffect(() => whenIdle(() => lowPriority(() => setPrepared(livePlan))), [livePlan]);
