@@ -1,6 +1,13 @@
 // Playwright fixtures: every test creates its own applications through the sandbox's HTTP API (never relying on
 // seed data or on another test), and reads ground truth back from it.
-import { type APIRequestContext, type Browser, test as base, expect, type Page } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  test as base,
+  expect,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { FinancingType } from "@/lib/skippay/schemas";
 import { authFile, type TestRole } from "./roles";
@@ -106,6 +113,12 @@ export async function openApplication(page: Page, id: string) {
 /** Chooses an operation, sets quantities by item name, reviews and confirms. */
 export async function chooseOperation(page: Page, label: RegExp) {
   await page.getByRole("radio", { name: label }).check();
+}
+
+/** The exact request in the confirmation, written out once staff open "What Skip Pay receives". */
+export async function requestBody(dialog: Locator) {
+  await dialog.getByText("What Skip Pay receives").click();
+  return dialog.getByTestId("plan-body");
 }
 
 /** A page in a new browser context signed in as another role (e.g. a second person for four eyes). */

@@ -1,5 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
-import { expect, LINES, openApplication, TOTAL, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, LINES, openApplication, requestBody, TOTAL, test } from "./fixtures";
 
 async function setQuantity(
   page: Page,
@@ -15,12 +15,6 @@ async function review(page: Page, button: string) {
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
   return dialog;
-}
-
-/** The exact request, written out once staff open "What Skip Pay receives". */
-async function requestBody(dialog: Locator) {
-  await dialog.getByText("What Skip Pay receives").click();
-  return dialog.getByTestId("plan-body");
 }
 
 const czk = (minor: number) =>
