@@ -183,7 +183,7 @@ test("Review confirms exactly what the form holds: nothing or a typo is refused 
   await openApplication(page, id);
   await page.getByRole("radio", { name: /Came back — return/ }).check();
   await page.getByRole("button", { name: "Review return" }).click();
-  await expect(page.getByRole("complementary")).toContainText("Choose items and quantities in the table.");
+  await expect(page.getByRole("complementary")).toContainText("Choose at least one item and quantity.");
   await expect(page.getByRole("dialog")).toBeHidden();
 
   await setQuantity(page, "return", "Hrnek smaltovaný", "1.2345");

@@ -465,7 +465,9 @@ export function OrderWorkspace({
                       ) : (
                         <p className="text-sm text-slate-500">{t(selection ? "chooseItems" : "fillIn")}</p>
                       )}
-                      {form.formState.errors.lines?.message && (
+                      {/* The schema's "nothing chosen" is an error of the whole list: react-hook-form keeps it as
+                          the array's root error. */}
+                      {(form.formState.errors.lines?.root ?? form.formState.errors.lines)?.message && (
                         <p className="text-sm font-medium text-red-700">{t("nothingChosen")}</p>
                       )}
                     </div>
