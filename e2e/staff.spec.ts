@@ -33,3 +33,36 @@ test("an admin creates an account, the person signs in, and disabling it ends th
   await admin.context().close();
   await person.context().close();
 });
+
+test("the new-account form names each wrong field in the staff member's language and creates nothing", async ({
+  browser,
+}) => {
+  const admin = await pageAs(browser, "admin");
+  await admin.goto("/staff");
+  const email = admin.getByRole("textbox", { name: "E-mail" });
+  const name = admin.getByRole("textbox", { name: "Name" });
+  const password = admin.getByLabel("Initial password");
+  const people = admin.getByRole("heading", { level: 2, name: /\d+ (person|people)$/ });
+  const before = await people.textContent();
+
+  await email.fill("not-an-address");
+  await name.fill("   ");
+  await password.fill("short");
+  await admin.getByRole("button", { name: "Create account" }).click();
+  await expect(email).toHaveAccessibleDescription("Enter an e-mail address.");
+  await expect(name).toHaveAccessibleDescription("Enter a name.");
+  await expect(password).toHaveAccessibleDescription(/At least 10 characters\.$/);
+
+  // Over-long values get a message too, never an untranslated validator text.
+  await email.fill(`${"a".repeat(250)}@demo.cz`);
+  await name.fill("N".repeat(101));
+  await password.fill("p".repeat(201));
+  await admin.getByRole("button", { name: "Create account" }).click();
+  await expect(name).toHaveAccessibleDescription("Too long.");
+  await expect(password).toHaveAccessibleDescription(/Too long\.$/);
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(admin.getByRole("status").filter({ hasText: "created" })).toHaveCount(0);
+  await admin.reload();
+  await expect(people).toHaveText(before ?? "");
+  await admin.context().close();
+});

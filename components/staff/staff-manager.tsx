@@ -47,7 +47,9 @@ export function StaffManager({
   });
   const err = (name: keyof z.input<typeof newStaffSchema>) => {
     const m = form.formState.errors[name]?.message;
-    return m ? t(`errors.${m}` as "errors.email_invalid") : undefined;
+    if (!m) return undefined;
+    const key = `errors.${m}` as "errors.email_invalid";
+    return t.has(key) ? t(key) : t("errors.invalid");
   };
 
   const run = (call: () => Promise<Result>, success: string) =>

@@ -1,20 +1,21 @@
-// Forms for managing staff accounts (admin only), shared by the browser and the server actions.
-import { z } from "zod";
+// Forms for managing staff accounts (admin only), shared by the browser and the server actions. zod/mini, like the
+// order forms: the browser gets only the validators these schemas use. Every check names its message code
+// (staffPage.errors.*), so the form never shows a message it cannot translate.
+import * as z from "zod/mini";
 import { ROLES } from "./roles";
 
+const password = () => z.string().check(z.minLength(10, "password_short"), z.maxLength(200, "too_long"));
+const userId = () => z.string().check(z.minLength(1, "invalid"), z.maxLength(64, "invalid"));
+
 export const newStaffSchema = z.object({
-  email: z.email("email_invalid").max(254),
-  name: z.string().trim().min(1, "name_required").max(100),
-  role: z.enum(ROLES),
-  password: z.string().min(10, "password_short").max(200),
+  email: z.email("email_invalid").check(z.maxLength(254, "too_long")),
+  name: z.string().check(z.trim(), z.minLength(1, "name_required"), z.maxLength(100, "too_long")),
+  role: z.enum(ROLES, "invalid"),
+  password: password(),
 });
 
 export const staffChangeSchema = z.discriminatedUnion("change", [
-  z.object({ change: z.literal("role"), userId: z.string().min(1).max(64), role: z.enum(ROLES) }),
-  z.object({ change: z.literal("disabled"), userId: z.string().min(1).max(64), disabled: z.boolean() }),
-  z.object({
-    change: z.literal("password"),
-    userId: z.string().min(1).max(64),
-    password: z.string().min(10, "password_short").max(200),
-  }),
+  z.object({ change: z.literal("role"), userId: userId(), role: z.enum(ROLES, "invalid") }),
+  z.object({ change: z.literal("disabled"), userId: userId(), disabled: z.boolean("invalid") }),
+  z.object({ change: z.literal("password"), userId: userId(), password: password() }),
 ]);

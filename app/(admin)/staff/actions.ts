@@ -17,7 +17,7 @@ export type StaffResult =
     };
 
 /** Which field is wrong and why (an error code per field; "form" when the input is not even an object). */
-function invalid(error: z.ZodError): StaffResult {
+function invalid(error: z.core.$ZodError): StaffResult {
   return {
     ok: false,
     error: "invalid",
