@@ -1,7 +1,14 @@
 // @ts-check
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  // The ICU messages are compiled when the app is built, so the browser gets a formatter of under 1 kB instead of
+  // intl-messageformat's parser (≈12 kB gzip), and nothing is parsed at run time.
+  experimental: {
+    messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true },
+  },
+});
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {

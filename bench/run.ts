@@ -272,9 +272,10 @@ async function firstLoadJs(url: string, cookie?: string): Promise<{ bytes: numbe
       (m) => m[1],
     ),
   );
+  // Any chunk path, URL-encoded or not (webpack names app chunks after their route: "app/(admin)/…/%5Bid%5D/…").
   const chunks = new Set(
-    (html.match(/static\/chunks\/[A-Za-z0-9_\-./~]+?\.js/g) ?? [])
-      .map((c) => c.replace(/^\/?/, ""))
+    (html.match(/static\/chunks\/[^"'\s\\]+?\.js/g) ?? [])
+      .map((c) => decodeURIComponent(c.replace(/^\/?/, "")))
       .filter((c) => !legacy.has(c)),
   );
   let bytes = 0;
