@@ -1,4 +1,7 @@
+import compile from "icu-minify/compile";
 import { IntlMessageFormat } from "intl-messageformat";
+import { _createCache, _createIntlFormatters } from "use-intl/core";
+import formatCompiled from "use-intl/format-message/format-only";
 import { describe, expect, it } from "vitest";
 import cs from "./messages/cs.json";
 import en from "./messages/en.json";
@@ -15,6 +18,30 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
+type Ast = ReturnType<IntlMessageFormat["getAst"]>;
+const PLURAL_SAMPLES = [0, 1, 2, 4, 5, 21, 1.5, 1000];
+
+/**
+ * Each argument of a message with the values worth trying for it: every option of a select, numbers that pick
+ * every Czech and English plural form, else a text and a number.
+ */
+function argumentSamples(ast: Ast, out = new Map<string, Set<string | number>>()) {
+  for (const node of ast) {
+    if (!("value" in node) || typeof node.value !== "string" || node.type === 0) continue;
+    const values = out.get(node.value) ?? new Set<string | number>();
+    out.set(node.value, values);
+    if ("options" in node) {
+      if ("pluralType" in node) for (const n of PLURAL_SAMPLES) values.add(n);
+      else for (const key of Object.keys(node.options)) values.add(key);
+      for (const option of Object.values(node.options)) argumentSamples(option.value, out);
+    } else {
+      values.add("‹text›");
+      values.add(1234);
+    }
+  }
+  return out;
+}
+
 describe("UI messages", () => {
   const english = flatten(en as Tree);
   const czech = flatten(cs as Tree);
@@ -27,19 +54,51 @@ describe("UI messages", () => {
   it("every message is valid ICU and uses the same arguments in both languages", () => {
     for (const [key, message] of english) {
       const other = czech.get(key) as string;
-      const args = (m: string, locale: string) => {
-        const ast = new IntlMessageFormat(m, locale).getAst();
-        const names = new Set<string>();
-        const walk = (nodes: typeof ast) => {
-          for (const n of nodes) {
-            if ("value" in n && typeof n.value === "string" && n.type !== 0) names.add(n.value);
-            if ("options" in n) for (const o of Object.values(n.options)) walk(o.value);
-          }
-        };
-        walk(ast);
-        return [...names].sort();
-      };
+      const args = (m: string, locale: string) =>
+        [...argumentSamples(new IntlMessageFormat(m, locale).getAst()).keys()].sort();
       expect(args(other, "cs"), key).toEqual(args(message, "en"));
     }
   });
+});
+
+/**
+ * The build compiles every message (next-intl's `precompile`, see next.config.js) and the app formats the result
+ * with use-intl's format-only runtime. It must say exactly what intl-messageformat says for the source message,
+ * for every sample value of every argument.
+ */
+describe("precompiled messages (what the build ships)", () => {
+  // The cache and formatters use-intl itself formats with.
+  const cache = _createCache();
+  const formatters = _createIntlFormatters(cache);
+
+  for (const [locale, tree] of [
+    ["cs", cs],
+    ["en", en],
+  ] as const) {
+    it(`${locale}: every message, every sample value, the same text`, () => {
+      let checked = 0;
+      for (const [key, message] of flatten(tree as Tree)) {
+        const reference = new IntlMessageFormat(message, locale);
+        const compiled = compile(message);
+        const args = argumentSamples(reference.getAst());
+        const base = Object.fromEntries([...args].map(([name, values]) => [name, [...values][0] ?? ""]));
+        const cases = [
+          base,
+          ...[...args].flatMap(([name, values]) => [...values].map((v) => ({ ...base, [name]: v }))),
+        ];
+        for (const values of cases) {
+          const expected = reference.format(values);
+          const actual = formatCompiled(key, compiled, values, {
+            locale,
+            cache,
+            formatters,
+            timeZone: "Europe/Prague",
+          });
+          expect(actual, `${locale} ${key} ${JSON.stringify(values)}`).toEqual(expected);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(500);
+    });
+  }
 });
