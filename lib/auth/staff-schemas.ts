@@ -1,6 +1,6 @@
 // Forms for managing staff accounts (admin only), shared by the browser and the server actions. zod/mini, like the
-// order forms: the browser gets only the validators these schemas use. Every check names its message code
-// (staffPage.errors.*), so the form never shows a message it cannot translate.
+// order forms, so the browser loads one flavour of zod (classic zod here added ≈4 kB gzip to the chunks the order
+// page shares). Every check names its message code (staffPage.errors.*): the form never shows an untranslated one.
 import * as z from "zod/mini";
 import { ROLES } from "./roles";
 
