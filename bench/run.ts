@@ -42,7 +42,6 @@ function percentile(values: readonly number[], p: number): number {
 }
 const median = (values: readonly number[]) => percentile(values, 50);
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 // ── The app under test ───────────────────────────────────────────────────────────────────────────────────────
@@ -424,35 +423,51 @@ async function main() {
     const p2Action = median(p2.action);
     const p2Direct = median(p2.straight);
     const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+    /** A row comparing the app with its floor as a factor (`times` = how many times worse), maybe with a limit. */
+    const factorRow = (
+      id: string,
+      measure: string,
+      floorText: string,
+      appText: string,
+      times: number,
+      limit: number,
+    ) => [id, measure, floorText, appText, `${times.toFixed(2)}×`, `≤ ${limit}×`, verdict(times <= limit)];
+    /** A P2 row: milliseconds over the floor, with the target only where it applies. */
+    const deltaRow = (measure: string, floorMs: number, appMs: number, limit?: number) => [
+      "P2",
+      measure,
+      ms(floorMs),
+      ms(appMs),
+      `+${ms(appMs - floorMs)}`,
+      limit === undefined ? "" : `≤ +${limit} ms`,
+      limit === undefined ? "" : verdict(appMs - floorMs <= limit),
+    ];
     const rows = [
       ["", "measure", "floor", "this app", "ratio / delta", "target", ""],
-      [
+      factorRow(
         "P1",
         "order page, 50 lines: p50",
         ms(floor.p50),
         ms(orderPage.p50),
-        ratio(orderPage.p50, floor.p50),
-        "≤ 1.5×",
-        verdict(orderPage.p50 / floor.p50 <= 1.5),
-      ],
-      [
+        orderPage.p50 / floor.p50,
+        1.5,
+      ),
+      factorRow(
         "P1",
         "order page, 50 lines: p95",
         ms(floor.p95),
         ms(orderPage.p95),
-        ratio(orderPage.p95, floor.p95),
-        "≤ 1.5×",
-        verdict(orderPage.p95 / floor.p95 <= 1.5),
-      ],
-      [
+        orderPage.p95 / floor.p95,
+        1.5,
+      ),
+      factorRow(
         "P1",
         "order page, 50 lines: requests/s",
         floor.rps.toFixed(0),
         orderPage.rps.toFixed(0),
-        ratio(floor.rps, orderPage.rps),
-        "≤ 1.5×",
-        verdict(floor.rps / orderPage.rps <= 1.5),
-      ],
+        floor.rps / orderPage.rps,
+        1.5,
+      ),
       [
         "P1",
         "(network floor) sandbox GET: p50 / p95 / req/s",
@@ -462,42 +477,17 @@ async function main() {
         "",
         "",
       ],
-      [
-        "P2",
-        "return, end to end vs direct Skip Pay PUT: p50",
-        ms(p2Direct),
-        ms(p2Action),
-        `+${ms(p2Action - p2Direct)}`,
-        "≤ +15 ms",
-        verdict(p2Action - p2Direct <= 15),
-      ],
-      [
-        "P2",
-        "(floor incl. the re-read) direct GET + PUT: p50",
-        ms(p2Direct),
-        ms(median(p2.readPut)),
-        `+${ms(median(p2.readPut) - p2Direct)}`,
-        "",
-        "",
-      ],
-      [
-        "P2",
-        "return: p95",
-        ms(percentile(p2.straight, 95)),
-        ms(percentile(p2.action, 95)),
-        `+${ms(percentile(p2.action, 95) - percentile(p2.straight, 95))}`,
-        "",
-        "",
-      ],
-      [
+      deltaRow("return, end to end vs direct Skip Pay PUT: p50", p2Direct, p2Action, 15),
+      deltaRow("(floor incl. the re-read) direct GET + PUT: p50", p2Direct, median(p2.readPut)),
+      deltaRow("return: p95", percentile(p2.straight, 95), percentile(p2.action, 95)),
+      factorRow(
         "P3",
         "First Load JS (gzip)",
         kb(jsFloor.bytes),
         kb(jsOrder.bytes),
-        ratio(jsOrder.bytes, jsFloor.bytes),
-        "≤ 1.3×",
-        verdict(jsOrder.bytes / jsFloor.bytes <= 1.3),
-      ],
+        jsOrder.bytes / jsFloor.bytes,
+        1.3,
+      ),
       ...(
         [
           ["300", b300],
