@@ -6,6 +6,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
 import { type AppConfig, config } from "@/lib/config";
 import * as schema from "./schema";
 
@@ -54,8 +55,34 @@ async function openPostgres(url: string): Promise<Database> {
   }
 
   const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+  // The server may end an idle connection (restart, failover, an administrator). pg reports that as an "error"
+  // event on the pool, and an unhandled "error" event ends the Node process: log it instead; the pool has already
+  // dropped that connection and opens a new one for the next query.
+  pool.on("error", (error) =>
+    console.error(`[db] an idle PostgreSQL connection was closed: ${error.message}`),
+  );
   const db = drizzle({ client: pool, schema });
-  return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
+  return { db: db as unknown as Db, kind: "postgres", close: closer(pool) };
+}
+
+/**
+ * Ends a pool and resolves once every connection is closed. `pool.end()` alone resolves as soon as it has asked
+ * each connection to end, while their sockets are still open, so a database dropped right after would see them.
+ */
+function closer(pool: Pool): () => Promise<void> {
+  const open = new Set<unknown>();
+  let allClosed: (() => void) | undefined;
+  pool.on("connect", (client) => open.add(client));
+  pool.on("remove", (client) => {
+    open.delete(client);
+    if (open.size === 0) allClosed?.();
+  });
+  return async () => {
+    const closed =
+      open.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (allClosed = resolve));
+    await pool.end();
+    await closed;
+  };
 }
 
 /** Opens a database and applies every pending migration. */
