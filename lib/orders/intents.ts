@@ -97,10 +97,14 @@ export const operationFormSchema = z.pipe(
         !v.everything
       ) {
         let chosen = 0;
+        const seen = new Set<string>();
         v.lines.forEach((line, i) => {
           const milli = parseQuantityInput(line.quantity);
-          if (milli === null) fail(["lines", i, "quantity"], "quantity_invalid");
+          // The same line twice would be sent as two references to it, worth twice its quantity.
+          if (seen.has(line.key)) fail(["lines", i, "quantity"], "line_twice");
+          else if (milli === null) fail(["lines", i, "quantity"], "quantity_invalid");
           else chosen += milli;
+          seen.add(line.key);
         });
         if (chosen === 0 && v.lines.every((l) => parseQuantityInput(l.quantity) !== null))
           fail(["lines"], "nothing_selected");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LineSpec } from "@/lib/sandbox/builders";
 import type { SandboxApplication } from "@/lib/sandbox/model";
 import { applyPlan, contextOf, outcomeOf, promised, sandboxApp, step } from "@/lib/testing/orders";
+import { emptyOperationForm, operationFormSchema } from "./intents";
 import { orderView } from "./lines";
 import { type Intent, type Plan, type PlanIssue, plan } from "./planner";
 
@@ -119,6 +120,52 @@ describe("cancel", () => {
     expect(refused(app, { kind: "cancel", lines: [{ key: "Lnope", quantity: 1000 }] })[0]!.code).toBe(
       "line_unknown",
     );
+  });
+});
+
+describe("the same line chosen twice", () => {
+  // Each choice alone fits what remains; together they would be sent as two references to one line.
+  it("is refused by the planner for cancel and return, instead of cancelling everything or refunding twice", () => {
+    const app = ready();
+    const mug = keys(app).MUG!;
+    const twice = [
+      { key: mug, quantity: 1000 },
+      { key: mug, quantity: 1000 },
+    ];
+    expect(refused(app, { kind: "cancel", lines: twice })).toEqual([
+      expect.objectContaining({ field: "lines.1.quantity", code: "line_twice" }),
+    ]);
+    const sent = delivered();
+    const sentMug = keys(sent).MUG!;
+    expect(
+      refused(sent, {
+        kind: "return",
+        lines: [
+          { key: sentMug, quantity: 2000 },
+          { key: sentMug, quantity: 2000 },
+        ],
+        refundOverride: null,
+      }),
+    ).toEqual([expect.objectContaining({ field: "lines.1.quantity", code: "line_twice" })]);
+  });
+
+  it("is refused by the form schema every server action parses with", () => {
+    const app = ready();
+    const mug = keys(app).MUG!;
+    const form = emptyOperationForm(app.id, [], "cancel");
+    const parsed = operationFormSchema.safeParse({
+      ...form,
+      lines: [
+        { key: mug, quantity: "1" },
+        { key: mug, quantity: "1" },
+      ],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues).toEqual([
+      expect.objectContaining({ path: ["lines", 1, "quantity"], message: "line_twice" }),
+    ]);
+    const once = operationFormSchema.safeParse({ ...form, lines: [{ key: mug, quantity: "2" }] });
+    expect(once.success).toBe(true);
   });
 });
 

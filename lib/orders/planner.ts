@@ -116,6 +116,7 @@ export type PlanIssueCode =
   | "nothing_selected"
   | "nothing_left"
   | "line_unknown"
+  | "line_twice"
   | "line_ambiguous"
   | "line_not_eligible"
   | "quantity_invalid"
@@ -315,8 +316,17 @@ function select(
 ): Selected[] {
   const byKey = new Map(view.lines.map((l, i) => [l.key, { line: l, index: i }]));
   const chosen: Selected[] = [];
+  const seen = new Set<string>();
   selections.forEach((s, i) => {
     const field = `lines.${i}.quantity`;
+    if (seen.has(s.key)) {
+      // Each selection is checked against the line's whole remaining quantity: twice would pass twice.
+      issues.push(
+        issue(field, "line_twice", "This line is chosen twice; choose it once with the whole quantity."),
+      );
+      return;
+    }
+    seen.add(s.key);
     if (!Number.isInteger(s.quantity) || s.quantity < 0) {
       issues.push(issue(field, "quantity_invalid", "Enter a quantity of 0 or more."));
       return;
