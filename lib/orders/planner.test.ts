@@ -305,6 +305,24 @@ describe("amount-only refund", () => {
     ]);
   });
 
+  it("when every shipped line came back, splits what is left by the returned goods' rates, never by none", () => {
+    // The kettle (21 %) was delivered and returned with a 400 Kč refund; the book (12 %) was never sent.
+    let app = sandboxApp(LINES, [
+      step.approve(),
+      step.send([{ code: "KETTLE" }]),
+      step.deliver([{ code: "KETTLE" }]),
+    ]);
+    const kettleBack = planned(app, {
+      kind: "return",
+      lines: [{ key: keys(app).KETTLE!, quantity: 1000 }],
+      refundOverride: 40_000,
+    });
+    app = applyPlan(app, kettleBack);
+    const p = planned(app, { kind: "refund", amount: 60_000 });
+    expect(p.vat).toEqual([{ rate: 21, gross: 60_000, vat: 10_413 }]);
+    expect(p.body).toMatchObject({ totalVat: [{ amount: 10_413, currency: "CZK", vatRate: 21 }] });
+  });
+
   it("never refunds more than remains, nor anything before something was sent", () => {
     expect(refused(delivered(), { kind: "refund", amount: TOTAL + 1 })[0]).toMatchObject({
       field: "amount",

@@ -505,15 +505,22 @@ function capVat(shares: VatShare[], order: PlanContext["order"]): VatShare[] {
   return shares.map((s) => ({ ...s, vat: clampVat(s.vat, order, s.rate) }));
 }
 
+/**
+ * The weights an amount-only refund's VAT is split by: the goods the customer has (sent or delivered), per rate.
+ * When none are left, what is still refundable is the part of returned goods' value an earlier return did not
+ * refund (a lower refund override), so their rates weigh instead: never an empty split.
+ */
 function shippedGrossByRate(view: OrderView): Map<number, number> {
-  const byRate = new Map<number, number>();
-  for (const line of view.lines) {
-    const gross = sum(
-      line.parts.filter((p) => p.state === "SENT" || p.state === "DELIVERED").map((p) => p.price),
-    );
-    if (gross > 0) byRate.set(line.vatRate, (byRate.get(line.vatRate) ?? 0) + gross);
-  }
-  return byRate;
+  const grossIn = (states: OrderState[]) => {
+    const byRate = new Map<number, number>();
+    for (const line of view.lines) {
+      const gross = sum(line.parts.filter((p) => states.includes(p.state)).map((p) => p.price));
+      if (gross > 0) byRate.set(line.vatRate, (byRate.get(line.vatRate) ?? 0) + gross);
+    }
+    return byRate;
+  };
+  const shipped = grossIn(["SENT", "DELIVERED"]);
+  return shipped.size > 0 ? shipped : grossIn(["RETURNED"]);
 }
 
 function cappedNote(value: number, refundable: number): PlanNote {
