@@ -8,7 +8,7 @@ import { orderView } from "@/lib/orders/lines";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import { listEvents } from "@/lib/sandbox/store";
 import { createSkipPayClient, type SkipPayClient } from "@/lib/skippay/client";
-import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import type { ApplicationResponse, OrderItemsReturnRequest } from "@/lib/skippay/schemas";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
 import * as journal from "./journal";
 import { type Actor, createOperations, type Operations, type Submission } from "./service";
@@ -29,6 +29,8 @@ const LIMIT = 500_000;
 let server: SandboxServer;
 let client: SkipPayClient;
 let ops: Operations;
+/** The same service a minute later: the (5 s) lease of anything started now has passed. */
+let later: Operations;
 let seq = 0;
 
 async function delivered(): Promise<ApplicationResponse> {
@@ -100,6 +102,13 @@ beforeAll(async () => {
     timeoutMs: 4_000,
   });
   ops = createOperations({ db: server.database.db, client, approvalLimit: LIMIT, leaseMs: 5_000 });
+  later = createOperations({
+    db: server.database.db,
+    client,
+    approvalLimit: LIMIT,
+    leaseMs: 5_000,
+    now: () => new Date(Date.now() + 60_000),
+  });
 });
 
 afterAll(async () => {
@@ -388,13 +397,15 @@ describe("the stale-page guard", () => {
 });
 
 describe("every fault ends in a settled journal entry", () => {
+  // "unknown": Skip Pay may have received the call, and the order does not show it yet. That is not proof it was
+  // not applied (a slow Skip Pay may still commit it), so it holds the application until the lease has passed.
   const CASES = [
-    { kind: "500", status: "failed", applied: false },
-    { kind: "503", status: "failed", applied: false },
+    { kind: "500", status: "unknown", applied: false },
+    { kind: "503", status: "unknown", applied: false },
     { kind: "429", status: "failed", applied: false },
     { kind: "401", status: "succeeded", applied: true },
     { kind: "timeout", status: "succeeded", applied: true },
-    { kind: "reset", status: "failed", applied: false },
+    { kind: "reset", status: "unknown", applied: false },
     { kind: "malformed", status: "succeeded", applied: true },
     { kind: "applied-then-500", status: "succeeded", applied: true },
   ] as const;
@@ -410,10 +421,48 @@ describe("every fault ends in a settled journal entry", () => {
       expect(result).toMatchObject({ ok: true, kind: "done" });
       if (kind !== "401") expect(entry?.reconciliation).toBe("applied");
     } else {
-      expect(result).toMatchObject({ ok: false, failure: { kind: "skippay", applied: "no" } });
+      expect(result).toMatchObject({
+        ok: false,
+        failure: { kind: "skippay", applied: status === "unknown" ? "unknown" : "no" },
+      });
     }
-    // Settled means the application is free again.
+    const active = await journal.activeOperation(server.database.db, app.id);
+    if (status !== "unknown") {
+      // Settled means the application is free again.
+      expect(active).toBeNull();
+      return;
+    }
+    // Held: a new refund from a fresh page is not sent.
+    expect(await ops.submit(agent2, refund(await readBack(app.id), 10))).toMatchObject({
+      ok: false,
+      failure: { kind: "busy", status: "unknown" },
+    });
+    await ops.reconcile(app.id);
+    expect((await ops.entries(app.id))[0]?.status).toBe("unknown");
+    // After the lease the order still shows nothing: settled as not applied, and the application is free.
+    await later.reconcile(app.id);
+    expect((await ops.entries(app.id))[0]).toMatchObject({ status: "failed", reconciliation: "not_applied" });
     expect(await journal.activeOperation(server.database.db, app.id)).toBeNull();
+    expect(await appliedCalls(app.id)).toHaveLength(0);
+  });
+
+  it("a call Skip Pay commits after answering 503 is found applied, and no second refund is ever sent", async () => {
+    const app = await delivered();
+    await fault("503", `/financing/v1/applications/${app.id}/order/return`);
+    const first = await ops.submit(agent, refund(app, 3_000));
+    expect(first).toMatchObject({ ok: false, failure: { kind: "skippay", applied: "unknown" } });
+    // The agent reloads (the order still shows nothing) and tries again: refused while the first is unknown.
+    expect(await ops.submit(agent, refund(await readBack(app.id), 3_000))).toMatchObject({
+      ok: false,
+      failure: { kind: "busy", status: "unknown" },
+    });
+    // Skip Pay commits the first refund a moment later; the next look at the order finds it applied.
+    const held = await journal.activeOperation(server.database.db, app.id);
+    await client.returnOrderItems(app.id, held?.body as OrderItemsReturnRequest);
+    await ops.reconcile(app.id);
+    expect((await ops.entries(app.id))[0]).toMatchObject({ status: "succeeded", reconciliation: "applied" });
+    expect(await total(app.id)).toBe(TOTAL - 300_000);
+    expect(await appliedCalls(app.id)).toHaveLength(1);
   });
 
   it("an outcome nobody can settle blocks new operations on that application until it is", async () => {

@@ -42,7 +42,11 @@ export interface OperationsDeps {
   client: SkipPayClient;
   /** An agent's refund above this (minor units) waits for a supervisor. */
   approvalLimit: number;
-  /** After this long an in-flight call is considered abandoned (its process died): its outcome becomes unknown. */
+  /**
+   * After this long an in-flight call is considered abandoned (its process died): its outcome becomes unknown. An
+   * unknown outcome is settled as "not applied" only after this long, too, and only if the order still looks as it
+   * did before the call.
+   */
   leaseMs: number;
   now?: () => Date;
 }
@@ -172,7 +176,14 @@ export function createOperations(deps: OperationsDeps) {
         response: summary(app),
         finishedAt: now(),
       });
-    } else if (sameEffect(basis, active.basisBefore as OrderBasis)) {
+    } else if (
+      sameEffect(basis, active.basisBefore as OrderBasis) &&
+      (active.startedAt ?? active.createdAt) < abandonedBefore
+    ) {
+      // An order that still looks as it did does not prove the call will never apply: a slow Skip Pay may commit a
+      // request after the client gave up on it, and a retry would then refund twice. So "not applied" waits until
+      // the lease has passed since the call started (longer than its whole call chain can take, plus a margin);
+      // until then the operation stays unknown and keeps the application locked.
       await journal.settleOperation(db, active.id, ["unknown"], {
         status: "failed",
         reconciliation: "not_applied",
@@ -223,7 +234,8 @@ export function createOperations(deps: OperationsDeps) {
       message: string;
       applied: "no" | "unknown";
     } | null;
-    const applied = current.status === "unknown" ? "unknown" : "no";
+    // Still in flight after a whole lease: nobody knows yet whether Skip Pay applied it.
+    const applied = current.status === "failed" ? "no" : "unknown";
     return {
       ok: false,
       failure: error
@@ -348,6 +360,8 @@ export function createOperations(deps: OperationsDeps) {
           application: fresh ?? current,
         };
       }
+      // Still unknown: it holds the application until the order shows the change or the lease has passed.
+      return { ok: false, failure: skippayFailure(error), application: fresh ?? current };
     }
     return { ok: false, failure: skippayFailure(error), application: current };
   }
