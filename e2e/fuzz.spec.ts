@@ -10,11 +10,11 @@ import { newStaffSchema, staffChangeSchema } from "@/lib/auth/staff-schemas";
 import { basisOf } from "@/lib/orders/basis";
 import {
   approvalDecisionSchema,
-  emptyOperationForm,
   operationSubmissionSchema,
   sandboxDecisionSchema,
 } from "@/lib/orders/intents";
 import { orderView } from "@/lib/orders/lines";
+import { emptyOperationForm } from "@/lib/orders/operation-form";
 import { callAction } from "./actions";
 import { expect, pageAs, test } from "./fixtures";
 import { authFile } from "./roles";

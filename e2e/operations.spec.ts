@@ -207,6 +207,74 @@ test("Review confirms exactly what the form holds: nothing or a typo is refused 
   expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(0);
 });
 
+test("the form's validation loads after the page: a Review clicked before it arrives waits for it and still refuses bad input", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  // The scripts the page's HTML names are its first load; any other script is held until the test lets it through.
+  const firstLoad = new Set<string>();
+  await page.route(`**/applications/${id}`, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    for (const [chunk] of html.matchAll(/static\/chunks\/[^"'\s\\]+?\.js/g)) firstLoad.add(chunk);
+    await route.fulfill({ response, body: html });
+  });
+  const closedGate = () => {
+    let resolve = () => {};
+    const promise = new Promise<void>((r) => {
+      resolve = r;
+    });
+    return { promise, resolve };
+  };
+  let gate = closedGate();
+  const held: string[] = [];
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    const chunk = new URL(route.request().url()).pathname.replace(/^\/_next\//, "");
+    if (chunk.endsWith(".js") && !firstLoad.has(chunk)) {
+      held.push(chunk);
+      await gate.promise;
+    }
+    await route.continue();
+  });
+  const mugs = page.getByRole("row", { name: /Hrnek smaltovaný/ });
+  // Not waiting for the load event: a held chunk the page asked for early would hold it too.
+  const show = async () => {
+    await page.goto(`/applications/${id}`, { waitUntil: "commit" });
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
+  };
+
+  // A typo, and "Review" while the validation is still on its way: nothing opens, and once it is there, the typo
+  // is refused in place.
+  await show();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await page.getByRole("radio", { name: /Came back — return/ }).check();
+  await setQuantity(page, "return", "Hrnek smaltovaný", "1.2345");
+  await page.getByRole("button", { name: "Review return" }).click();
+  await expect(page.getByRole("complementary").getByTestId("plan-refund")).toHaveCount(0);
+  await expect(mugs).not.toContainText("Enter a quantity with at most 3 decimals.");
+  gate.resolve();
+  await expect(mugs).toContainText("Enter a quantity with at most 3 decimals.");
+  await expect(page.getByRole("dialog")).toBeHidden();
+
+  // A fresh load, valid quantities and "Review" before the validation arrives: the confirmation opens once it does.
+  gate = closedGate();
+  held.length = 0;
+  await show();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await page.getByRole("radio", { name: /Came back — return/ }).check();
+  await setQuantity(page, "return", "Hrnek smaltovaný", "2");
+  await page.getByRole("button", { name: "Review return" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  gate.resolve();
+  const dialog = page.getByRole("dialog");
+  await expect(
+    dialog.getByRole("button", { name: `Return 2 items and refund ${czk(39_800)}` }),
+  ).toBeVisible();
+  await expect(page.getByRole("complementary").getByTestId("plan-refund")).toHaveText(czk(39_800));
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(0);
+});
+
 test("mark sent with carrier and tracking, then delivered", async ({ page, sandbox }) => {
   const { id } = await sandbox.create("ready");
   await openApplication(page, id);

@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { Availability } from "@/lib/orders/availability";
-import { OPERATION_KINDS, type OperationKind } from "@/lib/orders/intents";
+import { OPERATION_KINDS, type OperationKind } from "@/lib/orders/operation-form";
 import { cx } from "../ui/class-names";
 
 /** "What happened?" — one radio group of intents; those the state forbids are disabled and say why. */

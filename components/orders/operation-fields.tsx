@@ -2,16 +2,12 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
 import { useFormContext } from "react-hook-form";
-import {
-  DELIVERY_CARRIERS,
-  OPERATION_REASONS,
-  type OperationFormValues,
-  type OperationKind,
-} from "@/lib/orders/intents";
+import type { OperationFormValues } from "@/lib/orders/intents";
 import type { OrderView } from "@/lib/orders/lines";
 import { formatMoney, type Locale } from "@/lib/orders/money";
+import { OPERATION_REASONS, type OperationKind } from "@/lib/orders/operation-form";
 import type { PlanIssue } from "@/lib/orders/planner";
-import { CANCEL_REASONS } from "@/lib/skippay/enums";
+import { CANCEL_REASONS, DELIVERY_CARRIERS } from "@/lib/skippay/enums";
 import { Field, inputClass } from "../ui/field";
 import { usePlanText } from "./use-plan-text";
 

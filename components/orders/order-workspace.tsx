@@ -18,15 +18,11 @@ import { can, needsApproval, type Role } from "@/lib/auth/roles";
 import type { JournalEntry } from "@/lib/operations/types";
 import { availability } from "@/lib/orders/availability";
 import { basisOf } from "@/lib/orders/basis";
-import {
-  emptyOperationForm,
-  type OperationFormValues,
-  type OperationKind,
-  type OperationRequest,
-} from "@/lib/orders/intents";
+import type { OperationFormValues, OperationRequest } from "@/lib/orders/intents";
 import { ledger } from "@/lib/orders/ledger";
 import { orderView } from "@/lib/orders/lines";
 import { formatMoney, type Locale, sum } from "@/lib/orders/money";
+import { emptyOperationForm, type OperationKind } from "@/lib/orders/operation-form";
 import type { DecisionResult, OperationFailure, OperationResult as Result } from "@/lib/orders/outcome";
 import type { Plan, PlanIssue } from "@/lib/orders/planner";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
@@ -198,7 +194,7 @@ export function OrderWorkspace({
   // Live preview: the same planner the server runs, on the values as typed (deferred for large orders).
   const values = useDeferredValue(useWatch({ control: form.control }) as OperationFormValues);
   const live = useMemo(() => {
-    if (!kind) return null;
+    if (!kind || !parse) return null;
     const parsed = parse({ ...values, kind });
     if (!parsed.success) return null;
     return planFor(parsed.data.intent);
@@ -257,7 +253,7 @@ export function OrderWorkspace({
     // Valid values with no error on screen (the usual case) open the review at once, from the live preview's
     // parse: handleSubmit would first re-render the whole form for its submit state. Anything else goes through
     // handleSubmit, which shows the errors (and clears errors the server set).
-    const parsed = Object.keys(form.formState.errors).length === 0 ? parse(form.getValues()) : null;
+    const parsed = parse && Object.keys(form.formState.errors).length === 0 ? parse(form.getValues()) : null;
     if (!parsed?.success) return submitChecked(event);
     event.preventDefault();
     openReview(parsed.data);

@@ -1,39 +1,51 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Resolver } from "react-hook-form";
-import { type OperationFormValues, type OperationRequest, operationFormSchema } from "@/lib/orders/intents";
+import type { OperationFormValues, OperationRequest } from "@/lib/orders/intents";
 import { type Intent, type PlanResult, plan } from "@/lib/orders/planner";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { lastOf } from "./last-of";
 
-/** `fn` remembering its last answer: called again with an equal argument (same JSON), it answers from memory. */
-function lastOf<A, R>(fn: (argument: A) => R): (argument: A) => R {
-  let last: { key: string; result: R } | null = null;
-  return (argument) => {
-    const key = JSON.stringify(argument);
-    if (last?.key !== key) last = { key, result: fn(argument) };
-    return last.result;
-  };
+type Checker = typeof import("./form-checker");
+let loading: Promise<Checker> | undefined;
+/** The form's validation, loaded once per page (and again after a failed load). */
+function loadChecker(): Promise<Checker> {
+  loading ??= import("./form-checker").catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
 }
+
+/** Asks react-hook-form's resolver of the loaded checker, loading it first if it is not there yet. */
+const resolver: Resolver<OperationFormValues, unknown, OperationRequest> = async (values, context, options) =>
+  (await loadChecker()).resolveForm(values, context, options);
 
 /**
  * The operation form parsed and planned once per set of values. The live preview parses and plans what is typed;
  * "Review" validates (the resolver) and plans the same values again — on a 1,000-line order each pass is several
- * milliseconds, so both share one answer. The resolver still reports errors exactly as zodResolver does.
+ * milliseconds, so both share one answer.
+ *
+ * The schema (and zod with it) is not part of the page's first load: it is imported as soon as the page is
+ * interactive. Until it is there `parse` is null — the live preview waits, and "Review" goes through the resolver,
+ * which waits for it.
  */
 export function useFormPlan(application: ApplicationResponse) {
-  const [parse] = useState(() => lastOf((values: unknown) => operationFormSchema.safeParse(values)));
+  const [checker, setChecker] = useState<Checker | null>(null);
+  useEffect(() => {
+    let mounted = true;
+    // A failed load is tried again by the resolver when staff ask for the review.
+    loadChecker().then(
+      (loaded) => mounted && setChecker(loaded),
+      () => {},
+    );
+    return () => {
+      mounted = false;
+    };
+  }, []);
   const planFor = useMemo(
     () => lastOf((intent: Intent): PlanResult => plan({ order: application.order, application }, intent)),
     [application],
   );
-  const [resolver] = useState(() => {
-    const withErrors = zodResolver(operationFormSchema);
-    const resolve: Resolver<OperationFormValues, unknown, OperationRequest> = (values, context, options) => {
-      const parsed = parse(values);
-      return parsed.success ? { values: parsed.data, errors: {} } : withErrors(values, context, options);
-    };
-    return resolve;
-  });
-  return { parse, planFor, resolver };
+  return { parse: checker?.parseForm ?? null, planFor, resolver };
 }

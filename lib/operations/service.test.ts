@@ -3,8 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { basisOf } from "@/lib/orders/basis";
-import { emptyOperationForm, type OperationFormValues, operationFormSchema } from "@/lib/orders/intents";
+import { type OperationFormValues, operationFormSchema } from "@/lib/orders/intents";
 import { orderView } from "@/lib/orders/lines";
+import { emptyOperationForm } from "@/lib/orders/operation-form";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import { listEvents } from "@/lib/sandbox/store";
 import { createSkipPayClient, type SkipPayClient } from "@/lib/skippay/client";

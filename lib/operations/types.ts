@@ -1,5 +1,5 @@
 // The journal as the UI sees it (isomorphic types; the journal itself is lib/operations/journal.ts).
-import type { OperationReason } from "@/lib/orders/intents";
+import type { OperationReason } from "@/lib/orders/operation-form";
 import type { IntentKind, Operation } from "@/lib/orders/planner";
 
 export type OperationStatus =

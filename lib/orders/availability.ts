@@ -1,7 +1,7 @@
 // Which operations the application's current state allows, and when not, why — for the operation panel. Pure.
 import type { ApplicationInfo } from "@/lib/skippay/schemas";
-import type { OperationKind } from "./intents";
 import type { OrderView } from "./lines";
+import type { OperationKind } from "./operation-form";
 import { type NotCancellable, whyApplicationNotCancellable } from "./planner";
 
 export type Unavailable =

@@ -1,24 +1,28 @@
 // An order's *basis*: what an operation was planned on — the application's state and substate, the financed total
 // and every line's quantity per state. The stale-page guard compares the basis a page planned on with the order as
 // Skip Pay has it now; reconciliation compares an uncertain operation's before/expected bases with a fresh read.
-// Pure and isomorphic.
-import * as z from "zod/mini";
-import { APPLICATION_STATES, ORDER_STATES, STATE_REASONS } from "@/lib/skippay/enums";
-import type { ApplicationInfo, OrderResponse, OrderState } from "@/lib/skippay/schemas";
+// Pure and isomorphic; free of zod, because the order page needs it before anything else.
+import { ORDER_STATES } from "@/lib/skippay/enums";
+import type {
+  ApplicationInfo,
+  ApplicationState,
+  OrderResponse,
+  OrderState,
+  StateReason,
+} from "@/lib/skippay/schemas";
 import { orderView } from "./lines";
 import type { Plan } from "./planner";
 import { quantitiesByState } from "./planner";
 
-export const orderBasisSchema = z.object({
-  state: z.enum(APPLICATION_STATES),
-  stateReason: z.enum(STATE_REASONS),
-  total: z.int(),
-  lines: z.record(
-    z.string().check(z.maxLength(64)),
-    z.partialRecord(z.enum(ORDER_STATES), z.int().check(z.minimum(0))),
-  ),
-});
-export type OrderBasis = z.infer<typeof orderBasisSchema>;
+/** (Its schema, for what a page submits, is `orderBasisSchema` in ./intents: this module stays free of zod.) */
+export interface OrderBasis {
+  state: ApplicationState;
+  stateReason: StateReason;
+  /** The financed total, in minor units. */
+  total: number;
+  /** Per line key: its quantity (thousandths) in each order state. */
+  lines: Record<string, Partial<Record<OrderState, number>>>;
+}
 
 export function basisOf(
   app: Pick<ApplicationInfo, "state" | "stateReason"> & {

@@ -1,48 +1,14 @@
 // The operation form's one schema, used by the react-hook-form resolver in the browser and again by the server
 // action: raw form values (strings, as typed) in, a planner Intent plus the staff's reason and note out.
 // Error messages are codes (translated by the UI: `formErrors.<code>`). Written with zod/mini (the same zod 4 core
-// with functional checks): it ships to the browser, where it costs a fraction of classic zod.
+// with functional checks). The browser loads it only once the order page is interactive (components/orders/
+// use-form-plan.ts); what the page needs at once (kinds, reasons, empty values) is in ./operation-form, free of zod.
 import * as z from "zod/mini";
-import { CANCEL_REASONS, DELIVERY_CARRIERS } from "@/lib/skippay/enums";
-import { orderBasisSchema } from "./basis";
+import { APPLICATION_STATES, CANCEL_REASONS, ORDER_STATES, STATE_REASONS } from "@/lib/skippay/enums";
+import type { OrderBasis } from "./basis";
 import { parseMoney } from "./money";
+import { OPERATION_KINDS, OPERATION_REASONS, parseQuantityInput } from "./operation-form";
 import type { Intent, LineSelection } from "./planner";
-import { MILLI } from "./quantity";
-
-export const OPERATION_KINDS = [
-  "cancel",
-  "return",
-  "refund",
-  "send",
-  "deliver",
-  "cancel-application",
-] as const;
-export type OperationKind = (typeof OPERATION_KINDS)[number];
-
-/** Why staff do it — a structured list for reporting (Skip Pay itself receives no reason for item operations). */
-export const OPERATION_REASONS = [
-  "customer_request",
-  "out_of_stock",
-  "damaged",
-  "wrong_item",
-  "late_delivery",
-  "price_adjustment",
-  "goodwill",
-  "duplicate_order",
-  "other",
-] as const;
-export type OperationReason = (typeof OPERATION_REASONS)[number];
-
-export { DELIVERY_CARRIERS };
-
-/** "2", "2.5", "2,5" → thousandths; "" → 0. null when not a quantity with at most 3 decimals. */
-export function parseQuantityInput(input: string): number | null {
-  const s = input.trim().replace(",", ".");
-  if (s === "") return 0;
-  if (!/^\d{1,7}(\.\d{0,3})?$/.test(s)) return null;
-  const [whole = "0", fraction = ""] = s.split(".");
-  return Number(whole) * MILLI + Number(fraction.padEnd(3, "0"));
-}
 
 const MONEY_ERRORS = {
   empty: "amount_required",
@@ -179,33 +145,20 @@ export const operationFormSchema = z.pipe(
 export type OperationFormValues = z.input<typeof operationFormSchema>;
 export type OperationRequest = z.output<typeof operationFormSchema>;
 
-/** Default form values for an order: every line at quantity 0. */
-export function emptyOperationForm(
-  applicationId: string,
-  lineKeys: string[],
-  kind: OperationKind,
-): OperationFormValues {
-  return {
-    applicationId,
-    kind,
-    everything: false,
-    lines: lineKeys.map((key) => ({ key, quantity: "" })),
-    refundOverride: "",
-    amount: "",
-    reason: kind === "cancel" ? "out_of_stock" : kind === "refund" ? "goodwill" : "customer_request",
-    note: "",
-    sentDate: "",
-    deliveryDate: "",
-    carrier: "",
-    trackingNumber: "",
-    cancelReason: "APPLICATION_CANCELLED_BY_CUSTOMER",
-    fingerprint: "",
-  };
-}
-
 export const sandboxDecisionSchema = z.object({
   applicationId: z.string().check(z.minLength(1), z.maxLength(64)),
   decision: z.enum(["approve", "reject"]),
+});
+
+/** What a page submits as the order it planned on (the stale-page guard; see ./basis). */
+export const orderBasisSchema: z.ZodMiniType<OrderBasis> = z.object({
+  state: z.enum(APPLICATION_STATES),
+  stateReason: z.enum(STATE_REASONS),
+  total: z.int(),
+  lines: z.record(
+    z.string().check(z.maxLength(64)),
+    z.partialRecord(z.enum(ORDER_STATES), z.int().check(z.minimum(0))),
+  ),
 });
 
 /** What the confirmation submits: the form as typed, the order it was planned on, and a one-time id. */

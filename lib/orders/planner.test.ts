@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { LineSpec } from "@/lib/sandbox/builders";
 import type { SandboxApplication } from "@/lib/sandbox/model";
 import { applyPlan, contextOf, outcomeOf, promised, sandboxApp, step } from "@/lib/testing/orders";
-import { emptyOperationForm, operationFormSchema } from "./intents";
+import { operationFormSchema } from "./intents";
 import { orderView } from "./lines";
+import { emptyOperationForm } from "./operation-form";
 import { type Intent, type Plan, type PlanIssue, plan } from "./planner";
 
 const LINES: LineSpec[] = [
