@@ -324,6 +324,45 @@ describe("amount-only refund", () => {
     expect(p.body).toMatchObject({ totalVat: [{ amount: 10_413, currency: "CZK", vatRate: 21 }] });
   });
 
+  it("the last items' return refunds their worth, not what an earlier lower refund kept back", () => {
+    // Two chairs delivered; the first came back damaged and only 600 of its 1 000 Kč were refunded.
+    let app = sandboxApp(
+      [
+        { code: "CHAIR-A", name: "Židle A", unitPrice: 100_000 },
+        { code: "CHAIR-B", name: "Židle B", unitPrice: 100_000 },
+      ],
+      [step.approve(), step.send(), step.deliver()],
+    );
+    app = applyPlan(
+      app,
+      planned(app, {
+        kind: "return",
+        lines: [{ key: keys(app)["CHAIR-A"]!, quantity: 1000 }],
+        refundOverride: 60_000,
+      }),
+    );
+    // Chair B by hand or "return all": both list the chair with its own price. The empty body would return the
+    // order "possibly to zero", paying the 400 Kč kept back as well.
+    for (const intent of [
+      { kind: "return", lines: [{ key: keys(app)["CHAIR-B"]!, quantity: 1000 }], refundOverride: null },
+      { kind: "return-all", refundOverride: null },
+    ] as const) {
+      const p = planned(app, intent);
+      expect(p.refund).toBe(100_000);
+      expect(p.totalAfter).toBe(40_000);
+      expect(p.body).toMatchObject({
+        items: [{ code: "CHAIR-B" }],
+        totalPrice: { amount: 100_000, currency: "CZK" },
+      });
+      expect(p.notes.map((n) => [n.code, n.params])).toEqual([
+        ["kept_back_stays", { refundMinor: 100_000, keptMinor: 40_000 }],
+      ]);
+    }
+    // Paying it back is a choice staff make by entering the amount.
+    const all = planned(app, { kind: "return-all", refundOverride: 140_000 });
+    expect([all.refund, all.totalAfter]).toEqual([140_000, 0]);
+  });
+
   it("never refunds more than remains, nor anything before something was sent", () => {
     expect(refused(delivered(), { kind: "refund", amount: TOTAL + 1 })[0]).toMatchObject({
       field: "amount",

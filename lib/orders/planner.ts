@@ -80,6 +80,7 @@ export type PlanNoteCode =
   | "capped_by_earlier_refunds"
   | "override_above_items_value"
   | "override_below_items_value"
+  | "kept_back_stays"
   | "vat_rounding";
 
 export interface PlanNote {
@@ -693,7 +694,7 @@ function planReturn(
         params: { refundMinor: override, valueMinor: sim.value },
       });
     }
-  } else if (everything) {
+  } else if (everything && view.refundable <= sim.value) {
     // The empty body refunds everything still refundable.
     refund = view.refundable;
     if (sim.value > refund) notes.push(cappedNote(sim.value, view.refundable));
@@ -712,6 +713,15 @@ function planReturn(
     }
     refund = Math.min(sim.value, view.refundable);
     if (refund < sim.value) notes.push(cappedNote(sim.value, view.refundable));
+    if (everything && view.refundable > refund) {
+      // An earlier refund kept money back (e.g. a lower refund for a damaged item). The empty body would return the
+      // rest "accordingly (possibly to zero)" and pay that back too: the items are listed with their own worth.
+      notes.push({
+        code: "kept_back_stays",
+        message: `These are the last items, worth ${money(refund)}; the ${money(view.refundable - refund)} kept back by earlier refunds stays on the order. To refund it too, enter the refund amount.`,
+        params: { refundMinor: refund, keptMinor: view.refundable - refund },
+      });
+    }
   }
 
   const emptyBody = everything && refund === view.refundable && override == null;
