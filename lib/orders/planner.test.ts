@@ -346,7 +346,7 @@ describe("amount-only refund", () => {
     for (const intent of [
       { kind: "return", lines: [{ key: keys(app)["CHAIR-B"]!, quantity: 1000 }], refundOverride: null },
       { kind: "return-all", refundOverride: null },
-    ] as const) {
+    ] satisfies Intent[]) {
       const p = planned(app, intent);
       expect(p.refund).toBe(100_000);
       expect(p.totalAfter).toBe(40_000);
