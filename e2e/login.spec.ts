@@ -2,10 +2,11 @@ import { expect, test } from "./fixtures";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("a wrong password is refused; the right one signs in; signing out ends the session", async ({
+test("a wrong password is refused; the right one signs in (and stays on this site); signing out ends the session", async ({
   page,
 }) => {
-  await page.goto("/login");
+  // A crafted return address: browsers drop the tab and would go to //evil.example.
+  await page.goto(`/login?next=${encodeURIComponent("/\t/evil.example/phish")}`);
   await expect(page.getByRole("region", { name: "Sandbox demo accounts" })).toContainText(
     "supervisor@demo.cz",
   );

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { isLocale } from "@/lib/i18n/config";
 import type { Locale } from "@/lib/orders/money";
 import { getAuth } from "./auth";
+import { safeReturnTo } from "./return-to";
 import { can, isRole, type Permission, type Role } from "./roles";
 
 export interface Staff {
@@ -50,13 +51,6 @@ export async function authorize(permission: Permission): Promise<Authorization> 
 /** JSON answer of a route handler that refused the caller. */
 export function refusal(reason: "unauthenticated" | "forbidden"): Response {
   return Response.json({ error: reason }, { status: reason === "unauthenticated" ? 401 : 403 });
-}
-
-/** A safe place to return to after signing in: a path on this site, never another origin. */
-export function safeReturnTo(value: string | null | undefined): string {
-  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
-    ? value
-    : "/applications";
 }
 
 /** For pages: the signed-in staff member, or off to the sign-in page (and back afterwards). */
