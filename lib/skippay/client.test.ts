@@ -170,6 +170,22 @@ describe("refusals", () => {
       /^SANDBOX:/,
     );
   });
+
+  it('an id of "." or ".." is refused before anything is sent (the URL would point elsewhere)', async () => {
+    await client.login();
+    const before = exchanges.length;
+    for (const id of ["..", "."]) {
+      expect(await client.getApplication(id)).toMatchObject({
+        ok: false,
+        error: { kind: "not_found", applied: "no" },
+      });
+      expect(await client.returnOrderItems(id, { items: [] })).toMatchObject({
+        ok: false,
+        error: { kind: "not_found", applied: "no" },
+      });
+    }
+    expect(exchanges.length).toBe(before);
+  });
 });
 
 describe("faults: the error kind and whether the change may have been applied", () => {

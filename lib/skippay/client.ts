@@ -252,6 +252,19 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
   }
 
   async function call<S extends z.ZodType>(spec: CallSpec<S>): Promise<SkipPayResult<z.output<S>>> {
+    // An id of "." or ".." (encodeURIComponent keeps dots) would make the URL point at another resource.
+    const segments = spec.path.split("?")[0]!.split("/");
+    if (segments.some((s) => s === "." || s === ".."))
+      return {
+        ok: false,
+        error: {
+          kind: "not_found",
+          status: 404,
+          applied: "no",
+          message: "not an id Skip Pay could have issued",
+          issues: [],
+        },
+      };
     const applied: Applied = spec.mutating ? "unknown" : "no";
     let auth = await bearer();
     if (!auth.ok) return auth; // the call itself was never sent: applied "no"
