@@ -115,6 +115,28 @@ test("an agent cannot approve, and cannot open the approval queue or staff manag
   });
 });
 
+test("staff cannot rename themselves or change their e-mail or password through the sign-in service", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  // Renaming oneself would rewrite who did what in the journal; accounts are the admins' (/staff).
+  for (const [path, data] of [
+    ["/api/auth/update-user", { name: "Simona Dušková" }],
+    ["/api/auth/change-email", { newEmail: "agent@evil.example" }],
+    ["/api/auth/change-password", { currentPassword: "demo-password", newPassword: "another-password-1" }],
+    ["/api/auth/revoke-sessions", {}],
+    ["/api/auth/request-password-reset", { email: "admin@demo.cz" }],
+  ] as const) {
+    const response = await request.post(path, { data, headers: { origin: baseURL ?? "" } });
+    expect(response.status(), path).toBe(404);
+  }
+  expect((await request.get("/api/auth/list-sessions")).status()).toBe(404);
+  await page.goto("/applications");
+  await expect(page.getByRole("banner")).toContainText("Alena Králová");
+  expect((await request.get("/api/auth/get-session")).status()).toBe(200);
+});
+
 test("a server action posted from another origin is refused", async ({ request }) => {
   const { status, result } = await callAction(
     request,
