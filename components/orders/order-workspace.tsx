@@ -14,7 +14,7 @@ import {
   useTransition,
 } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
-import { can, needsApproval, type Role } from "@/lib/auth/roles";
+import { can, needsApproval, type Role, unapprovedRefunds } from "@/lib/auth/roles";
 import type { JournalEntry } from "@/lib/operations/types";
 import { availability } from "@/lib/orders/availability";
 import { basisOf } from "@/lib/orders/basis";
@@ -232,7 +232,15 @@ export function OrderWorkspace({
       ) as Record<string, PlanIssue>,
     [live],
   );
-  const overLimit = (p: Plan) => needsApproval(staff.role, p.refund, approvalLimit);
+  // What this person already refunded here unapproved counts towards their limit (the server checks the same).
+  const earlierMine = useMemo(() => unapprovedRefunds(entries, staff.id), [entries, staff.id]);
+  const overLimit = (p: Plan) => needsApproval(staff.role, p.refund, approvalLimit, earlierMine);
+  const limitText = earlierMine
+    ? t("needsApprovalTogether", {
+        limit: formatMoney(approvalLimit, locale),
+        earlier: formatMoney(earlierMine, locale),
+      })
+    : t("needsApproval", { limit: formatMoney(approvalLimit, locale) });
 
   const openReview = (request: OperationRequest) => {
     // The plan of the exact submitted values (the live preview's, unless they changed since); refusals are
@@ -452,7 +460,7 @@ export function OrderWorkspace({
                           <PlanStates plan={live.plan} current={current} />
                           {overLimit(live.plan) && (
                             <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
-                              {t("needsApproval", { limit: formatMoney(approvalLimit, locale) })}
+                              {limitText}
                             </p>
                           )}
                         </>
@@ -508,7 +516,7 @@ export function OrderWorkspace({
             </div>
             {overLimit(confirming) && (
               <Alert tone="warning" title={t("needsApprovalTitle")} className="mt-4">
-                {t("needsApproval", { limit: formatMoney(approvalLimit, locale) })}
+                {limitText}
               </Alert>
             )}
             <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, needsApproval, ROLES } from "./roles";
+import { can, needsApproval, ROLES, unapprovedRefunds } from "./roles";
 
 describe("roles", () => {
   it("grant each permission from its minimum role up", () => {
@@ -24,5 +24,31 @@ describe("roles", () => {
     expect(needsApproval("agent", 500_001, 500_000)).toBe(true);
     expect(needsApproval("supervisor", 10_000_000, 500_000)).toBe(false);
     expect(needsApproval("admin", 10_000_000, 500_000)).toBe(false);
+  });
+
+  it("count what the same person refunded unapproved before towards the limit, and nothing else", () => {
+    const mine = (status: string, refund: number, approvalRequired = false) => ({
+      actorId: "me",
+      approvalRequired,
+      status,
+      refund,
+    });
+    const earlier = unapprovedRefunds(
+      [
+        mine("succeeded", 200_000),
+        mine("unknown", 100_000),
+        mine("in_flight", 50_000),
+        mine("failed", 400_000),
+        mine("rejected", 400_000, true),
+        mine("succeeded", 900_000, true), // approved by a supervisor
+        { ...mine("succeeded", 300_000), actorId: "colleague" },
+      ],
+      "me",
+    );
+    expect(earlier).toBe(350_000);
+    expect(needsApproval("agent", 150_000, 500_000, earlier)).toBe(false);
+    expect(needsApproval("agent", 150_001, 500_000, earlier)).toBe(true);
+    expect(needsApproval("agent", 0, 500_000, 600_000)).toBe(false);
+    expect(needsApproval("supervisor", 150_001, 500_000, earlier)).toBe(false);
   });
 });

@@ -27,7 +27,30 @@ export function can(role: Role, permission: Permission): boolean {
   return RANK[role] >= RANK[MINIMUM[permission]];
 }
 
-/** Does this refund, by this role, need a second person's approval first? */
-export function needsApproval(role: Role, refund: number, approvalLimit: number): boolean {
-  return !can(role, "operate_without_limit") && refund > approvalLimit;
+/**
+ * What one person refunded without anyone's approval: their operations that went through, are in flight or whose
+ * outcome is unknown (pass the operations of one application).
+ */
+export function unapprovedRefunds(
+  operations: readonly { actorId: string; approvalRequired: boolean; status: string; refund: number }[],
+  actorId: string,
+): number {
+  let total = 0;
+  for (const o of operations) {
+    if (
+      o.actorId === actorId &&
+      !o.approvalRequired &&
+      ["succeeded", "in_flight", "unknown"].includes(o.status)
+    )
+      total += o.refund;
+  }
+  return total;
+}
+
+/**
+ * Does this refund, by this role, need a second person's approval first? The limit covers what the same person
+ * already refunded on the same application without approval (`earlier`), so it cannot be split into small ones.
+ */
+export function needsApproval(role: Role, refund: number, approvalLimit: number, earlier = 0): boolean {
+  return !can(role, "operate_without_limit") && refund > 0 && earlier + refund > approvalLimit;
 }

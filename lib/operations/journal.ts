@@ -155,6 +155,23 @@ export async function finishedCount(db: Db, applicationId: string): Promise<numb
   return row?.n ?? 0;
 }
 
+/** One staff member's operations on one application, as much as their approval limit needs (see lib/auth/roles). */
+export async function operationsBy(
+  db: Db,
+  applicationId: string,
+  actorId: string,
+): Promise<Pick<OperationRow, "actorId" | "approvalRequired" | "status" | "refund">[]> {
+  return db
+    .select({
+      actorId: operations.actorId,
+      approvalRequired: operations.approvalRequired,
+      status: operations.status,
+      refund: operations.refund,
+    })
+    .from(operations)
+    .where(and(eq(operations.applicationId, applicationId), eq(operations.actorId, actorId)));
+}
+
 /** Removes an operation that took the lock but was never sent (the order changed under it): nothing happened. */
 export async function discardUnsent(db: Db, id: string): Promise<void> {
   await db.delete(operations).where(and(eq(operations.id, id), eq(operations.status, "in_flight")));

@@ -133,6 +133,28 @@ describe("roles, on the server", () => {
     expect(await total(app.id)).toBe(TOTAL - LIMIT);
   });
 
+  it("the limit covers what the agent already refunded on the order: a large refund in small pieces waits for approval", async () => {
+    const app = await delivered();
+    const piece = LIMIT / 2 / 100; // CZK
+    expect(await ops.submit(agent, refund(app, piece))).toMatchObject({ ok: true, kind: "done" });
+    expect(await ops.submit(agent, refund(await readBack(app.id), piece))).toMatchObject({
+      ok: true,
+      kind: "done",
+    });
+    // 1 CZK more would take this agent past the limit on this order.
+    expect(await ops.submit(agent, refund(await readBack(app.id), 1))).toMatchObject({
+      ok: true,
+      kind: "pending_approval",
+    });
+    expect(await appliedCalls(app.id)).toHaveLength(2);
+    // Another agent's limit is their own.
+    expect(await ops.submit(agent2, refund(await readBack(app.id), 1))).toMatchObject({
+      ok: true,
+      kind: "done",
+    });
+    expect(await total(app.id)).toBe(TOTAL - LIMIT - 100);
+  });
+
   it("a supervisor has no limit", async () => {
     const app = await delivered();
     expect(await ops.submit(supervisor, refund(app, 12_000))).toMatchObject({ ok: true, kind: "done" });

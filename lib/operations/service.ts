@@ -6,7 +6,7 @@
 // The database enforces one submission = one row and one active operation per application, so no double click,
 // second tab, second agent or second app instance can make Skip Pay act twice. Server-only.
 import "server-only";
-import { can, needsApproval } from "@/lib/auth/roles";
+import { can, needsApproval, unapprovedRefunds } from "@/lib/auth/roles";
 import type { Staff } from "@/lib/auth/session";
 import { upsertApplication } from "@/lib/db/applications";
 import type { Db } from "@/lib/db/client";
@@ -404,7 +404,12 @@ export function createOperations(deps: OperationsDeps) {
       return { ok: false, failure: { kind: "refused", issues: planned.issues }, application: current };
     const p = planned.plan;
 
-    const approval = needsApproval(actor.role, p.refund, deps.approvalLimit);
+    // The limit covers what this person already refunded here unapproved (no splitting a refund into small ones).
+    const earlier =
+      p.refund > 0 && !can(actor.role, "operate_without_limit")
+        ? unapprovedRefunds(await journal.operationsBy(db, current.id, actor.id), actor.id)
+        : 0;
+    const approval = needsApproval(actor.role, p.refund, deps.approvalLimit, earlier);
     const inserted = await journal.insertOperation(db, {
       submissionId: submission.submissionId,
       applicationId: current.id,
