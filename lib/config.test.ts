@@ -61,6 +61,15 @@ describe("parseConfig", () => {
     });
   });
 
+  it("refuses plain http to another machine: the credentials would travel in clear", () => {
+    const remote = { SESSION_SECRET: secret, SKIPPAY_USERNAME: "eshop", SKIPPAY_PASSWORD: "secret" };
+    expect(() => parseConfig({ ...remote, SKIPPAY_BASE_URL: "http://api.partner.skippay.cz" })).toThrow(
+      /SKIPPAY_BASE_URL: must use https/,
+    );
+    // A local endpoint (a stand-alone sandbox, a TLS sidecar) may be plain http.
+    expect(parseConfig({ ...remote, SKIPPAY_BASE_URL: "http://127.0.0.1:8443" }).skippay.mode).toBe("remote");
+  });
+
   it("treats empty variables as unset", () => {
     const cfg = parseConfig({ SESSION_SECRET: secret, DATABASE_URL: "", PORT: "" });
     expect(cfg.database.kind).toBe("pglite");

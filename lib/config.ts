@@ -97,6 +97,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       problems.push("SKIPPAY_USERNAME: is required when SKIPPAY_BASE_URL is not the sandbox");
     if (!e.SKIPPAY_PASSWORD)
       problems.push("SKIPPAY_PASSWORD: is required when SKIPPAY_BASE_URL is not the sandbox");
+    // Skip Pay accepts HTTPS only; over plain HTTP the password would cross the network in clear before the refusal.
+    const remote = new URL(baseUrl);
+    if (remote.protocol !== "https:" && !LOOPBACK_HOSTS.has(remote.hostname))
+      problems.push("SKIPPAY_BASE_URL: must use https:// (plain http only to this machine)");
   }
   if (!!e.ADMIN_EMAIL !== !!e.ADMIN_PASSWORD)
     problems.push("ADMIN_EMAIL and ADMIN_PASSWORD: give both or neither");
