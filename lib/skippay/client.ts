@@ -253,8 +253,8 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
 
   async function call<S extends z.ZodType>(spec: CallSpec<S>): Promise<SkipPayResult<z.output<S>>> {
     // An id of "." or ".." (encodeURIComponent keeps dots) would make the URL point at another resource.
-    const segments = spec.path.split("?")[0]!.split("/");
-    if (segments.some((s) => s === "." || s === ".."))
+    const [pathname = ""] = spec.path.split("?");
+    if (pathname.split("/").some((s) => s === "." || s === ".."))
       return {
         ok: false,
         error: {
