@@ -73,6 +73,9 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
         SANDBOX_USERNAME: PARTNER.username,
         SANDBOX_PASSWORD: PARTNER.password,
         LOGIN_ATTEMPTS_PER_MINUTE: "1000",
+        // P2's agent makes ≈50 returns on one order: all within their limit, so none waits for approval (the limit
+        // still counts their earlier refunds, as it does for every agent).
+        APPROVAL_LIMIT_CZK: "100000000",
         // A file database like `npm start` uses (or the PostgreSQL in DATABASE_URL, when given).
         ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: dataDir }),
       },
