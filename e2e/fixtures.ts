@@ -56,6 +56,8 @@ export class Sandbox {
     stage: Stage = "ready",
     lines: LineSpec[] = LINES,
     type: FinancingType = "DEFERRED_PAYMENT",
+    /** false: an order created without a variable symbol (the shop gives one when it marks the order sent). */
+    withVariableSymbol = true,
   ): Promise<{ id: string; orderNumber: string }> {
     const orderNumber =
       `E2E-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`.toUpperCase();
@@ -65,7 +67,9 @@ export class Sandbox {
       buildApplicationRequest({
         orderNumber,
         // Unique per application: the order number's few digits would collide between tests.
-        variableSymbol: `${Date.now() % 10_000_000}${Math.floor(Math.random() * 1_000)}`.padStart(10, "1"),
+        variableSymbol: withVariableSymbol
+          ? `${Date.now() % 10_000_000}${Math.floor(Math.random() * 1_000)}`.padStart(10, "1")
+          : null,
         lines,
         type,
         notificationEndpoint: `${this.baseURL}/api/skippay/notifications`,

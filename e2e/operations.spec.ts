@@ -297,6 +297,30 @@ test("mark sent with carrier and tracking, then delivered", async ({ page, sandb
   expect(app.stateReason).toBe("READY_SHIPPED");
 });
 
+test("an order created without a variable symbol asks for one when it is marked sent, and Skip Pay keeps it", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("ready", LINES, "DEFERRED_PAYMENT", false);
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Shipped — mark sent/ }).check();
+  await page.getByRole("checkbox", { name: "Mark everything unsent as sent" }).check();
+  const symbol = page.getByRole("textbox", { name: "Variable symbol for the payout" });
+  await expect(page.getByRole("complementary")).toContainText("This order has no variable symbol");
+  await page.getByRole("button", { name: "Review shipment" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await symbol.fill("12AB");
+  await page.getByRole("button", { name: "Review shipment" }).click();
+  await expect(page.getByRole("complementary")).toContainText("A variable symbol is 1 to 10 digits.");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await symbol.fill("2026000123");
+  const dialog = await review(page, "Review shipment");
+  await expect(await requestBody(dialog)).toHaveText(/"variableSymbol": "2026000123"/);
+  await dialog.getByRole("button", { name: /Mark 5 items sent/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Marked 5 items as sent" })).toBeVisible();
+  expect((await sandbox.application(id)).order.variableSymbols).toEqual(["2026000123"]);
+});
+
 test("after an operation the agent gets the customer's explanation in Czech or English, right for pay-in-three, and copies it", async ({
   page,
   context,

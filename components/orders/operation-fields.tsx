@@ -15,10 +15,13 @@ import { usePlanText } from "./use-plan-text";
 export function OperationFields({
   kind,
   view,
+  needsVariableSymbol,
   issues,
 }: {
   kind: OperationKind;
   view: OrderView;
+  /** The order has no variable symbol yet: sending it must give one (Skip Pay pays the order out under it). */
+  needsVariableSymbol: boolean;
   /** The planner's objections to a field, on the order as it is now (e.g. a refund above what remains). */
   issues: Record<string, PlanIssue>;
 }) {
@@ -97,6 +100,25 @@ export function OperationFields({
               <input {...ids} {...register("trackingNumber")} autoComplete="off" className={inputClass} />
             )}
           </Field>
+          {needsVariableSymbol && (
+            <Field
+              label={t("variableSymbol")}
+              description={t("variableSymbolHint")}
+              error={err("variableSymbol")}
+              className="sm:col-span-2 lg:col-span-1 xl:col-span-2"
+            >
+              {(ids) => (
+                <input
+                  {...ids}
+                  {...register("variableSymbol")}
+                  inputMode="numeric"
+                  maxLength={10}
+                  autoComplete="off"
+                  className={inputClass}
+                />
+              )}
+            </Field>
+          )}
         </div>
       )}
 

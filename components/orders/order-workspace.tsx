@@ -452,7 +452,12 @@ export function OrderWorkspace({
                   <p className="mt-2 text-sm text-slate-600">{t("chooseFirst")}</p>
                 ) : (
                   <div className="mt-4 space-y-4">
-                    <OperationFields kind={kind} view={view} issues={fieldIssues} />
+                    <OperationFields
+                      kind={kind}
+                      view={view}
+                      needsVariableSymbol={(application.order.variableSymbols ?? []).length === 0}
+                      issues={fieldIssues}
+                    />
                     <div className="space-y-3 border-t border-slate-200 pt-4" aria-live="polite">
                       {live?.ok ? (
                         <>

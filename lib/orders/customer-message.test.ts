@@ -113,6 +113,7 @@ describe("customer message", () => {
       sentDate: null,
       carrier: "CZ_POST_HAND",
       trackingNumber: "DR1234567CZ",
+      variableSymbol: null,
     }));
     expect(m.en).toContain(`your order ${m.number} is on its way (Czech Post DR1234567CZ).`);
     expect(m.cs).toContain(`je na cestě (Česká pošta DR1234567CZ).`);

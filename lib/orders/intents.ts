@@ -47,6 +47,7 @@ const operationFormFields = z.object({
   deliveryDate: z.string().check(z.maxLength(10)),
   carrier: z.string().check(z.maxLength(250, "carrier_too_long")),
   trackingNumber: z.string().check(z.maxLength(64, "tracking_too_long")),
+  variableSymbol: z.string().check(z.maxLength(20)),
   cancelReason: z.enum(CANCEL_REASONS),
   /** The order as the page saw it when the staff member chose (see lib/operations; "" = not checked). */
   fingerprint: z.string().check(z.maxLength(200)),
@@ -85,6 +86,8 @@ export const operationFormSchema = z.pipe(
       }
       if (v.kind === "send" && v.sentDate !== "" && !validDate(v.sentDate))
         fail(["sentDate"], "date_invalid");
+      if (v.kind === "send" && !/^\d{0,10}$/.test(v.variableSymbol.trim()))
+        fail(["variableSymbol"], "variable_symbol_invalid");
       if (v.kind === "deliver" && v.deliveryDate !== "" && !validDate(v.deliveryDate))
         fail(["deliveryDate"], "date_invalid");
     }),
@@ -118,6 +121,7 @@ export const operationFormSchema = z.pipe(
           sentDate: v.sentDate || null,
           carrier: v.carrier.trim() || null,
           trackingNumber: v.trackingNumber.trim() || null,
+          variableSymbol: v.variableSymbol.trim() || null,
         };
         break;
       case "deliver":

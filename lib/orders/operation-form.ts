@@ -56,6 +56,7 @@ export function emptyOperationForm(
     deliveryDate: "",
     carrier: "",
     trackingNumber: "",
+    variableSymbol: "",
     cancelReason: "APPLICATION_CANCELLED_BY_CUSTOMER",
     fingerprint: "",
   };

@@ -131,6 +131,7 @@ function intentFor(app: SandboxApplication): fc.Arbitrary<Intent> {
         sentDate: "2026-11-20",
         carrier: "PPL",
         trackingNumber: null,
+        variableSymbol: null,
       }),
     ),
     some.map((ls): Intent => ({ kind: "deliver", lines: ls, deliveryDate: null })),

@@ -377,6 +377,31 @@ describe("amount-only refund", () => {
 });
 
 describe("send, deliver and cancel the application", () => {
+  it("an order created without a variable symbol is sent with one, which Skip Pay then keeps", () => {
+    const app = ready();
+    app.order.variableSymbols = [];
+    const send = (variableSymbol: string | null): Intent => ({
+      kind: "send",
+      lines: null,
+      sentDate: null,
+      carrier: null,
+      trackingNumber: null,
+      variableSymbol,
+    });
+    expect(refused(app, send(null))).toEqual([
+      expect.objectContaining({ field: "variableSymbol", code: "variable_symbol_required" }),
+    ]);
+    expect(refused(app, send("12AB"))[0]).toMatchObject({ code: "variable_symbol_invalid" });
+    expect(refused(app, send("12345678901"))[0]).toMatchObject({ code: "variable_symbol_invalid" });
+    const p = planned(app, send("2026000123"));
+    expect(p.body).toEqual({ variableSymbol: "2026000123" });
+    expect(applyPlan(app, p).order.variableSymbols).toEqual(["2026000123"]);
+    // The sandbox, like the spec, refuses the send without one.
+    expect(() => applyPlan(app, { ...p, body: {} })).toThrow(/variableSymbol is required/);
+    // An order that has one needs none.
+    expect(planned(ready(), send(null)).body).toEqual({});
+  });
+
   it("marks chosen items sent with date, carrier and tracking number", () => {
     const app = ready();
     const p = planned(app, {
@@ -385,6 +410,7 @@ describe("send, deliver and cancel the application", () => {
       sentDate: "2026-11-20",
       carrier: "PPL",
       trackingNumber: "PPL123456",
+      variableSymbol: null,
     });
     expect(p.body).toEqual({
       items: [{ code: "KETTLE", ean: "8594000000017", name: "Konvice", type: "PHYSICAL", quantity: 1 }],

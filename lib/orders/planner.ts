@@ -40,6 +40,8 @@ export type Intent =
       sentDate: string | null;
       carrier: string | null;
       trackingNumber: string | null;
+      /** For the payout to the shop: needed when the order has none yet (up to 10 digits). */
+      variableSymbol: string | null;
     }
   | { kind: "deliver"; lines: LineSelection[] | null; deliveryDate: string | null }
   | { kind: "cancel-application"; reason: CancelReason; customReason: string | null };
@@ -129,7 +131,9 @@ export type PlanIssueCode =
   | "refund_above_refundable"
   | "nothing_refundable"
   | "full_return_needs_all_sent"
-  | "tracking_too_long";
+  | "tracking_too_long"
+  | "variable_symbol_required"
+  | "variable_symbol_invalid";
 
 export interface PlanIssue {
   /** The form field it belongs to (react-hook-form path, e.g. "lines.3.quantity"), or null for the whole form. */
@@ -142,7 +146,7 @@ export interface PlanIssue {
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; issues: PlanIssue[] };
 
 export interface PlanContext {
-  order: Pick<OrderResponse, "items" | "totalPrice" | "totalVat" | "state">;
+  order: Pick<OrderResponse, "items" | "totalPrice" | "totalVat" | "state" | "variableSymbols">;
   application: Pick<ApplicationInfo, "state" | "stateReason">;
 }
 
@@ -865,6 +869,20 @@ function planShipping(
   if (intent.kind === "send" && intent.trackingNumber && intent.trackingNumber.length > 64) {
     issues.push(issue("trackingNumber", "tracking_too_long", "A tracking number has at most 64 characters."));
   }
+  if (intent.kind === "send") {
+    // Skip Pay pays the shop out under the order's first variable symbol; without one, sending must give it.
+    if (intent.variableSymbol !== null && !/^\d{1,10}$/.test(intent.variableSymbol)) {
+      issues.push(issue("variableSymbol", "variable_symbol_invalid", "A variable symbol is 1 to 10 digits."));
+    } else if (intent.variableSymbol === null && (ctx.order.variableSymbols ?? []).length === 0) {
+      issues.push(
+        issue(
+          "variableSymbol",
+          "variable_symbol_required",
+          "This order has no variable symbol: enter the one Skip Pay should pay the order out under.",
+        ),
+      );
+    }
+  }
   if (issues.length > 0) return { ok: false, issues };
   if (chosen.length === 0) {
     return {
@@ -892,6 +910,7 @@ function planShipping(
           ...(intent.sentDate ? { sentDate: intent.sentDate } : {}),
           ...(intent.carrier ? { deliveryCarrier: intent.carrier } : {}),
           ...(intent.trackingNumber ? { deliveryTrackingNumber: intent.trackingNumber } : {}),
+          ...(intent.variableSymbol ? { variableSymbol: intent.variableSymbol } : {}),
         }
       : { ...items, ...(intent.deliveryDate ? { deliveryDate: intent.deliveryDate } : {}) };
   return {

@@ -18,7 +18,8 @@ export interface LineSpec {
 export interface ApplicationSpec {
   orderNumber: string;
   type?: FinancingType;
-  variableSymbol?: string;
+  /** null = none (the shop gives one when it marks the order sent). */
+  variableSymbol?: string | null;
   customer?: { firstName: string; lastName: string; email: string; phone: string };
   lines: LineSpec[];
   notificationEndpoint?: string;
@@ -61,9 +62,10 @@ export function buildApplicationRequest(spec: ApplicationSpec): ApplicationReque
     customer: spec.customer ?? DEFAULT_CUSTOMER,
     order: {
       number: spec.orderNumber,
-      variableSymbols: [
-        spec.variableSymbol ?? spec.orderNumber.replace(/\D/g, "").slice(-10).padStart(4, "0"),
-      ],
+      variableSymbols:
+        spec.variableSymbol === null
+          ? []
+          : [spec.variableSymbol ?? spec.orderNumber.replace(/\D/g, "").slice(-10).padStart(4, "0")],
       totalPrice: { amount: sum(items.map((i) => i.totalPrice.amount)), currency: "CZK" },
       totalVat: rates.map((rate) => ({
         amount: sum(items.filter((i) => i.totalVat.vatRate === rate).map((i) => i.totalVat.amount)),

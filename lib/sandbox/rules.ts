@@ -527,6 +527,13 @@ export function cancelItems(current: SandboxApplication, body: OrderItemsChangeR
 
 export function sendItems(current: SandboxApplication, body: OrderItemsSendRequest, today: string): Change {
   requireReady(current, "sent");
+  // The payout to the shop is paired by the order's first variable symbol: sending is where a missing one is given.
+  if (current.order.variableSymbols.length === 0 && !body.variableSymbol) {
+    throw invalidRequest(
+      "variableSymbol is required: the order was created without variable symbols",
+      "variableSymbol",
+    );
+  }
   const app = clone(current);
   const sentDate = body.sentDate ?? today;
   const tracking = body.deliveryTrackingNumber ?? null;
