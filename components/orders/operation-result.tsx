@@ -81,7 +81,7 @@ export function OperationResult({
   switch (failure.kind) {
     case "skippay":
       title = tErr(`skippay.${failure.error}`);
-      if (failure.error === "invalid_request" || failure.error === "not_supported") {
+      if (["invalid_request", "not_supported", "not_found"].includes(failure.error)) {
         detail = <p>{t("skippaySaid", { message: failure.message })}</p>;
       }
       break;

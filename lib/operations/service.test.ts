@@ -9,10 +9,11 @@ import { emptyOperationForm } from "@/lib/orders/operation-form";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import { listEvents } from "@/lib/sandbox/store";
 import { createSkipPayClient, type SkipPayClient } from "@/lib/skippay/client";
+import type { SkipPayError } from "@/lib/skippay/errors";
 import type { ApplicationResponse, OrderItemsReturnRequest } from "@/lib/skippay/schemas";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
 import * as journal from "./journal";
-import { type Actor, createOperations, type Operations, type Submission } from "./service";
+import { type Actor, createOperations, type Operations, type Submission, skippayFailure } from "./service";
 
 const agent: Actor = { id: "u-agent", name: "Alena Králová", role: "agent" };
 const agent2: Actor = { id: "u-agent2", name: "Bohdan Říha", role: "agent" };
@@ -527,5 +528,30 @@ describe("every fault ends in a settled journal entry", () => {
     await ops.reconcile(app.id);
     const [entry] = await ops.entries(app.id);
     expect(entry).toMatchObject({ status: "failed", reconciliation: "not_applied" });
+  });
+});
+
+describe("Skip Pay's 404, as staff read it", () => {
+  const error: SkipPayError = {
+    kind: "not_found",
+    status: 404,
+    applied: "no",
+    message: "OBJECT_NOT_FOUND: item MUG-XL",
+    issues: [{ code: "OBJECT_NOT_FOUND", message: "item MUG-XL", severity: "ERROR", ticketId: "T-1" }],
+  };
+
+  it("reading the application: Skip Pay does not know it", () => {
+    expect(skippayFailure(error)).toEqual({ kind: "not_found" });
+  });
+
+  it("an order operation on an application just read: Skip Pay's own words and ticket, nothing applied", () => {
+    expect(skippayFailure(error, "request")).toMatchObject({
+      kind: "skippay",
+      error: "not_found",
+      applied: "no",
+      status: 404,
+      message: "OBJECT_NOT_FOUND: item MUG-XL",
+      ticketId: "T-1",
+    });
   });
 });

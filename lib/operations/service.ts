@@ -60,8 +60,16 @@ export interface Submission {
 
 export type DecisionResult = OperationResult | { ok: true; kind: "rejected"; operationId: string };
 
-export function skippayFailure(error: SkipPayError): OperationFailure {
-  if (error.kind === "not_found") return { kind: "not_found" };
+/**
+ * A Skip Pay error as staff see it. A 404 on reading the application means Skip Pay does not know it; on an order
+ * operation (`"request"`, sent after a successful read) it means something the request refers to was not found,
+ * so Skip Pay's own message is shown.
+ */
+export function skippayFailure(
+  error: SkipPayError,
+  answering: "application" | "request" = "application",
+): OperationFailure {
+  if (error.kind === "not_found" && answering === "application") return { kind: "not_found" };
   return {
     kind: "skippay",
     error: error.kind,
@@ -363,7 +371,7 @@ export function createOperations(deps: OperationsDeps) {
       // Still unknown: it holds the application until the order shows the change or the lease has passed.
       return { ok: false, failure: skippayFailure(error), application: fresh ?? current };
     }
-    return { ok: false, failure: skippayFailure(error), application: current };
+    return { ok: false, failure: skippayFailure(error, "request"), application: current };
   }
 
   async function submit(actor: Actor, submission: Submission, attempt = 1): Promise<OperationResult> {
