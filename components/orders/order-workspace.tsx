@@ -24,7 +24,7 @@ import { orderView } from "@/lib/orders/lines";
 import { formatMoney, type Locale, sum } from "@/lib/orders/money";
 import { emptyOperationForm, type OperationKind } from "@/lib/orders/operation-form";
 import type { DecisionResult, OperationFailure, OperationResult as Result } from "@/lib/orders/outcome";
-import type { Plan, PlanIssue } from "@/lib/orders/planner";
+import { needsVariableSymbol, type Plan, type PlanIssue } from "@/lib/orders/planner";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -455,7 +455,7 @@ export function OrderWorkspace({
                     <OperationFields
                       kind={kind}
                       view={view}
-                      needsVariableSymbol={(application.order.variableSymbols ?? []).length === 0}
+                      needsVariableSymbol={needsVariableSymbol(application.order)}
                       issues={fieldIssues}
                     />
                     <div className="space-y-3 border-t border-slate-200 pt-4" aria-live="polite">

@@ -858,6 +858,14 @@ function planRefund(
   };
 }
 
+/**
+ * Skip Pay pays the shop out under the order's first variable symbol. An order created without one gets it when it
+ * is marked sent: the send must then give one.
+ */
+export function needsVariableSymbol(order: Pick<OrderResponse, "variableSymbols">): boolean {
+  return (order.variableSymbols ?? []).length === 0;
+}
+
 function planShipping(
   ctx: PlanContext,
   view: OrderView,
@@ -870,10 +878,9 @@ function planShipping(
     issues.push(issue("trackingNumber", "tracking_too_long", "A tracking number has at most 64 characters."));
   }
   if (intent.kind === "send") {
-    // Skip Pay pays the shop out under the order's first variable symbol; without one, sending must give it.
     if (intent.variableSymbol !== null && !/^\d{1,10}$/.test(intent.variableSymbol)) {
       issues.push(issue("variableSymbol", "variable_symbol_invalid", "A variable symbol is 1 to 10 digits."));
-    } else if (intent.variableSymbol === null && (ctx.order.variableSymbols ?? []).length === 0) {
+    } else if (intent.variableSymbol === null && needsVariableSymbol(ctx.order)) {
       issues.push(
         issue(
           "variableSymbol",
