@@ -69,3 +69,44 @@ test("a PROCESSING application explains why nothing is possible, and the sandbox
   await expect(cancel).toBeEnabled();
   await expect(page.getByTestId("state-explanation")).toContainText("Approved");
 });
+
+test("the page keeps itself current: Skip Pay approving the application elsewhere shows without a reload", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("processing");
+  await openApplication(page, id);
+  const cancel = page.getByRole("radio", { name: /Not shipped — cancel/ });
+  await expect(cancel).toBeDisabled();
+  // Skip Pay decides on its own (the customer finished the application): the page is not told, it keeps looking.
+  expect((await sandbox.call("POST", `/control/applications/${id}/approve`)).status).toBe(200);
+  await expect(cancel).toBeEnabled({ timeout: 15_000 });
+  await expect(page.getByTestId("state-explanation")).toContainText("Approved");
+});
+
+test("the order's history comes with the page itself, not from a request after it", async ({
+  page,
+  browser,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill("100");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Refund / })
+    .click();
+  await expect(page.getByRole("listitem", { name: /Amount-only refund — Done/ })).toBeVisible();
+
+  // Opened again with the journal's API refused: the history and the ledger come with the page.
+  const asked: string[] = [];
+  await page.route("**/api/applications/*/journal", async (route) => {
+    asked.push(route.request().url());
+    await route.abort();
+  });
+  await page.reload();
+  await expect(page.getByRole("listitem", { name: /Amount-only refund — Done/ })).toBeVisible();
+  expect(asked).toEqual([]);
+});

@@ -8,7 +8,6 @@ import { can } from "@/lib/auth/roles";
 import { currentStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { setLocale } from "./actions";
-import { Providers } from "./providers";
 import "../globals.css";
 
 export const metadata: Metadata = {
@@ -40,20 +39,18 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
           {t("skipToMain")}
         </a>
         <NextIntlClientProvider>
-          <Providers>
-            <AppHeader
-              environment={environment}
-              environmentLabel={t(environment === "sandbox" ? "sandbox" : "live")}
-              nav={nav}
-              navLabel={t("main")}
-            >
-              <LanguageSwitch setLocale={setLocale} />
-              {staff && <StaffMenu name={staff.name} role={staff.role} />}
-            </AppHeader>
-            <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
-              {children}
-            </main>
-          </Providers>
+          <AppHeader
+            environment={environment}
+            environmentLabel={t(environment === "sandbox" ? "sandbox" : "live")}
+            nav={nav}
+            navLabel={t("main")}
+          >
+            <LanguageSwitch setLocale={setLocale} />
+            {staff && <StaffMenu name={staff.name} role={staff.role} />}
+          </AppHeader>
+          <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+            {children}
+          </main>
         </NextIntlClientProvider>
       </body>
     </html>

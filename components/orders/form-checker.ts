@@ -1,10 +1,12 @@
-// The operation form's validation in the browser: the schema the server parses with, and react-hook-form's resolver
-// for it. zod comes with it (≈22 kB gzip), so the order page imports this module only once it is interactive
-// (./use-form-plan.ts).
+// The operation form's validation and planning in the browser: the schema the server parses with, react-hook-form's
+// resolver for it, and the planner the server plans with. With zod they are ≈27 kB gzip, so the order page imports
+// this module only once it is interactive (./use-form-plan.ts).
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { Resolver } from "react-hook-form";
 import { type OperationFormValues, type OperationRequest, operationFormSchema } from "@/lib/orders/intents";
 import { lastOf } from "./last-of";
+
+export { plan } from "@/lib/orders/planner";
 
 /** Parses the form's values; the live preview and "Review" ask for the same values and share one answer. */
 export const parseForm = lastOf((values: unknown) => operationFormSchema.safeParse(values));

@@ -1,10 +1,11 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import {
   type FormEvent,
+  lazy,
   startTransition as lowPriority,
   memo,
+  Suspense,
   useCallback,
   useDeferredValue,
   useEffect,
@@ -18,13 +19,14 @@ import { can, needsApproval, type Role, unapprovedRefunds } from "@/lib/auth/rol
 import type { JournalEntry } from "@/lib/operations/types";
 import { availability } from "@/lib/orders/availability";
 import { basisOf } from "@/lib/orders/basis";
+import { needsVariableSymbol } from "@/lib/orders/eligibility";
 import type { OperationFormValues, OperationRequest } from "@/lib/orders/intents";
 import { ledger } from "@/lib/orders/ledger";
 import { orderView } from "@/lib/orders/lines";
 import { formatMoney, type Locale, sum } from "@/lib/orders/money";
 import { emptyOperationForm, type OperationKind } from "@/lib/orders/operation-form";
 import type { DecisionResult, OperationFailure, OperationResult as Result } from "@/lib/orders/outcome";
-import { needsVariableSymbol, type Plan, type PlanIssue } from "@/lib/orders/planner";
+import type { Plan, PlanIssue } from "@/lib/orders/planner";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -32,23 +34,13 @@ import { cardClass } from "../ui/class-names";
 import { Dialog } from "../ui/dialog";
 import { inputClass } from "../ui/field";
 import { ApplicationHeader as Header } from "./application-header";
-import { CustomerMessage } from "./customer-message";
 import { ItemsTable as Items, type Selection } from "./items-table";
 import { ActiveOperation, Timeline as History, MoneyLedger as Ledger } from "./journal";
+import { useLive } from "./live-data";
 import { OperationChooser as Chooser } from "./operation-chooser";
 import { OperationFields } from "./operation-fields";
-import { OperationResult } from "./operation-result";
 import { PlanDetails, PlanIssues, PlanMoney, PlanStates } from "./plan-summary";
 import { useFormPlan } from "./use-form-plan";
-
-export const applicationKey = (id: string) => ["application", id] as const;
-export const journalKey = (id: string) => ["journal", id] as const;
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { cache: "no-store" });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json();
-}
 
 type ApprovalResult = Result | { ok: true; kind: "rejected"; operationId: string };
 
@@ -75,6 +67,12 @@ const MoneyLedger = memo(Ledger);
 const OperationChooser = memo(Chooser);
 const Timeline = memo(History);
 
+// What an operation answered, and the customer's explanation of it, are shown only after one: not part of the
+// page's first load, they are fetched once it is interactive (see the effect in the workspace).
+const loadResultViews = () => Promise.all([import("./operation-result"), import("./customer-message")]);
+const OperationResult = lazy(() => loadResultViews().then(([m]) => ({ default: m.OperationResult })));
+const CustomerMessage = lazy(() => loadResultViews().then(([, m]) => ({ default: m.CustomerMessage })));
+
 function today(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(new Date());
 }
@@ -93,12 +91,14 @@ function whenIdle(task: () => void): () => void {
 
 export function OrderWorkspace({
   initial,
+  initialJournal,
   sandbox,
   staff,
   approvalLimit,
   actions,
 }: {
   initial: ApplicationResponse;
+  initialJournal: JournalEntry[];
   sandbox: boolean;
   staff: WorkspaceStaff;
   approvalLimit: number;
@@ -106,25 +106,26 @@ export function OrderWorkspace({
 }) {
   const t = useTranslations("workspace");
   const locale = useLocale() as Locale;
-  const queryClient = useQueryClient();
   const id = initial.id;
-  const query = useQuery({
-    queryKey: applicationKey(id),
-    queryFn: () => getJson<ApplicationResponse>(`/api/applications/${encodeURIComponent(id)}`),
-    initialData: initial,
+  const fresh = useLive({
+    key: ["application", id],
+    url: `/api/applications/${encodeURIComponent(id)}`,
+    initial,
     // While Skip Pay is still deciding, watch for the decision.
-    refetchInterval: (q) => (q.state.data?.state === "PROCESSING" ? 4_000 : false),
+    every: (app) => (app.state === "PROCESSING" ? 4_000 : false),
   });
-  const journalQuery = useQuery({
-    queryKey: journalKey(id),
-    queryFn: () =>
-      getJson<{ entries: JournalEntry[] }>(`/api/applications/${encodeURIComponent(id)}/journal`),
+  const journal = useLive({
+    key: ["journal", id],
+    url: `/api/applications/${encodeURIComponent(id)}/journal`,
+    initial: { entries: initialJournal },
     // An operation in flight or of unknown outcome is being settled: keep looking.
-    refetchInterval: (q) =>
-      q.state.data?.entries.some((e) => e.status === "in_flight" || e.status === "unknown") ? 3_000 : false,
+    every: ({ entries }) =>
+      entries.some((e) => e.status === "in_flight" || e.status === "unknown") ? 3_000 : false,
   });
-  const application = query.data;
-  const entries = journalQuery.data?.entries ?? [];
+  const application = fresh.data;
+  const entries = journal.data.entries;
+  const { set: show, refetch: reread } = fresh;
+  const { refetch: refreshJournal } = journal;
   const view = useMemo(() => orderView(application.order), [application.order]);
   const originalTotal = useMemo(() => sum(view.lines.map((l) => l.value)), [view]);
   const available = useMemo(() => availability(application, view, application.order), [application, view]);
@@ -168,6 +169,11 @@ export function OrderWorkspace({
       view.lines.map((l) => ({ key: l.key, quantity: "" })),
     );
   }, [keys]);
+
+  // Fetched as soon as the page is interactive, so an operation's answer shows without waiting for them.
+  useEffect(() => {
+    loadResultViews().catch(() => {});
+  }, []);
 
   // If the state no longer allows the chosen operation (e.g. after a refetch), drop it.
   useEffect(() => {
@@ -252,7 +258,7 @@ export function OrderWorkspace({
       plan: planned.plan,
       // What this page planned on, and a one-time id: the server refuses a stale page and a second submission.
       basis,
-      loadedAt: new Date(query.dataUpdatedAt).toISOString(),
+      loadedAt: new Date(fresh.updatedAt).toISOString(),
       submissionId: crypto.randomUUID(),
     });
   };
@@ -267,11 +273,6 @@ export function OrderWorkspace({
     openReview(parsed.data);
   };
 
-  const refreshJournal = useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: journalKey(id) }),
-    [queryClient, id],
-  );
-
   function confirm() {
     if (!review || inFlight.current) return;
     inFlight.current = true;
@@ -280,7 +281,7 @@ export function OrderWorkspace({
       try {
         const outcome = await actions.submitOperation({ values: submitted, basis, loadedAt, submissionId });
         if (outcome.ok) {
-          if (outcome.kind === "done") queryClient.setQueryData(applicationKey(id), outcome.application);
+          if (outcome.kind === "done") show(outcome.application);
           setResult(outcome);
           setReview(null);
           setKind(null);
@@ -294,7 +295,7 @@ export function OrderWorkspace({
           );
         } else {
           // Fresh data from the server (e.g. the order changed): the preview re-plans on it at once.
-          if (outcome.application) queryClient.setQueryData(applicationKey(id), outcome.application);
+          if (outcome.application) show(outcome.application);
           if (outcome.failure.kind === "invalid") {
             for (const [path, codes] of Object.entries(outcome.failure.fieldErrors)) {
               form.setError(path as keyof OperationFormValues, { message: codes[0] });
@@ -305,7 +306,7 @@ export function OrderWorkspace({
         }
       } finally {
         inFlight.current = false;
-        refreshJournal();
+        void refreshJournal();
       }
     });
   }
@@ -316,25 +317,23 @@ export function OrderWorkspace({
       startTransition(async () => {
         try {
           const outcome = await actions.decideApproval({ operationId, decision, note });
-          if (outcome.ok && outcome.kind === "done")
-            queryClient.setQueryData(applicationKey(id), outcome.application);
-          if (!outcome.ok && outcome.application)
-            queryClient.setQueryData(applicationKey(id), outcome.application);
+          if (outcome.ok && outcome.kind === "done") show(outcome.application);
+          if (!outcome.ok && outcome.application) show(outcome.application);
           setResult(outcome);
         } finally {
           setDeciding(null);
-          refreshJournal();
+          void refreshJournal();
         }
       });
     },
-    [actions, queryClient, id, refreshJournal],
+    [actions, show, refreshJournal],
   );
 
   async function checkAgain() {
     setChecking(true);
     try {
-      await query.refetch();
-      await journalQuery.refetch();
+      await reread();
+      await refreshJournal();
     } finally {
       setChecking(false);
     }
@@ -368,24 +367,24 @@ export function OrderWorkspace({
 
         <div aria-live="polite" className="space-y-3">
           {result && (
-            <OperationResult
-              result={result}
-              onCheckAgain={checkAgain}
-              checking={checking || query.isFetching}
-            />
+            <Suspense>
+              <OperationResult
+                result={result}
+                onCheckAgain={checkAgain}
+                checking={checking || fresh.fetching}
+              />
+            </Suspense>
           )}
           {active && <ActiveOperation entry={active} onCheck={checkAgain} checking={checking} />}
         </div>
         {result?.ok && result.kind === "done" && (
-          <CustomerMessage plan={result.plan} application={result.application} />
+          <Suspense>
+            <CustomerMessage plan={result.plan} application={result.application} />
+          </Suspense>
         )}
 
         {sandbox && mayOperate && application.state === "PROCESSING" && (
-          <SandboxDecision
-            id={id}
-            decide={actions.sandboxDecision}
-            onDecided={(app) => queryClient.setQueryData(applicationKey(id), app)}
-          />
+          <SandboxDecision id={id} decide={actions.sandboxDecision} onDecided={show} />
         )}
 
         {mayOperate ? (

@@ -2,18 +2,25 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Resolver } from "react-hook-form";
 import type { OperationFormValues, OperationRequest } from "@/lib/orders/intents";
-import { type Intent, type PlanResult, plan } from "@/lib/orders/planner";
+import type { Intent, PlanResult } from "@/lib/orders/planner";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { lastOf } from "./last-of";
 
 type Checker = typeof import("./form-checker");
 let loading: Promise<Checker> | undefined;
-/** The form's validation, loaded once per page (and again after a failed load). */
+let loaded: Checker | null = null;
+/** The form's validation and the planner, loaded once per page (and again after a failed load). */
 function loadChecker(): Promise<Checker> {
-  loading ??= import("./form-checker").catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
+  loading ??= import("./form-checker").then(
+    (checker) => {
+      loaded = checker;
+      return checker;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 
@@ -26,9 +33,9 @@ const resolver: Resolver<OperationFormValues, unknown, OperationRequest> = async
  * "Review" validates (the resolver) and plans the same values again — on a 1,000-line order each pass is several
  * milliseconds, so both share one answer.
  *
- * The schema (and zod with it) is not part of the page's first load: it is imported as soon as the page is
- * interactive. Until it is there `parse` is null — the live preview waits, and "Review" goes through the resolver,
- * which waits for it.
+ * The schema (and zod with it) and the planner are not part of the page's first load: they are imported as soon as
+ * the page is interactive. Until they are there `parse` is null — the live preview waits, and "Review" goes through
+ * the resolver, which waits for them. `planFor` is asked only for values parsed by them, so they are there by then.
  */
 export function useFormPlan(application: ApplicationResponse) {
   const [checker, setChecker] = useState<Checker | null>(null);
@@ -36,7 +43,7 @@ export function useFormPlan(application: ApplicationResponse) {
     let mounted = true;
     // A failed load is tried again by the resolver when staff ask for the review.
     loadChecker().then(
-      (loaded) => mounted && setChecker(loaded),
+      (ready) => mounted && setChecker(ready),
       () => {},
     );
     return () => {
@@ -44,7 +51,11 @@ export function useFormPlan(application: ApplicationResponse) {
     };
   }, []);
   const planFor = useMemo(
-    () => lastOf((intent: Intent): PlanResult => plan({ order: application.order, application }, intent)),
+    () =>
+      lastOf((intent: Intent): PlanResult => {
+        if (!loaded) throw new Error("the planner is asked before it is loaded");
+        return loaded.plan({ order: application.order, application }, intent);
+      }),
     [application],
   );
   return { parse: checker?.parseForm ?? null, planFor, resolver };

@@ -1,8 +1,8 @@
 // Which operations the application's current state allows, and when not, why — for the operation panel. Pure.
 import type { ApplicationInfo } from "@/lib/skippay/schemas";
+import { type NotCancellable, whyApplicationNotCancellable } from "./eligibility";
 import type { OrderView } from "./lines";
 import type { OperationKind } from "./operation-form";
-import { type NotCancellable, whyApplicationNotCancellable } from "./planner";
 
 export type Unavailable =
   | { reason: "not_ready"; state: ApplicationInfo["state"]; stateReason: ApplicationInfo["stateReason"] }

@@ -10,9 +10,9 @@ import type {
   OrderState,
   StateReason,
 } from "@/lib/skippay/schemas";
+import { quantitiesByState } from "./eligibility";
 import { orderView } from "./lines";
 import type { Plan } from "./planner";
-import { quantitiesByState } from "./planner";
 
 /** (Its schema, for what a page submits, is `orderBasisSchema` in ./intents: this module stays free of zod.) */
 export interface OrderBasis {

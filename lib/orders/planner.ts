@@ -15,6 +15,17 @@ import type {
   OrderState,
   StateReason,
 } from "@/lib/skippay/schemas";
+import {
+  ELIGIBLE,
+  type IneligibleReason,
+  ineligibility,
+  MOVES,
+  type MoveKind,
+  type NotCancellable,
+  needsVariableSymbol,
+  quantitiesByState,
+  whyApplicationNotCancellable,
+} from "./eligibility";
 import { type LinePart, type OrderLine, type OrderView, orderView } from "./lines";
 import { allocate, CURRENCY, formatMoney, proportion, sum, vatIncluded } from "./money";
 import { formatQuantity, fromMilli, MILLI } from "./quantity";
@@ -152,24 +163,6 @@ export interface PlanContext {
 
 // ── Moving quantities (mirrors how Skip Pay splits lines: a proportional share, rounded half away from 0) ───
 
-/** Where each operation takes quantities from, in order of preference, and where they go. */
-const MOVES = {
-  cancel: { from: ["PROCESSING"], to: "CANCELLED" },
-  send: { from: ["PROCESSING"], to: "SENT" },
-  deliver: { from: ["SENT", "PROCESSING"], to: "DELIVERED" },
-  return: { from: ["DELIVERED", "SENT"], to: "RETURNED" },
-} as const satisfies Record<string, { from: OrderState[]; to: OrderState }>;
-
-export type MoveKind = keyof typeof MOVES;
-
-/** How much of a line an operation can take right now (thousandths). */
-export const ELIGIBLE: Record<MoveKind, (l: OrderLine) => number> = {
-  cancel: (l) => l.cancellable,
-  send: (l) => l.unsent,
-  deliver: (l) => l.unsent + l.sent,
-  return: (l) => l.returnable,
-};
-
 interface Taken {
   price: number;
   vat: number;
@@ -256,29 +249,6 @@ function requireReady(application: PlanContext["application"]): PlanIssue | null
     `Skip Pay allows this only while the application is READY; it is ${application.state} (${application.stateReason}).`,
     { state: application.state, stateReason: application.stateReason },
   );
-}
-
-export type IneligibleReason = "sent" | "delivered" | "returned" | "cancelled" | "not_sent" | "nothing_left";
-
-/** Why a line cannot take an operation right now, as a code (+ the date it was sent, when that is the reason). */
-export function ineligibility(line: OrderLine, kind: MoveKind): { reason: IneligibleReason; date?: string } {
-  const lastSent = line.parts
-    .map((p) => p.sentDate)
-    .filter((d): d is string => !!d)
-    .sort()
-    .pop();
-  if (kind === "cancel") {
-    if (line.sent + line.delivered > 0) return { reason: "sent", ...(lastSent ? { date: lastSent } : {}) };
-    return { reason: line.returned > 0 ? "returned" : "cancelled" };
-  }
-  if (kind === "return") {
-    if (line.unsent > 0) return { reason: "not_sent" };
-    if (line.returned > 0 && line.cancelled === 0) return { reason: "returned" };
-    if (line.cancelled > 0 && line.returned === 0) return { reason: "cancelled" };
-    return { reason: "nothing_left" };
-  }
-  if (kind === "send") return { reason: line.sent + line.delivered > 0 ? "sent" : "nothing_left" };
-  return { reason: line.delivered > 0 ? "delivered" : "nothing_left" };
 }
 
 const INELIGIBLE_TEXT: Record<IneligibleReason, (date?: string) => string> = {
@@ -419,13 +389,6 @@ interface Simulation {
   vatByRate: Map<number, number>;
   partsAfter: LinePart[];
   linesAfter: Record<string, Partial<Record<OrderState, number>>>;
-}
-
-/** A line's quantity per state. */
-export function quantitiesByState(parts: LinePart[]): Partial<Record<OrderState, number>> {
-  const out: Partial<Record<OrderState, number>> = {};
-  for (const p of parts) if (p.qty > 0) out[p.state] = (out[p.state] ?? 0) + p.qty;
-  return out;
 }
 
 function unchangedLines(view: OrderView): Record<string, Partial<Record<OrderState, number>>> {
@@ -862,10 +825,6 @@ function planRefund(
  * Skip Pay pays the shop out under the order's first variable symbol. An order created without one gets it when it
  * is marked sent: the send must then give one.
  */
-export function needsVariableSymbol(order: Pick<OrderResponse, "variableSymbols">): boolean {
-  return (order.variableSymbols ?? []).length === 0;
-}
-
 function planShipping(
   ctx: PlanContext,
   view: OrderView,
@@ -940,8 +899,6 @@ function planShipping(
   };
 }
 
-export type NotCancellable = "rejected" | "cancelled" | "validating" | "paid" | "shipped";
-
 const NOT_CANCELLABLE_TEXT: Record<NotCancellable, string> = {
   rejected: "The application was rejected.",
   cancelled: "The application is already cancelled.",
@@ -949,20 +906,6 @@ const NOT_CANCELLABLE_TEXT: Record<NotCancellable, string> = {
   paid: "Skip Pay has already paid the order out; return the items instead.",
   shipped: "Items were already sent; cancel the unsent items or return the sent ones instead.",
 };
-
-/** Whether the whole application can be cancelled now, and if not, why (null = it can). */
-export function whyApplicationNotCancellable(
-  ctx: PlanContext,
-  view: OrderView = orderView(ctx.order),
-): NotCancellable | null {
-  const { state, stateReason } = ctx.application;
-  if (state === "REJECTED") return "rejected";
-  if (state === "CANCELLED") return "cancelled";
-  if (stateReason === "PROCESSING_VALIDATION_IN_PROGRESS") return "validating";
-  if (stateReason === "READY_PAID") return "paid";
-  if (view.lines.some((l) => l.sent + l.delivered + l.returned > 0)) return "shipped";
-  return null;
-}
 
 function planCancelApplication(
   ctx: PlanContext,

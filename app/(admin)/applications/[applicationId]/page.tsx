@@ -27,6 +27,8 @@ export default async function ApplicationPage({ params }: Props) {
   const result = await operations.readApplication(applicationId);
   if (!result.ok && result.error.kind === "not_found") notFound();
   if (result.ok) await operations.reconcile(applicationId, result.value);
+  // Read after reconciling, which may have just settled an operation; the page polls it from here on.
+  const journal = result.ok ? await operations.entries(applicationId) : [];
   return (
     <div className="space-y-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
@@ -37,6 +39,7 @@ export default async function ApplicationPage({ params }: Props) {
       {result.ok ? (
         <OrderWorkspace
           initial={result.value}
+          initialJournal={journal}
           sandbox={config().skippay.mode === "sandbox"}
           staff={{ id: staff.id, name: staff.name, role: staff.role }}
           approvalLimit={config().staff.approvalLimit}

@@ -1,4 +1,4 @@
-// GET: the application as Skip Pay has it now — what react-query polls and refetches on the application page.
+// GET: the application as Skip Pay has it now — what the application page polls and refetches.
 // Reading it also settles any operation on it whose outcome was unknown.
 import { authorize, refusal } from "@/lib/auth/session";
 import { getOperations } from "@/lib/operations/server";
