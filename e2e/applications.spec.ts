@@ -86,7 +86,6 @@ test("the page keeps itself current: Skip Pay approving the application elsewher
 
 test("the order's history comes with the page itself, not from a request after it", async ({
   page,
-  browser,
   sandbox,
 }) => {
   const { id } = await sandbox.create("delivered");
