@@ -1,8 +1,11 @@
 // Skip Pay's application notifications (merchantUrls.notificationEndpoint). Skip Pay calls it, so it needs no staff
 // session — and trusts nothing it is told: the body is only a hint (it is not signed), the application is re-read
 // from Skip Pay and the admin's index updated from that. It answers nothing but OK. Idempotent: Skip Pay retries
-// failed deliveries, and a repeated notification just re-reads again.
+// failed deliveries, and a repeated notification just re-reads again. How many it acts on per minute is bounded
+// (lib/applications/notifications.ts): anyone can post here, and each one read from Skip Pay is a request there.
 import { z } from "zod";
+import { admitNotification } from "@/lib/applications/notifications";
+import { getDb } from "@/lib/db/client";
 import { getOperations } from "@/lib/operations/server";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +21,13 @@ export async function POST(request: Request) {
   }
   const parsed = notification.safeParse(body);
   if (!parsed.success) return new Response("can not process: no application id", { status: 400 });
+  const admitted = await admitNotification(await getDb());
+  // Skip Pay tries again after 1, 5, 5, 5 and 5 minutes.
+  if (!admitted.ok)
+    return new Response("can not process now", {
+      status: 503,
+      headers: { "retry-after": String(admitted.retryAfterSeconds) },
+    });
   const operations = await getOperations();
   const result = await operations.readApplication(parsed.data.id);
   if (!result.ok) {
