@@ -147,3 +147,33 @@ test("a server action posted from another origin is refused", async ({ request }
   expect(status).toBeGreaterThanOrEqual(400);
   expect(result).toBeNull();
 });
+
+test("Skip Pay's notification endpoint, open to anyone, reads no body longer than a notification", async ({
+  request,
+  baseURL,
+  sandbox,
+}) => {
+  const url = "/api/skippay/notifications";
+  const padded = JSON.stringify({ id: "0000000000", state: "READY", pad: "a".repeat(20_000) });
+  const declared = await request.post(url, { data: padded, headers: { "content-type": "application/json" } });
+  expect(declared.status()).toBe(413);
+  // Streamed without a length: cut off once it is too long.
+  const chunks = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let i = 0; i < 40; i++) controller.enqueue(new TextEncoder().encode("a".repeat(1_000)));
+      controller.close();
+    },
+  });
+  const streamed = await fetch(`${baseURL}${url}`, {
+    method: "POST",
+    body: chunks,
+    headers: { "content-type": "application/json" },
+    duplex: "half",
+  } as RequestInit);
+  expect(streamed.status).toBe(413);
+  // A real notification still goes through.
+  const { id } = await sandbox.create("ready");
+  const real = await request.post(url, { data: { id, state: "READY", stateReason: "READY_TO_SHIP" } });
+  expect(real.status()).toBe(200);
+  expect(await real.json()).toEqual({ status: "OK" });
+});

@@ -12,10 +12,35 @@ export const dynamic = "force-dynamic";
 
 const notification = z.object({ id: z.string().min(1).max(64) });
 
+/** A notification is `{id, state, stateReason}`; anyone can post here, so a body far longer is not read. */
+const MAX_BODY_BYTES = 16_384;
+
+/** The body as text, or null once it is longer than MAX_BODY_BYTES (declared or streamed without a length). */
+async function readCapped(request: Request): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export async function POST(request: Request) {
+  const text = await readCapped(request);
+  if (text === null) return new Response("can not process: body too large", { status: 413 });
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     return new Response("can not process: body is not JSON", { status: 400 });
   }
