@@ -89,6 +89,12 @@ export async function findIndexed(db: Db, term: string): Promise<IndexedApplicat
   return row ?? null;
 }
 
+/** Whether the admin has seen this application (from a Skip Pay answer or notification). */
+export async function isIndexed(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: applications.id }).from(applications).where(eq(applications.id, id));
+  return !!row;
+}
+
 export const SORTS = [
   "updated",
   "-updated",

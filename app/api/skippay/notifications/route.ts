@@ -46,7 +46,7 @@ export async function POST(request: Request) {
   }
   const parsed = notification.safeParse(body);
   if (!parsed.success) return new Response("can not process: no application id", { status: 400 });
-  const admitted = await admitNotification(await getDb());
+  const admitted = await admitNotification(await getDb(), parsed.data.id);
   // Skip Pay tries again after 1, 5, 5, 5 and 5 minutes.
   if (!admitted.ok)
     return new Response("can not process now", {
