@@ -109,3 +109,27 @@ test("the order's history comes with the page itself, not from a request after i
   await expect(page.getByRole("listitem", { name: /Amount-only refund — Done/ })).toBeVisible();
   expect(asked).toEqual([]);
 });
+
+test("Back after an operation shows the order as it is now, not as the page first read it", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  const total = page.getByTestId("current-total");
+  const before = await total.textContent();
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill("100");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Refund / })
+    .click();
+  await expect(total).not.toHaveText(before ?? "");
+  const after = await total.textContent();
+  await page.getByRole("link", { name: "All applications" }).click();
+  await expect(page).toHaveURL(/\/applications$/);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
+  await expect(total).toHaveText(after ?? "");
+});

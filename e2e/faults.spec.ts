@@ -104,3 +104,41 @@ test("a change made elsewhere meanwhile is caught before anything is sent", asyn
   await expect(alert).toContainText("Nothing was changed at Skip Pay.");
   expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(1);
 });
+
+test("when the code that shows an outcome cannot be fetched, the page says so in place and keeps the rest", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  // The scripts the page's HTML names are its first load; of the ones fetched after it, the outcome's view is
+  // refused, as if a new deployment had removed it.
+  const firstLoad = new Set<string>();
+  await page.route(`**/applications/${id}`, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    for (const [chunk] of html.matchAll(/static\/chunks\/[^"'\s\\]+?\.js/g)) firstLoad.add(chunk);
+    await route.fulfill({ response, body: html });
+  });
+  const refused: string[] = [];
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    const chunk = new URL(route.request().url()).pathname.replace(/^\/_next\//, "");
+    if (!chunk.endsWith(".js") || firstLoad.has(chunk)) return route.continue();
+    const response = await route.fetch();
+    const code = await response.text();
+    if (code.includes('"OperationResult"')) {
+      refused.push(chunk);
+      return route.abort();
+    }
+    return route.fulfill({ response, body: code });
+  });
+  await openApplication(page, id);
+  await refund(page, "100");
+  await expect(page.getByRole("alert").filter({ hasText: "The outcome cannot be shown" })).toContainText(
+    "Reload the page before doing anything else",
+  );
+  expect(refused.length).toBeGreaterThan(0);
+  // The rest of the page stays, with the refund in the history and the new total.
+  await expect(page.getByRole("listitem", { name: /Amount-only refund — Done/ })).toBeVisible();
+  await expect(page.getByTestId("current-total")).toHaveText(czk(TOTAL - 10_000));
+  expect((await sandbox.application(id)).order.totalPrice.amount).toBe(TOTAL - 10_000);
+});

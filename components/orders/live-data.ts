@@ -34,29 +34,42 @@ export function useLive<T>({
   key,
   url,
   initial,
+  readAt,
   every,
 }: {
   key: readonly [string, string];
   url: string;
   initial: T;
+  /** When the server read `initial` (ms since the epoch): a page restored by Back is that old, and read again. */
+  readAt: number;
   /** How often to poll while `data` is what it is (ms), or false not to. */
   every: (data: T) => number | false;
 }): Live<T> {
-  const [shown, setShown] = useState(() => ({ data: initial, updatedAt: Date.now(), fetching: false }));
+  const [kind, id] = key;
+  const name = `${kind}:${id}`;
+  const [shown, setShown] = useState(() => ({ name, data: initial, updatedAt: readAt, fetching: false }));
+  // Another application in the same component: start from its own data.
+  if (shown.name !== name) setShown({ name, data: initial, updatedAt: readAt, fetching: false });
   const latest = useRef(shown);
-  latest.current = shown;
+  useEffect(() => {
+    latest.current = shown;
+  });
   const interval = useRef(every);
   interval.current = every;
   const observer = useRef<QueryObserver<T> | null>(null);
   const attach = useRef<((loaded: LiveClient) => void) | null>(null);
-  const [kind, id] = key;
 
   useEffect(() => {
     let unsubscribe = () => {};
+    const stop = new AbortController();
     const connect = ({ client, QueryObserver, getJson }: LiveClient) => {
       const queryKey = [kind, id];
-      // The cache starts from what is on screen (the server's read, or an operation's answer since).
-      client.setQueryData(queryKey, latest.current.data, { updatedAt: latest.current.updatedAt });
+      // The cache starts from what is on screen and when it was read, unless it holds something newer (a page
+      // restored by Back shows what the server read back then; the cache has what the page learnt since). Data
+      // older than the client's staleTime is read again as soon as the observer subscribes.
+      const cached = client.getQueryState(queryKey);
+      if (!cached?.dataUpdatedAt || cached.dataUpdatedAt < latest.current.updatedAt)
+        client.setQueryData(queryKey, latest.current.data, { updatedAt: latest.current.updatedAt });
       const watching = new QueryObserver<T>(client, {
         queryKey,
         queryFn: ({ signal }) => getJson<T>(url, signal),
@@ -65,18 +78,33 @@ export function useLive<T>({
       });
       observer.current = watching;
       attach.current = null;
-      unsubscribe = watching.subscribe((result) => {
-        if (result.data !== undefined)
-          setShown({ data: result.data, updatedAt: result.dataUpdatedAt, fetching: result.isFetching });
-      });
+      const show = (result: ReturnType<typeof watching.getCurrentResult>) => {
+        const { data, dataUpdatedAt: updatedAt, isFetching: fetching } = result;
+        if (data === undefined) return;
+        // The same answer as on screen (TanStack keeps an unchanged answer's object): no new render.
+        setShown((s) =>
+          s.data === data && s.updatedAt === updatedAt && s.fetching === fetching
+            ? s
+            : { name: `${kind}:${id}`, data, updatedAt, fetching },
+        );
+      };
+      unsubscribe = watching.subscribe(show);
+      show(watching.getCurrentResult());
     };
     attach.current = connect;
-    // Not loaded (offline, a new deployment): the page keeps what it shows, and "Check now" loads it again.
-    loadClient().then(
-      (loaded) => attach.current === connect && connect(loaded),
-      () => {},
-    );
+    const load = () =>
+      loadClient().then(
+        (loaded) => attach.current === connect && connect(loaded),
+        () => {
+          // Not loaded (offline, a new deployment): the page keeps what it shows, and tries again when the tab gets
+          // the focus or the network is back (and "Check now" or an operation's answer try at once).
+          for (const type of ["focus", "online"])
+            window.addEventListener(type, load, { once: true, signal: stop.signal });
+        },
+      );
+    void load();
     return () => {
+      stop.abort();
       attach.current = null;
       unsubscribe();
       observer.current = null;
@@ -87,7 +115,13 @@ export function useLive<T>({
     (data: T) => {
       setShown((s) => ({ ...s, data, updatedAt: Date.now() }));
       loadClient().then(
-        ({ client }) => client.setQueryData([kind, id], data),
+        async (loaded) => {
+          attach.current?.(loaded);
+          const queryKey = [kind, id];
+          // A read that started before this answer arrived must not overwrite it with what it found.
+          await loaded.client.cancelQueries({ queryKey });
+          loaded.client.setQueryData(queryKey, data);
+        },
         () => {},
       );
     },
@@ -103,5 +137,5 @@ export function useLive<T>({
     attach.current?.(loaded);
     await observer.current?.refetch();
   }, []);
-  return { ...shown, set, refetch };
+  return { data: shown.data, updatedAt: shown.updatedAt, fetching: shown.fetching, set, refetch };
 }

@@ -32,6 +32,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/class-names";
 import { Dialog } from "../ui/dialog";
+import { FallbackBoundary } from "../ui/fallback-boundary";
 import { inputClass } from "../ui/field";
 import { ApplicationHeader as Header } from "./application-header";
 import { ItemsTable as Items, type Selection } from "./items-table";
@@ -92,6 +93,7 @@ function whenIdle(task: () => void): () => void {
 export function OrderWorkspace({
   initial,
   initialJournal,
+  readAt,
   sandbox,
   staff,
   approvalLimit,
@@ -99,6 +101,8 @@ export function OrderWorkspace({
 }: {
   initial: ApplicationResponse;
   initialJournal: JournalEntry[];
+  /** When the server began reading them (ms since the epoch). */
+  readAt: number;
   sandbox: boolean;
   staff: WorkspaceStaff;
   approvalLimit: number;
@@ -111,6 +115,7 @@ export function OrderWorkspace({
     key: ["application", id],
     url: `/api/applications/${encodeURIComponent(id)}`,
     initial,
+    readAt,
     // While Skip Pay is still deciding, watch for the decision.
     every: (app) => (app.state === "PROCESSING" ? 4_000 : false),
   });
@@ -118,6 +123,7 @@ export function OrderWorkspace({
     key: ["journal", id],
     url: `/api/applications/${encodeURIComponent(id)}/journal`,
     initial: { entries: initialJournal },
+    readAt,
     // An operation in flight or of unknown outcome is being settled: keep looking.
     every: ({ entries }) =>
       entries.some((e) => e.status === "in_flight" || e.status === "unknown") ? 3_000 : false,
@@ -367,20 +373,31 @@ export function OrderWorkspace({
 
         <div aria-live="polite" className="space-y-3">
           {result && (
-            <Suspense>
-              <OperationResult
-                result={result}
-                onCheckAgain={checkAgain}
-                checking={checking || fresh.fetching}
-              />
-            </Suspense>
+            // If its code cannot be fetched, say so — in place, without taking the rest of the page with it.
+            <FallbackBoundary
+              fallback={
+                <Alert tone="warning" title={t("resultUnavailableTitle")}>
+                  {t("resultUnavailable")}
+                </Alert>
+              }
+            >
+              <Suspense>
+                <OperationResult
+                  result={result}
+                  onCheckAgain={checkAgain}
+                  checking={checking || fresh.fetching}
+                />
+              </Suspense>
+            </FallbackBoundary>
           )}
           {active && <ActiveOperation entry={active} onCheck={checkAgain} checking={checking} />}
         </div>
         {result?.ok && result.kind === "done" && (
-          <Suspense>
-            <CustomerMessage plan={result.plan} application={result.application} />
-          </Suspense>
+          <FallbackBoundary fallback={null}>
+            <Suspense>
+              <CustomerMessage plan={result.plan} application={result.application} />
+            </Suspense>
+          </FallbackBoundary>
         )}
 
         {sandbox && mayOperate && application.state === "PROCESSING" && (

@@ -24,6 +24,9 @@ export default async function ApplicationPage({ params }: Props) {
   const staff = await requirePageStaff("view", `/applications/${applicationId}`);
   const t = await getTranslations("application");
   const operations = await getOperations();
+  // What the page shows is at least this fresh: the browser reads it again once it is older than a few seconds,
+  // and the stale-page guard names the operations finished since.
+  const readAt = Date.now();
   const result = await operations.readApplication(applicationId);
   if (!result.ok && result.error.kind === "not_found") notFound();
   if (result.ok) await operations.reconcile(applicationId, result.value);
@@ -40,6 +43,7 @@ export default async function ApplicationPage({ params }: Props) {
         <OrderWorkspace
           initial={result.value}
           initialJournal={journal}
+          readAt={readAt}
           sandbox={config().skippay.mode === "sandbox"}
           staff={{ id: staff.id, name: staff.name, role: staff.role }}
           approvalLimit={config().staff.approvalLimit}
