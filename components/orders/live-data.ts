@@ -21,7 +21,7 @@ function loadClient(): Promise<LiveClient> {
 
 export interface Live<T> {
   data: T;
-  /** When `data` was read, by this browser's clock (ms since the epoch). */
+  /** When `data` was read (ms since the epoch): the server's clock for what the page came with, then this browser's. */
   updatedAt: number;
   fetching: boolean;
   /** Shows data the page got otherwise (an operation's answer); polling goes on from it. */
