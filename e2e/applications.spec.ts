@@ -1,4 +1,4 @@
-import { expect, openApplication, test } from "./fixtures";
+import { expect, openApplication, refund, test } from "./fixtures";
 
 test.describe("finding an application", () => {
   test("search by order number opens the application", async ({ page, sandbox }) => {
@@ -90,13 +90,7 @@ test("the order's history comes with the page itself, not from a request after i
 }) => {
   const { id } = await sandbox.create("delivered");
   await openApplication(page, id);
-  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
-  await page.getByRole("textbox", { name: "Amount to refund" }).fill("100");
-  await page.getByRole("button", { name: "Review refund" }).click();
-  await page
-    .getByRole("dialog")
-    .getByRole("button", { name: /^Refund / })
-    .click();
+  await refund(page, "100");
   await expect(page.getByRole("listitem", { name: /Amount-only refund — Done/ })).toBeVisible();
 
   // Opened again with the journal's API refused: the history and the ledger come with the page.
@@ -118,13 +112,7 @@ test("Back after an operation shows the order as it is now, not as the page firs
   await openApplication(page, id);
   const total = page.getByTestId("current-total");
   const before = await total.textContent();
-  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
-  await page.getByRole("textbox", { name: "Amount to refund" }).fill("100");
-  await page.getByRole("button", { name: "Review refund" }).click();
-  await page
-    .getByRole("dialog")
-    .getByRole("button", { name: /^Refund / })
-    .click();
+  await refund(page, "100");
   await expect(total).not.toHaveText(before ?? "");
   const after = await total.textContent();
   await page.getByRole("link", { name: "All applications" }).click();

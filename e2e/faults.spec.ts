@@ -1,20 +1,9 @@
 // Every upstream fault the sandbox can inject, through the real UI: what staff read, and whether the page says
 // honestly if anything happened and whether a retry is safe.
-import type { Page } from "@playwright/test";
-import { expect, openApplication, TOTAL, test } from "./fixtures";
+import { expect, openApplication, refund, routeLaterScripts, TOTAL, test } from "./fixtures";
 
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
-
-async function refund(page: Page, amount: string) {
-  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
-  await page.getByRole("textbox", { name: "Amount to refund" }).fill(amount);
-  await page.getByRole("button", { name: "Review refund" }).click();
-  await page
-    .getByRole("dialog")
-    .getByRole("button", { name: /^Refund / })
-    .click();
-}
 
 // The journal re-reads the order at once after an unclear outcome. The change shown → done, once. Nothing shown yet
 // → "unknown": Skip Pay may still apply a call it received, so the page says not to retry and holds the order.
@@ -110,19 +99,10 @@ test("when the code that shows an outcome cannot be fetched, the page says so in
   sandbox,
 }) => {
   const { id } = await sandbox.create("delivered");
-  // The scripts the page's HTML names are its first load; of the ones fetched after it, the outcome's view is
-  // refused, as if a new deployment had removed it.
-  const firstLoad = new Set<string>();
-  await page.route(`**/applications/${id}`, async (route) => {
-    const response = await route.fetch();
-    const html = await response.text();
-    for (const [chunk] of html.matchAll(/static\/chunks\/[^"'\s\\]+?\.js/g)) firstLoad.add(chunk);
-    await route.fulfill({ response, body: html });
-  });
+  // Of the scripts fetched after the first load, the outcome's view is refused, as if a new deployment had
+  // removed it.
   const refused: string[] = [];
-  await page.route("**/_next/static/chunks/**", async (route) => {
-    const chunk = new URL(route.request().url()).pathname.replace(/^\/_next\//, "");
-    if (!chunk.endsWith(".js") || firstLoad.has(chunk)) return route.continue();
+  await routeLaterScripts(page, id, async (route, chunk) => {
     const response = await route.fetch();
     const code = await response.text();
     if (code.includes('"OperationResult"')) {

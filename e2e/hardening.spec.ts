@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Page, request as playwrightRequest } from "@playwright/test";
-import { expect, LINES, openApplication, pageAs, test } from "./fixtures";
+import { expect, LINES, openApplication, pageAs, refund, test } from "./fixtures";
 import { authFile } from "./roles";
 import { E2E_SECRETS } from "./secrets";
 
@@ -145,13 +145,7 @@ test("no Skip Pay credential, token or session secret in the client build or in 
   const { id } = await sandbox.create("delivered");
   const agent = await pageAs(browser, "agent");
   await openApplication(agent, id);
-  await agent.getByRole("radio", { name: /Money only — refund amount/ }).check();
-  await agent.getByRole("textbox", { name: "Amount to refund" }).fill("10");
-  await agent.getByRole("button", { name: "Review refund" }).click();
-  await agent
-    .getByRole("dialog")
-    .getByRole("button", { name: /^Refund/ })
-    .click();
+  await refund(agent, "10");
   await expect(agent.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toBeVisible();
 
   const bodies: string[] = [];

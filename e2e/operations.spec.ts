@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, LINES, openApplication, requestBody, TOTAL, test } from "./fixtures";
+import { expect, LINES, openApplication, requestBody, routeLaterScripts, TOTAL, test } from "./fixtures";
 
 async function setQuantity(
   page: Page,
@@ -212,14 +212,7 @@ test("the form's validation loads after the page: a Review clicked before it arr
   sandbox,
 }) => {
   const { id } = await sandbox.create("delivered");
-  // The scripts the page's HTML names are its first load; any other script is held until the test lets it through.
-  const firstLoad = new Set<string>();
-  await page.route(`**/applications/${id}`, async (route) => {
-    const response = await route.fetch();
-    const html = await response.text();
-    for (const [chunk] of html.matchAll(/static\/chunks\/[^"'\s\\]+?\.js/g)) firstLoad.add(chunk);
-    await route.fulfill({ response, body: html });
-  });
+  // Every script the page loads after its first load is held until the test lets it through.
   const closedGate = () => {
     let resolve = () => {};
     const promise = new Promise<void>((r) => {
@@ -229,12 +222,9 @@ test("the form's validation loads after the page: a Review clicked before it arr
   };
   let gate = closedGate();
   const held: string[] = [];
-  await page.route("**/_next/static/chunks/**", async (route) => {
-    const chunk = new URL(route.request().url()).pathname.replace(/^\/_next\//, "");
-    if (chunk.endsWith(".js") && !firstLoad.has(chunk)) {
-      held.push(chunk);
-      await gate.promise;
-    }
+  await routeLaterScripts(page, id, async (route, chunk) => {
+    held.push(chunk);
+    await gate.promise;
     await route.continue();
   });
   const mugs = page.getByRole("row", { name: /Hrnek smaltovaný/ });
