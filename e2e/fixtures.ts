@@ -169,3 +169,30 @@ export async function pageAs(browser: Browser, role: TestRole): Promise<Page> {
   });
   return context.newPage();
 }
+
+/** A page with no session at all (the default one is signed in as the agent). */
+export async function signedOutPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: "en-GB", storageState: { cookies: [], origins: [] } });
+  return context.newPage();
+}
+
+/** An admin creates a staff account on /staff (one nobody else uses, so tests can lock or disable it). */
+export async function createAccount(admin: Page, account: { email: string; name: string; password: string }) {
+  await admin.goto("/staff");
+  await admin.getByRole("textbox", { name: "E-mail" }).fill(account.email);
+  await admin.getByRole("textbox", { name: "Name" }).fill(account.name);
+  await admin.getByRole("combobox", { name: "Role", exact: true }).selectOption("agent");
+  await admin.getByLabel("Initial password").fill(account.password);
+  await admin.getByRole("button", { name: "Create account" }).click();
+  await expect(
+    admin.getByRole("status").filter({ hasText: `Account ${account.email} created.` }),
+  ).toBeVisible();
+}
+
+/** Signs in through the login form. */
+export async function signInAs(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByRole("textbox", { name: "E-mail" }).fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { createAccount, expect, pageAs, signedOutPage, signInAs, test } from "./fixtures";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -45,4 +45,40 @@ test("sign-in is rate limited per account: after 10 failures the account waits, 
   await expect(
     page.getByRole("alert").filter({ hasText: /Too many attempts. Try again in \d+ s./ }),
   ).toBeVisible();
+});
+
+test("guesses at a colleague's account do not lock them out of the browser they signed in with before", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  const email = `locked.out.${Date.now()}@demo.cz`;
+  const admin = await pageAs(browser, "admin");
+  await createAccount(admin, { email, name: "Olga Zamčená", password: "olga-password-1" });
+  await admin.context().close();
+  // Olga signs in at her desk, and out again.
+  const desk = await signedOutPage(browser);
+  await signInAs(desk, email, "olga-password-1");
+  await expect(desk.getByRole("banner")).toContainText("Olga Zamčená");
+  await desk.getByRole("button", { name: "Sign out" }).click();
+  await expect(desk).toHaveURL(/\/login$/);
+
+  // Someone else guesses her password until the account is locked for every other browser.
+  for (let i = 0; i < 10; i++) {
+    await request.post("/api/auth/sign-in/email", {
+      headers: { origin: baseURL as string },
+      data: { email, password: `guess-${i}` },
+    });
+  }
+  const elsewhere = await signedOutPage(browser);
+  await signInAs(elsewhere, email, "olga-password-1");
+  await expect(
+    elsewhere.getByRole("alert").filter({ hasText: /Too many attempts. Try again in \d+ s./ }),
+  ).toBeVisible();
+  await elsewhere.context().close();
+
+  // Her own browser still signs in.
+  await signInAs(desk, email, "olga-password-1");
+  await expect(desk.getByRole("banner")).toContainText("Olga Zamčená");
+  await desk.context().close();
 });

@@ -11,14 +11,31 @@ const APP = "http://127.0.0.1:3999";
 let database: Database;
 let auth: Auth;
 
-function signIn(email: string, password: string, ip = "198.51.100.1") {
+function signIn(email: string, password: string, ip = "198.51.100.1", cookie?: string) {
   return auth.handler(
     new Request(`${APP}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: APP, "x-forwarded-for": ip },
+      headers: {
+        "content-type": "application/json",
+        origin: APP,
+        "x-forwarded-for": ip,
+        ...(cookie ? { cookie } : {}),
+      },
       body: JSON.stringify({ email, password }),
     }),
   );
+}
+
+/** The device cookie a successful sign-in set, as a Cookie header. */
+function deviceCookie(response: Response): string {
+  const found = response.headers.getSetCookie().find((c) => c.includes(".device="));
+  if (!found) throw new Error("no device cookie");
+  return found.split(";")[0] as string;
+}
+
+/** Locks `email` for clients without its device cookie: the account's shared window filled with wrong guesses. */
+async function lockForUnknownClients(email: string, from: number) {
+  for (let i = 0; i <= ACCOUNT_ATTEMPTS; i++) await signIn(email, "guess", `203.0.113.${from + i}`);
 }
 
 beforeAll(async () => {
@@ -80,5 +97,54 @@ describe("staff sign-in", () => {
     const blocked = await signIn("victim@shop.cz", "guess", "203.0.113.200");
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("x-retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("lets a browser that signed in to the account before sign in while the account is locked for others", async () => {
+    await createStaffUser(auth, {
+      email: "own@shop.cz",
+      name: "Own",
+      role: "agent",
+      password: "own-password-1",
+    });
+    const first = await signIn("own@shop.cz", "own-password-1", "198.51.100.10");
+    expect(first.status).toBe(200);
+    const device = deviceCookie(first);
+    const attributes = first.headers.getSetCookie().find((c) => c.includes(".device=")) ?? "";
+    expect(attributes).toMatch(/HttpOnly/i);
+    expect(attributes).toMatch(/Max-Age=31536000/);
+    expect(attributes).toMatch(/Path=\/api\/auth\/sign-in(;|$)/);
+
+    await lockForUnknownClients("own@shop.cz", 20);
+    // Anyone else, even with the right password, waits…
+    expect((await signIn("own@shop.cz", "own-password-1", "198.51.100.11")).status).toBe(429);
+    // …and so does a cookie that was tampered with or names another account.
+    const tampered = device.replace(".device=", ".device=0"); // another nonce under the same signature
+    expect((await signIn("own@shop.cz", "own-password-1", "198.51.100.12", tampered)).status).toBe(429);
+    const other = await signIn("agent@shop.cz", "correct-horse-battery", "198.51.100.13");
+    expect((await signIn("own@shop.cz", "own-password-1", "198.51.100.14", deviceCookie(other))).status).toBe(
+      429,
+    );
+    // The staff member's own browser signs in, and gets a new device cookie.
+    const again = await signIn("own@shop.cz", "own-password-1", "198.51.100.15", device);
+    expect(again.status).toBe(200);
+    expect(deviceCookie(again)).not.toBe(device);
+  });
+
+  it("limits guesses from a known browser in that browser's own window", async () => {
+    await createStaffUser(auth, {
+      email: "mine@shop.cz",
+      name: "Mine",
+      role: "agent",
+      password: "mine-password-1",
+    });
+    const device = deviceCookie(await signIn("mine@shop.cz", "mine-password-1", "198.51.100.30"));
+    const statuses: number[] = [];
+    for (let i = 0; i <= ACCOUNT_ATTEMPTS; i++)
+      statuses.push((await signIn("mine@shop.cz", "guess", `203.0.113.${60 + i}`, device)).status);
+    expect(statuses.slice(0, ACCOUNT_ATTEMPTS).every((s) => s === 401)).toBe(true);
+    expect(statuses[ACCOUNT_ATTEMPTS]).toBe(429);
+    expect((await signIn("mine@shop.cz", "mine-password-1", "198.51.100.31", device)).status).toBe(429);
+    // Those guesses did not lock the account for its other browsers.
+    expect((await signIn("mine@shop.cz", "mine-password-1", "198.51.100.32")).status).toBe(200);
   });
 });

@@ -10,7 +10,14 @@ import { eq } from "drizzle-orm";
 import { type AppConfig, config } from "@/lib/config";
 import { type Db, getDb } from "@/lib/db/client";
 import { accounts, rateLimits, sessions, users, verifications } from "@/lib/db/schema";
-import { clearSignInAttempts, takeSignInAttempt } from "./throttle";
+import {
+  attemptKey,
+  clearSignInAttempts,
+  DEVICE_COOKIE,
+  DEVICE_MAX_AGE_SECONDS,
+  newDeviceValue,
+  takeSignInAttempt,
+} from "./throttle";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -27,6 +34,14 @@ function trustedOrigins(appUrl: string): string[] {
 export function secureCookies(appUrl: string): boolean {
   const url = new URL(appUrl);
   return url.protocol === "https:" || LOOPBACK.has(url.hostname);
+}
+
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** The throttle window a sign-in attempt counts in: this browser's, if it holds a device cookie for the account. */
+async function signInWindow(ctx: HookContext): Promise<string> {
+  const device = ctx.context.createAuthCookie(DEVICE_COOKIE);
+  return attemptKey(ctx.body?.email, await ctx.getSignedCookie(device.name, ctx.context.secret));
 }
 
 export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecret" | "staff">) {
@@ -88,7 +103,7 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const attempt = await takeSignInAttempt(db, String(ctx.body?.email ?? ""));
+        const attempt = await takeSignInAttempt(db, await signInWindow(ctx));
         if (!attempt.ok) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
@@ -99,7 +114,19 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/sign-in/email" && ctx.context.newSession) {
-          await clearSignInAttempts(db, String(ctx.body?.email ?? ""));
+          await clearSignInAttempts(db, await signInWindow(ctx));
+          // This browser is now known for this account: its attempts count apart from everyone else's.
+          // Sent back only with sign-in attempts.
+          const device = ctx.context.createAuthCookie(DEVICE_COOKIE, {
+            maxAge: DEVICE_MAX_AGE_SECONDS,
+            path: "/api/auth/sign-in",
+          });
+          await ctx.setSignedCookie(
+            device.name,
+            newDeviceValue(ctx.body?.email),
+            ctx.context.secret,
+            device.attributes,
+          );
         }
       }),
     },
