@@ -70,6 +70,18 @@ describe("parseConfig", () => {
     expect(parseConfig({ ...remote, SKIPPAY_BASE_URL: "http://127.0.0.1:8443" }).skippay.mode).toBe("remote");
   });
 
+  it("reads TRUSTED_PROXIES as a list of addresses and ranges, and names a wrong one", () => {
+    expect(parseConfig({ SESSION_SECRET: secret }).staff.trustedProxies).toEqual([]);
+    const cfg = parseConfig({
+      SESSION_SECRET: secret,
+      TRUSTED_PROXIES: " 10.0.0.0/8, 192.0.2.10 ,2001:db8::/32",
+    });
+    expect(cfg.staff.trustedProxies).toEqual(["10.0.0.0/8", "192.0.2.10", "2001:db8::/32"]);
+    expect(() => parseConfig({ SESSION_SECRET: secret, TRUSTED_PROXIES: "10.0.0.1, proxy.local" })).toThrow(
+      /TRUSTED_PROXIES\.1: must be IP addresses or CIDR ranges/,
+    );
+  });
+
   it("treats empty variables as unset", () => {
     const cfg = parseConfig({ SESSION_SECRET: secret, DATABASE_URL: "", PORT: "" });
     expect(cfg.database.kind).toBe("pglite");

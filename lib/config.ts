@@ -9,6 +9,11 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveMs = z.coerce.number().int().min(1);
 
+/** A proxy's address or range, as better-auth matches them. */
+const proxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+  error: "must be IP addresses or CIDR ranges, separated by commas",
+});
+
 const envSchema = z.object({
   PORT: port.default(3000),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -34,6 +39,16 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(10),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(proxyAddress))
+    .optional(),
   ADMIN_EMAIL: z.email("must be an e-mail address").optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   ADMIN_NAME: z.string().min(1).max(100).default("Administrator"),
@@ -52,6 +67,11 @@ export interface AppConfig {
     approvalLimit: number;
     sessionMaxAgeSeconds: number;
     loginAttemptsPerMinute: number;
+    /**
+     * The reverse proxies in front of the app. Their X-Forwarded-For is read from the right, past them, so a client
+     * cannot claim another address; empty when the app faces clients itself.
+     */
+    trustedProxies: string[];
     /** Created at boot when no admin exists (production); both or neither. */
     admin: { email: string; password: string; name: string } | null;
   };
@@ -124,6 +144,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       approvalLimit: e.APPROVAL_LIMIT_CZK * 100,
       sessionMaxAgeSeconds: Math.round(e.SESSION_MAX_AGE_HOURS * 3600),
       loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+      trustedProxies: e.TRUSTED_PROXIES ?? [],
       admin:
         e.ADMIN_EMAIL && e.ADMIN_PASSWORD
           ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD, name: e.ADMIN_NAME }

@@ -8,11 +8,19 @@ import { ACCOUNT_ATTEMPTS } from "./throttle";
 import { createStaffUser, setDisabled } from "./users";
 
 const APP = "http://127.0.0.1:3999";
+const SECRET = "test-secret-test-secret-test-secret-0123";
+const STAFF = {
+  approvalLimit: 500_000,
+  sessionMaxAgeSeconds: 3600,
+  loginAttemptsPerMinute: 5,
+  trustedProxies: [],
+  admin: null,
+};
 let database: Database;
 let auth: Auth;
 
-function signIn(email: string, password: string, ip = "198.51.100.1", cookie?: string) {
-  return auth.handler(
+function signIn(email: string, password: string, ip = "198.51.100.1", cookie?: string, via = auth) {
+  return via.handler(
     new Request(`${APP}/api/auth/sign-in/email`, {
       method: "POST",
       headers: {
@@ -42,8 +50,8 @@ beforeAll(async () => {
   database = await openTestDatabase();
   auth = createAuth(database.db, {
     appUrl: APP,
-    sessionSecret: "test-secret-test-secret-test-secret-0123",
-    staff: { approvalLimit: 500_000, sessionMaxAgeSeconds: 3600, loginAttemptsPerMinute: 5, admin: null },
+    sessionSecret: SECRET,
+    staff: STAFF,
   });
   await createStaffUser(auth, {
     email: "Agent@Shop.cz",
@@ -87,6 +95,24 @@ describe("staff sign-in", () => {
       statuses.push((await signIn(`nobody${i}@shop.cz`, "x-wrong-password", "198.51.100.77")).status);
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+
+  it("behind TRUSTED_PROXIES, counts the address the proxy saw, whatever a client wrote before it", async () => {
+    const proxied = createAuth(database.db, {
+      appUrl: APP,
+      sessionSecret: SECRET,
+      staff: { ...STAFF, trustedProxies: ["10.0.0.0/8"] },
+    });
+    // The proxy (10.0.0.7) appends the address it saw to the header the client sent.
+    const through = (claimed: string, seen: string, i: number) =>
+      signIn(`spray${i}@shop.cz`, "x-wrong-password", `${claimed}, ${seen}, 10.0.0.7`, undefined, proxied);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await through(`203.0.113.${i + 100}`, "198.51.100.90", i)).status);
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    // Another client behind the same proxy, claiming the same addresses, is not held back.
+    expect((await through("203.0.113.100", "198.51.100.91", 9)).status).toBe(401);
   });
 
   it("throttles one account whatever IP the attempts claim to come from", async () => {

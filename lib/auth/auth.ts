@@ -36,6 +36,17 @@ export function secureCookies(appUrl: string): boolean {
   return url.protocol === "https:" || LOOPBACK.has(url.hostname);
 }
 
+/**
+ * Where the per-address sign-in limit finds the client. Next.js puts the connecting address in X-Forwarded-For
+ * only when the request has none, so without a proxy a client can claim any address there (the per-account and
+ * per-browser windows hold regardless). Behind proxies named in TRUSTED_PROXIES, the header is read from the
+ * right, past them: the address the first proxy saw, whatever a client wrote before it.
+ */
+function clientAddress(trustedProxies: string[]) {
+  if (trustedProxies.length > 0) return { ipAddressHeaders: ["x-forwarded-for"], trustedProxies };
+  return { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] };
+}
+
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
 /** The throttle window a sign-in attempt counts in: this browser's, if it holds a device cookie for the account. */
@@ -83,8 +94,7 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
     advanced: {
       cookiePrefix: "skippay-admin",
       useSecureCookies: secureCookies(cfg.appUrl),
-      // Without a proxy in front, the connecting address is all there is; behind one, X-Forwarded-For.
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+      ipAddress: clientAddress(cfg.staff.trustedProxies),
     },
     databaseHooks: {
       session: {
