@@ -99,6 +99,15 @@ describe("successful calls", () => {
   });
 });
 
+describe("the health check", () => {
+  it("needs no login: it answers even with credentials Skip Pay refuses", async () => {
+    exchanges = [];
+    const health = await newClient({ password: "not-the-password" }).health();
+    expect(health.ok && typeof health.value.projectVersion).toBe("string");
+    expect(logins()).toBe(0);
+  });
+});
+
 describe("the bearer token", () => {
   it("logs in once and reuses the token", async () => {
     exchanges = [];

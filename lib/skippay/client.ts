@@ -72,6 +72,8 @@ interface CallSpec<S extends z.ZodType> {
   schema: S;
   /** Whether the call changes anything at Skip Pay (then an unclear failure means "may have been applied"). */
   mutating: boolean;
+  /** Sent without a bearer token (the health check needs none, so it works even when logging in does not). */
+  anonymous?: boolean;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -266,6 +268,7 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
         },
       };
     const applied: Applied = spec.mutating ? "unknown" : "no";
+    if (spec.anonymous) return settle(spec, await exchange(spec.method, spec.path, spec.body, null), applied);
     let auth = await bearer();
     if (!auth.ok) return auth; // the call itself was never sent: applied "no"
     let outcome = await exchange(spec.method, spec.path, spec.body, auth.value);
@@ -275,6 +278,15 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
       if (!auth.ok) return auth;
       outcome = await exchange(spec.method, spec.path, spec.body, auth.value);
     }
+    return settle(spec, outcome, applied);
+  }
+
+  /** An exchange's outcome as the call's result: the failure it was, or the answer parsed by the call's schema. */
+  function settle<S extends z.ZodType>(
+    spec: CallSpec<S>,
+    outcome: RawOutcome,
+    applied: Applied,
+  ): SkipPayResult<z.output<S>> {
     if (outcome.kind !== "response") return { ok: false, error: failure(outcome, applied) };
     if (outcome.status < 200 || outcome.status >= 300)
       return { ok: false, error: classify(outcome, spec.mutating) };
@@ -317,7 +329,8 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
   return {
     /** Logs in now (otherwise done lazily); useful to check the credentials. */
     login: () => bearer(true),
-    health: () => call({ method: "GET", path: "/v1/health", schema: healthResponse, mutating: false }),
+    health: () =>
+      call({ method: "GET", path: "/v1/health", schema: healthResponse, mutating: false, anonymous: true }),
     getApplication: (id: string): Promise<SkipPayResult<ApplicationResponse>> =>
       call({ method: "GET", path: application(id), schema: applicationResponse, mutating: false }),
     findOrder(criteria: { orderNumber?: string; variableSymbol?: string; applicationId?: string }) {
