@@ -122,3 +122,27 @@ test("when the code that shows an outcome cannot be fetched, the page says so in
   await expect(page.getByTestId("current-total")).toHaveText(czk(TOTAL - 10_000));
   expect((await sandbox.application(id)).order.totalPrice.amount).toBe(TOTAL - 10_000);
 });
+
+test("'Check now' says so when the order cannot be read, and the page keeps what it knew", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await sandbox.fault("500", `/financing/v1/applications/${id}/order/return`);
+  await refund(page, "100");
+  await expect(page.getByText("Skip Pay did not answer clearly and may still apply it.")).toBeVisible({
+    timeout: 15_000,
+  });
+  const failed = page.getByRole("status").filter({ hasText: "Could not check: the server did not answer." });
+  // The admin's own server is out of reach.
+  await page.route(`**/api/applications/${id}`, (route) => route.abort("connectionrefused"));
+  await page.getByRole("button", { name: "Check now" }).click();
+  await expect(failed).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("current-total")).toHaveText(czk(TOTAL));
+  // Reachable again: the check goes through and the message goes.
+  await page.unroute(`**/api/applications/${id}`);
+  await page.getByRole("button", { name: "Check now" }).click();
+  await expect(failed).toHaveCount(0);
+  await expect(page.getByText("Skip Pay did not answer clearly and may still apply it.")).toBeVisible();
+});

@@ -26,8 +26,8 @@ export interface Live<T> {
   fetching: boolean;
   /** Shows data the page got otherwise (an operation's answer); polling goes on from it. */
   set: (data: T) => void;
-  /** Reads again now; resolves once the read is over (a failed read keeps what is shown). */
-  refetch: () => Promise<void>;
+  /** Reads again now; resolves once the read is over, to whether it succeeded (a failed read keeps what is shown). */
+  refetch: () => Promise<boolean>;
 }
 
 export function useLive<T>({
@@ -132,10 +132,11 @@ export function useLive<T>({
     try {
       loaded = await loadClient();
     } catch {
-      return;
+      return false;
     }
     attach.current?.(loaded);
-    await observer.current?.refetch();
+    const read = await observer.current?.refetch();
+    return !!read && !read.isError;
   }, []);
   return { data: shown.data, updatedAt: shown.updatedAt, fetching: shown.fetching, set, refetch };
 }

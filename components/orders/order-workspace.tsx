@@ -156,6 +156,8 @@ export function OrderWorkspace({
   const [pending, startTransition] = useTransition();
   const [deciding, setDeciding] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
+  /** Whether the last "Check now" could not read the order (offline, the server down). */
+  const [checkFailed, setCheckFailed] = useState(false);
   const inFlight = useRef(false);
 
   const form = useForm<OperationFormValues, unknown, OperationRequest>({
@@ -337,9 +339,10 @@ export function OrderWorkspace({
 
   async function checkAgain() {
     setChecking(true);
+    setCheckFailed(false);
     try {
-      await reread();
-      await refreshJournal();
+      const read = (await reread()) && (await refreshJournal());
+      setCheckFailed(!read);
     } finally {
       setChecking(false);
     }
@@ -391,6 +394,10 @@ export function OrderWorkspace({
             </FallbackBoundary>
           )}
           {active && <ActiveOperation entry={active} onCheck={checkAgain} checking={checking} />}
+          {/* Always in the page, so that what it comes to say is announced. */}
+          <p role="status" className="text-sm font-medium text-red-800 empty:hidden">
+            {checkFailed ? t("checkFailed") : ""}
+          </p>
         </div>
         {result?.ok && result.kind === "done" && (
           <FallbackBoundary fallback={null}>
