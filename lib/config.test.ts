@@ -80,6 +80,12 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ SESSION_SECRET: secret, TRUSTED_PROXIES: "10.0.0.1, proxy.local" })).toThrow(
       /TRUSTED_PROXIES\.1: must be IP addresses or CIDR ranges/,
     );
+    expect(() => parseConfig({ SESSION_SECRET: secret, TRUSTED_PROXIES: "::ffff:10.0.0.0/104" })).toThrow(
+      /TRUSTED_PROXIES\.0: write an IPv4 proxy as IPv4/,
+    );
+    expect(() => parseConfig({ SESSION_SECRET: secret, TRUSTED_PROXIES: "0.0.0.0/0" })).toThrow(
+      /TRUSTED_PROXIES\.0: a \/0 range would trust every address/,
+    );
   });
 
   it("treats empty variables as unset", () => {

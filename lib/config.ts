@@ -9,10 +9,13 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveMs = z.coerce.number().int().min(1);
 
-/** A proxy's address or range, as better-auth matches them. */
-const proxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
-  error: "must be IP addresses or CIDR ranges, separated by commas",
-});
+/** A proxy's address or range, as better-auth matches them (it ignores IPv4-mapped IPv6 ranges). */
+const proxyAddress = z
+  .union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+    error: "must be IP addresses or CIDR ranges, separated by commas",
+  })
+  .refine((a) => !/(^|:)ffff:\d+\./i.test(a), "write an IPv4 proxy as IPv4 (10.0.0.7), not IPv4-mapped IPv6")
+  .refine((a) => !a.endsWith("/0"), "a /0 range would trust every address, clients' included");
 
 const envSchema = z.object({
   PORT: port.default(3000),

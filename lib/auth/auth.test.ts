@@ -1,10 +1,10 @@
-// Sign-in through better-auth's real HTTP handler and the real database: passwords, disabled accounts and both
-// throttles (per client IP, and per account whatever the IP).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// Sign-in through better-auth's real HTTP handler and the real database: passwords, disabled accounts and the
+// throttles (per client address, per account whatever the address, per browser known for an account).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/testing/database";
 import { type Auth, createAuth } from "./auth";
-import { ACCOUNT_ATTEMPTS } from "./throttle";
+import { ACCOUNT_ATTEMPTS, renewedDevice } from "./throttle";
 import { createStaffUser, setDisabled } from "./users";
 
 const APP = "http://127.0.0.1:3999";
@@ -144,7 +144,9 @@ describe("staff sign-in", () => {
     // Anyone else, even with the right password, waits…
     expect((await signIn("own@shop.cz", "own-password-1", "198.51.100.11")).status).toBe(429);
     // …and so does a cookie that was tampered with or names another account.
-    const tampered = device.replace(".device=", ".device=0"); // another nonce under the same signature
+    // One character of the keyed hash changed.
+    const at = device.indexOf(".", device.indexOf("=")) + 1;
+    const tampered = `${device.slice(0, at)}${device[at] === "A" ? "B" : "A"}${device.slice(at + 1)}`;
     expect((await signIn("own@shop.cz", "own-password-1", "198.51.100.12", tampered)).status).toBe(429);
     const other = await signIn("agent@shop.cz", "correct-horse-battery", "198.51.100.13");
     expect((await signIn("own@shop.cz", "own-password-1", "198.51.100.14", deviceCookie(other))).status).toBe(
@@ -154,6 +156,71 @@ describe("staff sign-in", () => {
     const again = await signIn("own@shop.cz", "own-password-1", "198.51.100.15", device);
     expect(again.status).toBe(200);
     expect(deviceCookie(again)).not.toBe(device);
+  });
+
+  it("keeps a known browser out of the per-address limit anyone can fill by claiming the office's address", async () => {
+    await createStaffUser(auth, {
+      email: "desk@shop.cz",
+      name: "Desk",
+      role: "agent",
+      password: "desk-password-1",
+    });
+    const office = "198.51.100.60";
+    const device = deviceCookie(await signIn("desk@shop.cz", "desk-password-1", office));
+    for (let i = 0; i < 6; i++) await signIn(`claims${i}@shop.cz`, "x-wrong-password", office);
+    // The office's address is over its limit for everyone else…
+    expect((await signIn("someone@shop.cz", "x-wrong-password", office)).status).toBe(429);
+    expect((await signIn("desk@shop.cz", "desk-password-1", office)).status).toBe(429);
+    // …but not for the browser known for this account (nor does its cookie help with another account).
+    expect((await signIn("agent@shop.cz", "correct-horse-battery", office, device)).status).toBe(429);
+    expect((await signIn("desk@shop.cz", "desk-password-1", office, device)).status).toBe(200);
+  });
+
+  it("knows one browser for several accounts (a shared desk) without saying which", async () => {
+    await createStaffUser(auth, {
+      email: "one@shop.cz",
+      name: "One",
+      role: "agent",
+      password: "one-password-1",
+    });
+    await createStaffUser(auth, {
+      email: "two@shop.cz",
+      name: "Two",
+      role: "agent",
+      password: "two-password-1",
+    });
+    const afterOne = deviceCookie(await signIn("one@shop.cz", "one-password-1", "198.51.100.70"));
+    const afterTwo = deviceCookie(await signIn("two@shop.cz", "two-password-1", "198.51.100.71", afterOne));
+    expect(afterTwo).not.toMatch(/one|two|shop|%40/i);
+    await lockForUnknownClients("one@shop.cz", 120);
+    await lockForUnknownClients("two@shop.cz", 140);
+    expect((await signIn("one@shop.cz", "one-password-1", "198.51.100.72", afterTwo)).status).toBe(200);
+    expect((await signIn("two@shop.cz", "two-password-1", "198.51.100.73", afterTwo)).status).toBe(200);
+    // At most five accounts: the oldest goes.
+    let cookie = "";
+    for (let i = 0; i < 7; i++) cookie = renewedDevice(cookie, `user${i}@shop.cz`, SECRET);
+    expect(cookie.split("~")).toHaveLength(5);
+  });
+
+  it("remembers an account's window for its full 15 minutes, whatever better-auth prunes", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      await createStaffUser(auth, {
+        email: "kept@shop.cz",
+        name: "Kept",
+        role: "agent",
+        password: "kept-password-1",
+      });
+      await lockForUnknownClients("kept@shop.cz", 160);
+      await signIn("first@shop.cz", "x-wrong-password", "198.51.100.80");
+      // Two minutes on, that address's window starts again, and better-auth deletes its rows older than a minute.
+      vi.setSystemTime(Date.now() + 2 * 60_000);
+      await signIn("first@shop.cz", "x-wrong-password", "198.51.100.80");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await signIn("kept@shop.cz", "kept-password-1", "198.51.100.81")).status).toBe(429);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("limits guesses from a known browser in that browser's own window", async () => {

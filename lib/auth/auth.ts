@@ -13,9 +13,11 @@ import { accounts, rateLimits, sessions, users, verifications } from "@/lib/db/s
 import {
   attemptKey,
   clearSignInAttempts,
-  DEVICE_COOKIE,
+  cookieValue,
   DEVICE_MAX_AGE_SECONDS,
-  newDeviceValue,
+  deviceCookieName,
+  knownDevice,
+  renewedDevice,
   takeSignInAttempt,
 } from "./throttle";
 
@@ -47,15 +49,16 @@ function clientAddress(trustedProxies: string[]) {
   return { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] };
 }
 
-type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
-
-/** The throttle window a sign-in attempt counts in: this browser's, if it holds a device cookie for the account. */
-async function signInWindow(ctx: HookContext): Promise<string> {
-  const device = ctx.context.createAuthCookie(DEVICE_COOKIE);
-  return attemptKey(ctx.body?.email, await ctx.getSignedCookie(device.name, ctx.context.secret));
-}
-
 export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecret" | "staff">) {
+  const secure = secureCookies(cfg.appUrl);
+  // Sign-in throttling by device cookie (./throttle.ts).
+  const deviceCookie = deviceCookieName(secure);
+  const deviceIn = (headers: Headers | undefined) => cookieValue(headers?.get("cookie"), deviceCookie);
+  /** The window an attempt counts in: this browser's own if it is known for the account, else the account's. */
+  const windowOf = (headers: Headers | undefined, email: unknown) =>
+    attemptKey(email, knownDevice(deviceIn(headers), email, cfg.sessionSecret));
+  const perAddress = { window: 60, max: cfg.staff.loginAttemptsPerMinute };
+
   return betterAuth({
     appName: "Skip Pay Orders",
     baseURL: cfg.appUrl,
@@ -89,11 +92,23 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": { window: 60, max: cfg.staff.loginAttemptsPerMinute } },
+      customRules: {
+        // A browser known for the account it signs in to is held by its own window instead (see hooks): anyone can
+        // fill an address's limit by claiming it, which would lock the office out.
+        "/sign-in/email": async (request) => {
+          const device = deviceIn(request.headers);
+          if (!device) return perAddress;
+          const body = (await request
+            .clone()
+            .json()
+            .catch(() => null)) as { email?: unknown } | null;
+          return knownDevice(device, body?.email, cfg.sessionSecret) ? false : perAddress;
+        },
+      },
     },
     advanced: {
       cookiePrefix: "skippay-admin",
-      useSecureCookies: secureCookies(cfg.appUrl),
+      useSecureCookies: secure,
       ipAddress: clientAddress(cfg.staff.trustedProxies),
     },
     databaseHooks: {
@@ -113,7 +128,7 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const attempt = await takeSignInAttempt(db, await signInWindow(ctx));
+        const attempt = await takeSignInAttempt(db, windowOf(ctx.headers, ctx.body?.email));
         if (!attempt.ok) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
@@ -124,18 +139,19 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/sign-in/email" && ctx.context.newSession) {
-          await clearSignInAttempts(db, await signInWindow(ctx));
-          // This browser is now known for this account: its attempts count apart from everyone else's.
-          // Sent back only with sign-in attempts.
-          const device = ctx.context.createAuthCookie(DEVICE_COOKIE, {
-            maxAge: DEVICE_MAX_AGE_SECONDS,
-            path: "/api/auth/sign-in",
-          });
-          await ctx.setSignedCookie(
-            device.name,
-            newDeviceValue(ctx.body?.email),
-            ctx.context.secret,
-            device.attributes,
+          await clearSignInAttempts(db, windowOf(ctx.headers, ctx.body?.email));
+          // This browser is now known for this account: its attempts count apart from everyone else's. The cookie
+          // is sent back only with sign-in attempts.
+          ctx.setCookie(
+            deviceCookie,
+            renewedDevice(deviceIn(ctx.headers), ctx.body?.email, cfg.sessionSecret),
+            {
+              maxAge: DEVICE_MAX_AGE_SECONDS,
+              path: "/api/auth/sign-in",
+              httpOnly: true,
+              secure,
+              sameSite: "lax",
+            },
           );
         }
       }),

@@ -1,44 +1,84 @@
-// Per-account sign-in throttling, on top of better-auth's per-IP rate limit: an attacker can vary the client IP
-// (or a forwarded-for header), but not the account they are guessing. Stored in the shared rate-limit table, so it
+// Per-account sign-in throttling, on top of better-auth's per-address rate limit: an attacker can vary the client
+// address (or a forwarded-for header), but not the account they are guessing. Stored in the shared database, so it
 // holds across instances. Server-only.
 //
 // A limit per account alone lets anyone lock a colleague out by typing wrong passwords for their e-mail. So, as
-// OWASP's "device cookies" describe, a browser that has signed in to an account gets a signed cookie naming it
-// (a new one at every sign-in), and its attempts for that account count in a window of that browser's own. Clients
-// without such a cookie share the account's window: guessing from anywhere else is limited as before, while the
-// staff member's own browser still signs in. A stolen cookie gives no more guesses than the window allows.
+// OWASP's "device cookies" describe, a browser that has signed in to an account keeps a cookie entry for it (a new
+// one at every sign-in; up to five accounts per browser, for a shared desk), and its attempts for that account
+// count in a window of that browser's own — and not in the per-address limit, which anyone can fill by claiming
+// the office's address. Clients without such an entry share the account's window: guessing from anywhere else is
+// limited as before, while the staff member's own browser still signs in. An entry is a nonce and a keyed hash of
+// the nonce with the account's e-mail, so the cookie does not say whose it is; a stolen one gives no more guesses
+// than its window allows.
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { type Admission, clearWindow, takeFromWindow } from "@/lib/db/rate-limits";
 
 export const ACCOUNT_ATTEMPTS = 10;
 export const ACCOUNT_WINDOW_MS = 15 * 60_000;
-/** better-auth prefixes it ("skippay-admin.device", "__Secure-" too on https). */
-export const DEVICE_COOKIE = "device";
 export const DEVICE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+/** Accounts one browser is known for (the most recent sign-ins). */
+const DEVICE_ACCOUNTS = 5;
+const ENTRY = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
+
+/** With the `__Secure-` prefix wherever the session cookie has it. */
+export const deviceCookieName = (secure: boolean) => `${secure ? "__Secure-" : ""}skippay-admin.device`;
 
 export const normaliseEmail = (email: unknown) =>
   String(email ?? "")
     .trim()
     .toLowerCase();
 
-/** A new device cookie's value (signed by the caller): a nonce and the account it signed in to. */
-export function newDeviceValue(email: unknown): string {
-  return `${randomUUID()}:${normaliseEmail(email)}`;
+const tagOf = (secret: string, nonce: string, email: unknown) =>
+  createHmac("sha256", secret)
+    .update(`sign-in-device:${nonce}:${normaliseEmail(email)}`)
+    .digest();
+
+function entries(cookie: string | null | undefined): { nonce: string; tag: Buffer; raw: string }[] {
+  return (cookie ?? "")
+    .split("~")
+    .map((raw) => ENTRY.exec(raw))
+    .filter((m) => m !== null)
+    .map((m) => ({ nonce: m[1] as string, tag: Buffer.from(m[2] as string, "base64url"), raw: m[0] }));
 }
 
-/**
- * The window an attempt counts in: the browser's own when its verified device cookie names this account, else the
- * account's shared one. `verified` is the cookie's value once its signature checked (null or false otherwise).
- */
-export function attemptKey(email: unknown, verified: string | false | null | undefined): string {
-  const account = normaliseEmail(email);
-  if (verified) {
-    const at = verified.indexOf(":");
-    if (at > 0 && verified.slice(at + 1) === account) return `sign-in-device:${verified.slice(0, at)}`;
+/** The browser's nonce for this account, when its device cookie holds a genuine entry for it; else null. */
+export function knownDevice(
+  cookie: string | null | undefined,
+  email: unknown,
+  secret: string,
+): string | null {
+  for (const entry of entries(cookie)) {
+    const expected = tagOf(secret, entry.nonce, email);
+    if (entry.tag.length === expected.length && timingSafeEqual(entry.tag, expected)) return entry.nonce;
   }
-  return `sign-in-account:${account}`;
+  return null;
+}
+
+/** The device cookie after a sign-in to `email`: a new entry for it first, the browser's other accounts after. */
+export function renewedDevice(cookie: string | null | undefined, email: unknown, secret: string): string {
+  const mine = knownDevice(cookie, email, secret);
+  const nonce = randomUUID();
+  const fresh = `${nonce}.${tagOf(secret, nonce, email).toString("base64url")}`;
+  const others = entries(cookie)
+    .filter((e) => e.nonce !== mine)
+    .map((e) => e.raw);
+  return [fresh, ...others].slice(0, DEVICE_ACCOUNTS).join("~");
+}
+
+/** The value of cookie `name` in a Cookie header. */
+export function cookieValue(header: string | null | undefined, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+  }
+  return null;
+}
+
+/** The window an attempt counts in: the browser's own for an account it is known for, else the account's. */
+export function attemptKey(email: unknown, device: string | null): string {
+  return device ? `sign-in-device:${device}` : `sign-in-account:${normaliseEmail(email)}`;
 }
 
 /** Counts one sign-in attempt in its window; refused (with seconds to wait) beyond the limit. */

@@ -1,11 +1,11 @@
-// Fixed-window counters in the shared rate-limit table (the one better-auth's per-IP limit uses), so a limit holds
-// across instances: the sign-in attempts per account (lib/auth/throttle.ts) and Skip Pay's notifications
-// (lib/applications/notifications.ts). Server-only.
+// Fixed-window counters in their own table, so a limit holds across instances: the sign-in attempts per account
+// or browser (lib/auth/throttle.ts) and Skip Pay's notifications (lib/applications/notifications.ts). Not in
+// better-auth's rate-limit table: better-auth deletes every row there older than its own one-minute windows.
+// Server-only.
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, lte, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { rateLimits } from "./schema";
+import { throttleWindows } from "./schema";
 
 export type Admission = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -17,23 +17,25 @@ export async function takeFromWindow(
   windowMs: number,
   now = Date.now(),
 ): Promise<Admission> {
-  const windowStart = now - windowMs;
+  const over = sql`${throttleWindows.endsAt} <= ${now}`;
   // One atomic upsert: a window that is over starts again at 1; otherwise the count goes up.
   const [row] = await db
-    .insert(rateLimits)
-    .values({ id: randomUUID(), key, count: 1, lastRequest: now })
+    .insert(throttleWindows)
+    .values({ key, count: 1, endsAt: now + windowMs })
     .onConflictDoUpdate({
-      target: rateLimits.key,
+      target: throttleWindows.key,
       set: {
-        count: sql`case when ${rateLimits.lastRequest} < ${windowStart} then 1 else ${rateLimits.count} + 1 end`,
-        lastRequest: sql`case when ${rateLimits.lastRequest} < ${windowStart} then ${now} else ${rateLimits.lastRequest} end`,
+        count: sql`case when ${over} then 1 else ${throttleWindows.count} + 1 end`,
+        endsAt: sql`case when ${over} then ${now + windowMs} else ${throttleWindows.endsAt} end`,
       },
     })
-    .returning({ count: rateLimits.count, since: rateLimits.lastRequest });
+    .returning({ count: throttleWindows.count, endsAt: throttleWindows.endsAt });
+  // A new window is the moment to forget the windows that are over (at most once per window and key).
+  if (row?.count === 1) await db.delete(throttleWindows).where(lte(throttleWindows.endsAt, now));
   if (!row || row.count <= limit) return { ok: true };
-  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((row.since + windowMs - now) / 1000)) };
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((row.endsAt - now) / 1000)) };
 }
 
 export async function clearWindow(db: Db, key: string): Promise<void> {
-  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+  await db.delete(throttleWindows).where(eq(throttleWindows.key, key));
 }

@@ -177,6 +177,22 @@ export const rateLimits = pgTable("rate_limits", {
   lastRequest: bigint("last_request", { mode: "number" }).notNull(),
 });
 
+/**
+ * Our own fixed-window throttles (lib/db/rate-limits.ts): sign-in attempts per account or browser, Skip Pay's
+ * notifications. Kept apart from better-auth's table, which prunes every row older than its own (one-minute)
+ * windows — a 15-minute window stored there would be forgotten after a minute.
+ */
+export const throttleWindows = pgTable(
+  "throttle_windows",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    /** When the window ends (ms since the epoch); the next event after it starts a new one. */
+    endsAt: bigint("ends_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("throttle_windows_ends_idx").on(t.endsAt)],
+);
+
 // ── The operation journal (lib/operations): every operation, written before Skip Pay is called ──────────────
 
 export const OPERATION_STATUSES = [
