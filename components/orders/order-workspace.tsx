@@ -158,6 +158,9 @@ export function OrderWorkspace({
   const [checking, setChecking] = useState(false);
   /** Whether the last "Check now" could not read the order (offline, the server down). */
   const [checkFailed, setCheckFailed] = useState(false);
+  // A read that succeeded since (a poll, the tab's focus) answers what the failed check could not.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever either read brings an answer.
+  useEffect(() => setCheckFailed(false), [fresh.updatedAt, journal.updatedAt]);
   const inFlight = useRef(false);
 
   const form = useForm<OperationFormValues, unknown, OperationRequest>({
@@ -394,10 +397,7 @@ export function OrderWorkspace({
             </FallbackBoundary>
           )}
           {active && <ActiveOperation entry={active} onCheck={checkAgain} checking={checking} />}
-          {/* Always in the page, so that what it comes to say is announced. */}
-          <p role="status" className="text-sm font-medium text-red-800 empty:hidden">
-            {checkFailed ? t("checkFailed") : ""}
-          </p>
+          {checkFailed && <p className="text-sm font-medium text-red-800">{t("checkFailed")}</p>}
         </div>
         {result?.ok && result.kind === "done" && (
           <FallbackBoundary fallback={null}>
