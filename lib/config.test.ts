@@ -83,9 +83,14 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ SESSION_SECRET: secret, TRUSTED_PROXIES: "::ffff:10.0.0.0/104" })).toThrow(
       /TRUSTED_PROXIES\.0: write an IPv4 proxy as IPv4/,
     );
-    expect(() => parseConfig({ SESSION_SECRET: secret, TRUSTED_PROXIES: "0.0.0.0/0" })).toThrow(
-      /TRUSTED_PROXIES\.0: a \/0 range would trust every address/,
-    );
+    for (const mapped of ["::ffff:a00:0/104", "0:0:0:0:0:ffff:a00:7"])
+      expect(() => parseConfig({ SESSION_SECRET: secret, TRUSTED_PROXIES: mapped })).toThrow(
+        /write an IPv4 proxy as IPv4/,
+      );
+    for (const wide of ["0.0.0.0/0", "10.0.0.1, 128.0.0.0/1", "2001:db8::/16"])
+      expect(() => parseConfig({ SESSION_SECRET: secret, TRUSTED_PROXIES: wide })).toThrow(
+        /too wide a range/,
+      );
   });
 
   it("treats empty variables as unset", () => {

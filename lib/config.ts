@@ -9,13 +9,24 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveMs = z.coerce.number().int().min(1);
 
-/** A proxy's address or range, as better-auth matches them (it ignores IPv4-mapped IPv6 ranges). */
+/** An IPv4-mapped IPv6 address in any spelling (the URL parser writes them all as `::ffff:x:y`). */
+const isMapped = (address: string) =>
+  address.includes(":") &&
+  /^\[::ffff:[0-9a-f]{1,4}:[0-9a-f]{1,4}\]$/.test(new URL(`http://[${address}]`).hostname);
+
+/** A proxy's address or range, as better-auth matches them: it ignores IPv4-mapped IPv6 ones. */
 const proxyAddress = z
   .union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
     error: "must be IP addresses or CIDR ranges, separated by commas",
   })
-  .refine((a) => !/(^|:)ffff:\d+\./i.test(a), "write an IPv4 proxy as IPv4 (10.0.0.7), not IPv4-mapped IPv6")
-  .refine((a) => !a.endsWith("/0"), "a /0 range would trust every address, clients' included");
+  .refine(
+    (a) => !isMapped(a.split("/")[0] as string),
+    "write an IPv4 proxy as IPv4 (10.0.0.7), not IPv4-mapped IPv6",
+  )
+  .refine((a) => {
+    const [address = "", prefix] = a.split("/");
+    return prefix === undefined || Number(prefix) >= (address.includes(":") ? 32 : 8);
+  }, "too wide a range (below /8, or /32 for IPv6) would trust clients' addresses too: name your proxies'");
 
 const envSchema = z.object({
   PORT: port.default(3000),

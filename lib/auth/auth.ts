@@ -16,6 +16,7 @@ import {
   cookieValue,
   DEVICE_MAX_AGE_SECONDS,
   deviceCookieName,
+  hasDeviceEntries,
   knownDevice,
   renewedDevice,
   takeSignInAttempt,
@@ -97,7 +98,8 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
         // fill an address's limit by claiming it, which would lock the office out.
         "/sign-in/email": async (request) => {
           const device = deviceIn(request.headers);
-          if (!device) return perAddress;
+          const json = request.headers.get("content-type")?.includes("application/json");
+          if (!json || !hasDeviceEntries(device)) return perAddress;
           const body = (await request
             .clone()
             .json()

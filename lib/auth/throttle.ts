@@ -25,10 +25,9 @@ const ENTRY = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 /** With the `__Secure-` prefix wherever the session cookie has it. */
 export const deviceCookieName = (secure: boolean) => `${secure ? "__Secure-" : ""}skippay-admin.device`;
 
+/** The e-mail an attempt names, as a window's key; anything that cannot be one (better-auth refuses it) is "". */
 export const normaliseEmail = (email: unknown) =>
-  String(email ?? "")
-    .trim()
-    .toLowerCase();
+  typeof email === "string" && email.length <= 320 ? email.trim().toLowerCase() : "";
 
 const tagOf = (secret: string, nonce: string, email: unknown) =>
   createHmac("sha256", secret)
@@ -42,6 +41,9 @@ function entries(cookie: string | null | undefined): { nonce: string; tag: Buffe
     .filter((m) => m !== null)
     .map((m) => ({ nonce: m[1] as string, tag: Buffer.from(m[2] as string, "base64url"), raw: m[0] }));
 }
+
+/** Whether a device cookie has any entry at all (before anything is spent on checking one). */
+export const hasDeviceEntries = (cookie: string | null | undefined) => entries(cookie).length > 0;
 
 /** The browser's nonce for this account, when its device cookie holds a genuine entry for it; else null. */
 export function knownDevice(
@@ -67,13 +69,14 @@ export function renewedDevice(cookie: string | null | undefined, email: unknown,
   return [fresh, ...others].slice(0, DEVICE_ACCOUNTS).join("~");
 }
 
-/** The value of cookie `name` in a Cookie header. */
+/** Every value of cookie `name` in a Cookie header, as one device cookie (another site's same-named one cannot hide it). */
 export function cookieValue(header: string | null | undefined, name: string): string | null {
+  const values: string[] = [];
   for (const part of (header ?? "").split(";")) {
     const at = part.indexOf("=");
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
+    if (at > 0 && part.slice(0, at).trim() === name) values.push(part.slice(at + 1).trim());
   }
-  return null;
+  return values.length > 0 ? values.join("~") : null;
 }
 
 /** The window an attempt counts in: the browser's own for an account it is known for, else the account's. */
