@@ -34,6 +34,11 @@ function signIn(email: string, password: string, ip = "198.51.100.1", cookie?: s
   );
 }
 
+/** An agent's account, named after its e-mail. */
+function addAgent(email: string, password: string) {
+  return createStaffUser(auth, { email, name: email.split("@")[0] as string, role: "agent", password });
+}
+
 /** The device cookie a successful sign-in set, as a Cookie header. */
 function deviceCookie(response: Response): string {
   const found = response.headers.getSetCookie().find((c) => c.includes(".device="));
@@ -142,12 +147,7 @@ describe("staff sign-in", () => {
   });
 
   it("lets a browser that signed in to the account before sign in while the account is locked for others", async () => {
-    await createStaffUser(auth, {
-      email: "own@shop.cz",
-      name: "Own",
-      role: "agent",
-      password: "own-password-1",
-    });
+    await addAgent("own@shop.cz", "own-password-1");
     const first = await signIn("own@shop.cz", "own-password-1", "198.51.100.10");
     expect(first.status).toBe(200);
     const device = deviceCookie(first);
@@ -175,12 +175,7 @@ describe("staff sign-in", () => {
   });
 
   it("keeps a known browser out of the per-address limit anyone can fill by claiming the office's address", async () => {
-    await createStaffUser(auth, {
-      email: "desk@shop.cz",
-      name: "Desk",
-      role: "agent",
-      password: "desk-password-1",
-    });
+    await addAgent("desk@shop.cz", "desk-password-1");
     const office = "198.51.100.60";
     const device = deviceCookie(await signIn("desk@shop.cz", "desk-password-1", office));
     for (let i = 0; i < 6; i++) await signIn(`claims${i}@shop.cz`, "x-wrong-password", office);
@@ -193,18 +188,8 @@ describe("staff sign-in", () => {
   });
 
   it("knows one browser for several accounts (a shared desk) without saying which", async () => {
-    await createStaffUser(auth, {
-      email: "one@shop.cz",
-      name: "One",
-      role: "agent",
-      password: "one-password-1",
-    });
-    await createStaffUser(auth, {
-      email: "two@shop.cz",
-      name: "Two",
-      role: "agent",
-      password: "two-password-1",
-    });
+    await addAgent("one@shop.cz", "one-password-1");
+    await addAgent("two@shop.cz", "two-password-1");
     const afterOne = deviceCookie(await signIn("one@shop.cz", "one-password-1", "198.51.100.70"));
     const afterTwo = deviceCookie(await signIn("two@shop.cz", "two-password-1", "198.51.100.71", afterOne));
     expect(afterTwo).not.toMatch(/one|two|shop|%40/i);
@@ -223,12 +208,7 @@ describe("staff sign-in", () => {
   it("remembers an account's window for its full 15 minutes, whatever better-auth prunes", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
-      await createStaffUser(auth, {
-        email: "kept@shop.cz",
-        name: "Kept",
-        role: "agent",
-        password: "kept-password-1",
-      });
+      await addAgent("kept@shop.cz", "kept-password-1");
       await lockForUnknownClients("kept@shop.cz", 160);
       await signIn("first@shop.cz", "x-wrong-password", "198.51.100.80");
       // Two minutes on, that address's window starts again, and better-auth deletes its rows older than a minute.
@@ -242,12 +222,7 @@ describe("staff sign-in", () => {
   });
 
   it("limits guesses from a known browser in that browser's own window", async () => {
-    await createStaffUser(auth, {
-      email: "mine@shop.cz",
-      name: "Mine",
-      role: "agent",
-      password: "mine-password-1",
-    });
+    await addAgent("mine@shop.cz", "mine-password-1");
     const device = deviceCookie(await signIn("mine@shop.cz", "mine-password-1", "198.51.100.30"));
     const statuses: number[] = [];
     for (let i = 0; i <= ACCOUNT_ATTEMPTS; i++)
