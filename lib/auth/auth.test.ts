@@ -146,6 +146,17 @@ describe("staff sign-in", () => {
     expect(Number(blocked.headers.get("x-retry-after"))).toBeGreaterThan(0);
   });
 
+  it("gives back only its own attempt when an unknown browser signs in: guesses from elsewhere still count", async () => {
+    await addAgent("counted@shop.cz", "counted-password-1");
+    for (let i = 0; i < ACCOUNT_ATTEMPTS - 1; i++)
+      await signIn("counted@shop.cz", "guess", `203.0.113.${180 + i}`);
+    // She signs in from a new browser…
+    expect((await signIn("counted@shop.cz", "counted-password-1", "198.51.100.100")).status).toBe(200);
+    // …and the guessing goes on from where it was: one more, then no more.
+    expect((await signIn("counted@shop.cz", "guess", "203.0.113.199")).status).toBe(401);
+    expect((await signIn("counted@shop.cz", "guess", "203.0.113.201")).status).toBe(429);
+  });
+
   it("lets a browser that signed in to the account before sign in while the account is locked for others", async () => {
     await addAgent("own@shop.cz", "own-password-1");
     const first = await signIn("own@shop.cz", "own-password-1", "198.51.100.10");

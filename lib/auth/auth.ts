@@ -12,13 +12,13 @@ import { type Db, getDb } from "@/lib/db/client";
 import { accounts, rateLimits, sessions, users, verifications } from "@/lib/db/schema";
 import {
   attemptKey,
-  clearSignInAttempts,
   cookieValue,
   DEVICE_MAX_AGE_SECONDS,
   deviceCookieName,
   hasDeviceEntries,
   knownDevice,
   renewedDevice,
+  settleSignIn,
   takeSignInAttempt,
 } from "./throttle";
 
@@ -141,7 +141,7 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/sign-in/email" && ctx.context.newSession) {
-          await clearSignInAttempts(db, windowOf(ctx.headers, ctx.body?.email));
+          await settleSignIn(db, windowOf(ctx.headers, ctx.body?.email));
           // This browser is now known for this account: its attempts count apart from everyone else's. The cookie
           // is sent back only with sign-in attempts.
           ctx.setCookie(

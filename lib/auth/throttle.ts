@@ -13,7 +13,7 @@
 import "server-only";
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { type Admission, clearWindow, takeFromWindow } from "@/lib/db/rate-limits";
+import { type Admission, clearWindow, giveBack, takeFromWindow } from "@/lib/db/rate-limits";
 
 export const ACCOUNT_ATTEMPTS = 10;
 export const ACCOUNT_WINDOW_MS = 15 * 60_000;
@@ -89,6 +89,11 @@ export function takeSignInAttempt(db: Db, key: string, now = Date.now()): Promis
   return takeFromWindow(db, key, ACCOUNT_ATTEMPTS, ACCOUNT_WINDOW_MS, now);
 }
 
-export function clearSignInAttempts(db: Db, key: string): Promise<void> {
-  return clearWindow(db, key);
+/**
+ * After a successful sign-in: a known browser's window is done with (it gets a new nonce); in the account's shared
+ * window only this attempt is given back, so colleagues' sign-ins from fresh browsers do not add up, and neither do
+ * they wipe out the count of someone guessing from elsewhere.
+ */
+export function settleSignIn(db: Db, key: string): Promise<void> {
+  return key.startsWith("sign-in-device:") ? clearWindow(db, key) : giveBack(db, key);
 }

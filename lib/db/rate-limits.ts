@@ -36,6 +36,14 @@ export async function takeFromWindow(
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((row.endsAt - now) / 1000)) };
 }
 
+/** Takes one event back out of `key`'s window (what a successful sign-in does with its own attempt). */
+export async function giveBack(db: Db, key: string): Promise<void> {
+  await db
+    .update(throttleWindows)
+    .set({ count: sql`greatest(${throttleWindows.count} - 1, 0)` })
+    .where(eq(throttleWindows.key, key));
+}
+
 export async function clearWindow(db: Db, key: string): Promise<void> {
   await db.delete(throttleWindows).where(eq(throttleWindows.key, key));
 }
