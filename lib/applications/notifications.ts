@@ -3,8 +3,8 @@
 // token: unbounded, the endpoint would let anyone multiply requests to Skip Pay and spend the merchant's rate limit
 // there (which staff pages need). Server-only.
 //
-// Windows in the shared rate-limit table (they hold across instances), so that a flood cannot crowd out the
-// notifications that matter:
+// Windows in the database's throttle table (lib/db/rate-limits.ts; they hold across instances), so that a flood
+// cannot crowd out the notifications that matter:
 // - an application the admin already knows has a window of its own — a flood of made-up ids does not touch it,
 //   and flooding it takes knowing its id;
 // - ids the admin has not seen (a new application, or made up) share one window: a flood of made-up ids delays

@@ -20,6 +20,8 @@ export const ACCOUNT_WINDOW_MS = 15 * 60_000;
 export const DEVICE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 /** Accounts one browser is known for (the most recent sign-ins). */
 const DEVICE_ACCOUNTS = 5;
+/** The prefix of a known browser's window (the account's shared one is `sign-in-account:<e-mail>`). */
+const DEVICE_WINDOW = "sign-in-device:";
 const ENTRY = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 
 /** With the `__Secure-` prefix wherever the session cookie has it. */
@@ -81,7 +83,7 @@ export function cookieValue(header: string | null | undefined, name: string): st
 
 /** The window an attempt counts in: the browser's own for an account it is known for, else the account's. */
 export function attemptKey(email: unknown, device: string | null): string {
-  return device ? `sign-in-device:${device}` : `sign-in-account:${normaliseEmail(email)}`;
+  return device ? `${DEVICE_WINDOW}${device}` : `sign-in-account:${normaliseEmail(email)}`;
 }
 
 /** Counts one sign-in attempt in its window; refused (with seconds to wait) beyond the limit. */
@@ -95,5 +97,5 @@ export function takeSignInAttempt(db: Db, key: string, now = Date.now()): Promis
  * they wipe out the count of someone guessing from elsewhere.
  */
 export function settleSignIn(db: Db, key: string): Promise<void> {
-  return key.startsWith("sign-in-device:") ? clearWindow(db, key) : giveBack(db, key);
+  return key.startsWith(DEVICE_WINDOW) ? clearWindow(db, key) : giveBack(db, key);
 }

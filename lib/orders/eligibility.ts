@@ -53,6 +53,9 @@ export function quantitiesByState(parts: LinePart[]): Partial<Record<OrderState,
   return out;
 }
 
+/** A variable symbol Skip Pay accepts: 1 to 10 digits. */
+export const isVariableSymbol = (value: string) => /^\d{1,10}$/.test(value);
+
 /** The spec: `variableSymbol` is required on send unless the order was given one earlier. */
 export function needsVariableSymbol(order: Pick<OrderResponse, "variableSymbols">): boolean {
   return (order.variableSymbols ?? []).length === 0;

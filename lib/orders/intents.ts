@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import { APPLICATION_STATES, CANCEL_REASONS, ORDER_STATES, STATE_REASONS } from "@/lib/skippay/enums";
 import type { OrderBasis } from "./basis";
+import { isVariableSymbol } from "./eligibility";
 import { parseMoney } from "./money";
 import { OPERATION_KINDS, OPERATION_REASONS, parseQuantityInput } from "./operation-form";
 import type { Intent, LineSelection } from "./planner";
@@ -86,7 +87,8 @@ export const operationFormSchema = z.pipe(
       }
       if (v.kind === "send" && v.sentDate !== "" && !validDate(v.sentDate))
         fail(["sentDate"], "date_invalid");
-      if (v.kind === "send" && !/^\d{0,10}$/.test(v.variableSymbol.trim()))
+      const symbol = v.variableSymbol.trim();
+      if (v.kind === "send" && symbol !== "" && !isVariableSymbol(symbol))
         fail(["variableSymbol"], "variable_symbol_invalid");
       if (v.kind === "deliver" && v.deliveryDate !== "" && !validDate(v.deliveryDate))
         fail(["deliveryDate"], "date_invalid");

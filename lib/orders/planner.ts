@@ -19,6 +19,7 @@ import {
   ELIGIBLE,
   type IneligibleReason,
   ineligibility,
+  isVariableSymbol,
   MOVES,
   type MoveKind,
   type NotCancellable,
@@ -837,7 +838,7 @@ function planShipping(
     issues.push(issue("trackingNumber", "tracking_too_long", "A tracking number has at most 64 characters."));
   }
   if (intent.kind === "send") {
-    if (intent.variableSymbol !== null && !/^\d{1,10}$/.test(intent.variableSymbol)) {
+    if (intent.variableSymbol !== null && !isVariableSymbol(intent.variableSymbol)) {
       issues.push(issue("variableSymbol", "variable_symbol_invalid", "A variable symbol is 1 to 10 digits."));
     } else if (intent.variableSymbol === null && needsVariableSymbol(ctx.order)) {
       issues.push(
