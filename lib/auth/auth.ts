@@ -112,6 +112,8 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
       cookiePrefix: "skippay-admin",
       useSecureCookies: secure,
       ipAddress: clientAddress(cfg.staff.trustedProxies),
+      // A session and its user in one query (the relations in lib/db/schema.ts) instead of two.
+      database: { joins: true },
     },
     databaseHooks: {
       session: {

@@ -1,5 +1,5 @@
 // The app's one database schema (Drizzle). Money columns hold integer minor units (haléře).
-import { sql } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -159,6 +159,19 @@ export const accounts = pgTable(
   },
   (t) => [index("accounts_user_idx").on(t.userId)],
 );
+
+// Relations let better-auth read a session with its user (and an account with its user) in one query
+// (`advanced.database.joins` in lib/auth/auth.ts): every page, route handler and server action checks a session.
+export const usersRelations = relations(users, ({ many }) => ({
+  sessions: many(sessions),
+  accounts: many(accounts),
+}));
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+export const accountsRelations = relations(accounts, ({ one }) => ({
+  user: one(users, { fields: [accounts.userId], references: [users.id] }),
+}));
 
 export const verifications = pgTable("verifications", {
   id: text("id").primaryKey(),
