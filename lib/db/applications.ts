@@ -1,7 +1,7 @@
 // The admin's own index of applications (Skip Pay has no list endpoint): upserted from every Skip Pay response
 // that carries an application, listed with filters, sorting and pages.
 import "server-only";
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or, type SQL, sql, type WithSubquery } from "drizzle-orm";
 import type { ApplicationResponse, ApplicationState, OrderExtendedResponse } from "@/lib/skippay/schemas";
 import type { Db } from "./client";
 import { applications } from "./schema";
@@ -12,8 +12,15 @@ function customerName(c: ApplicationResponse["customer"]): string | null {
   return c.fullName || [c.firstName, c.lastName].filter(Boolean).join(" ") || null;
 }
 
-/** Records what Skip Pay just said about an application. */
-export async function upsertApplication(db: Db, app: ApplicationResponse): Promise<void> {
+/**
+ * Records what Skip Pay just said about an application. `alongside` is a data-modifying CTE (`db.$with`) made part
+ * of the same statement: both happen, or neither, in one round trip.
+ */
+export async function upsertApplication(
+  db: Db,
+  app: ApplicationResponse,
+  alongside?: WithSubquery,
+): Promise<void> {
   const values = {
     orderNumber: app.order.number,
     variableSymbol: app.order.variableSymbols?.[0] ?? null,
@@ -29,7 +36,7 @@ export async function upsertApplication(db: Db, app: ApplicationResponse): Promi
   };
   // The original total is the sum of every item ever on the order (cancelled and returned ones keep their price).
   const originalTotal = app.order.items.reduce((sum, i) => sum + i.totalPrice.amount, 0);
-  await db
+  await (alongside ? db.with(alongside) : db)
     .insert(applications)
     .values({ id: app.id, ...values, originalTotalAmount: originalTotal })
     .onConflictDoUpdate({

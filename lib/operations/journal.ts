@@ -3,7 +3,7 @@
 // most one operation in flight or of unknown outcome (a partial unique index) — across every app instance.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { operations } from "@/lib/db/schema";
 import type { JournalEntry, OperationStatus } from "./types";
@@ -71,6 +71,13 @@ export async function updateOperation(
   return row;
 }
 
+/** `updateOperation` as a CTE, to be made part of another statement (`upsertApplication`'s `alongside`). */
+export function updatingOperation(db: Db, id: string, patch: Partial<NewOperation>) {
+  return db
+    .$with("updated_operation")
+    .as(db.update(operations).set(patch).where(eq(operations.id, id)).returning({ id: operations.id }));
+}
+
 /** Settles an operation only if it is still in the given state (two reconcilers never both settle it). */
 export async function settleOperation(
   db: Db,
@@ -103,6 +110,63 @@ export async function activeOperation(db: Db, applicationId: string): Promise<Op
     .from(operations)
     .where(and(eq(operations.applicationId, applicationId), inArray(operations.status, ACTIVE)));
   return row ?? null;
+}
+
+/** An operation as the approval limit counts it (lib/auth/roles.ts `unapprovedRefunds`). */
+export type RefundRow = Pick<OperationRow, "actorId" | "approvalRequired" | "status" | "refund">;
+
+/** What a submission needs to know before the order is read, in one query (see `lookBeforeRead`). */
+export interface BeforeRead {
+  /** The operation this very submission already made (a double click, a retry), if any. */
+  same: OperationRow | null;
+  /** The operation holding the application's lock, if any. */
+  active: OperationRow | null;
+  /** How many of the application's operations have finished (in any way); see `finishedCount`. */
+  finished: number;
+  /** The submitting staff member's operations on the application, for their approval limit. */
+  mine: RefundRow[];
+}
+
+/**
+ * Everything a submission asks the journal before it reads the order, in one round trip: its own earlier
+ * operation, the lock's holder, `finishedCount`, and (when `actorId` is given) that person's operations here. The
+ * counts are the left side of a left join, so they come back when no operation matches.
+ */
+export async function lookBeforeRead(
+  db: Db,
+  applicationId: string,
+  submissionId: string,
+  actorId: string | null,
+): Promise<BeforeRead> {
+  const mine = actorId
+    ? sql`coalesce(json_agg(json_build_object('actorId', ${operations.actorId}, 'approvalRequired', ${operations.approvalRequired}, 'status', ${operations.status}, 'refund', ${operations.refund})) filter (where ${eq(operations.actorId, actorId)}), '[]'::json)`
+    : sql`'[]'::json`;
+  const rows = await db
+    .select({
+      finished: sql<number>`counted.finished`.mapWith(Number),
+      mine: sql<RefundRow[]>`counted.mine`,
+      operation: operations,
+    })
+    .from(
+      sql`(select count(*) filter (where ${isNotNull(operations.finishedAt)}) as finished, ${mine} as mine
+           from ${operations} where ${eq(operations.applicationId, applicationId)}) as counted`,
+    )
+    .leftJoin(
+      operations,
+      or(
+        eq(operations.submissionId, submissionId),
+        and(eq(operations.applicationId, applicationId), inArray(operations.status, ACTIVE)),
+      ),
+    );
+  const found = rows.flatMap((r) => (r.operation ? [r.operation] : []));
+  return {
+    same: found.find((o) => o.submissionId === submissionId) ?? null,
+    active:
+      found.find((o) => o.applicationId === applicationId && ACTIVE.includes(o.status as OperationStatus)) ??
+      null,
+    finished: rows[0]?.finished ?? 0,
+    mine: rows[0]?.mine ?? [],
+  };
 }
 
 /** In-flight operations whose caller vanished (crashed, killed) long ago: their outcome is unknown. */
@@ -153,23 +217,6 @@ export async function finishedCount(db: Db, applicationId: string): Promise<numb
     .from(operations)
     .where(and(eq(operations.applicationId, applicationId), isNotNull(operations.finishedAt)));
   return row?.n ?? 0;
-}
-
-/** One staff member's operations on one application, as much as their approval limit needs (see lib/auth/roles). */
-export async function operationsBy(
-  db: Db,
-  applicationId: string,
-  actorId: string,
-): Promise<Pick<OperationRow, "actorId" | "approvalRequired" | "status" | "refund">[]> {
-  return db
-    .select({
-      actorId: operations.actorId,
-      approvalRequired: operations.approvalRequired,
-      status: operations.status,
-      refund: operations.refund,
-    })
-    .from(operations)
-    .where(and(eq(operations.applicationId, applicationId), eq(operations.actorId, actorId)));
 }
 
 /** Removes an operation that took the lock but was never sent (the order changed under it): nothing happened. */

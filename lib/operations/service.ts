@@ -156,12 +156,16 @@ export function createOperations(deps: OperationsDeps) {
     return (await settle(applicationId, fresh)).application;
   }
 
-  /** `reconcile`, also answering which operation (if any) still holds the application afterwards. */
+  /**
+   * `reconcile`, also answering which operation (if any) still holds the application afterwards. `holder` is that
+   * operation as the caller just read it (null: none), to save the look-up.
+   */
   async function settle(
     applicationId: string,
     fresh?: ApplicationResponse,
+    holder?: journal.OperationRow | null,
   ): Promise<{ application: ApplicationResponse | null; active: journal.OperationRow | null }> {
-    let active = await journal.activeOperation(db, applicationId);
+    let active = holder === undefined ? await journal.activeOperation(db, applicationId) : holder;
     // Usually nothing is active: one read, no write. An in-flight call whose caller vanished long ago is unknown.
     const abandonedBefore = new Date(now().getTime() - deps.leaseMs);
     if (active?.status === "in_flight" && active.startedAt && active.startedAt < abandonedBefore) {
@@ -318,13 +322,17 @@ export function createOperations(deps: OperationsDeps) {
   ): Promise<OperationResult> {
     const sent = await sendPlan(client, current, p);
     if (sent.ok) {
-      await journal.updateOperation(db, row.id, {
-        status: "succeeded",
-        totalAfter: sent.value.order.totalPrice.amount,
-        response: summary(sent.value),
-        finishedAt: now(),
-      });
-      await upsertApplication(db, sent.value);
+      // The journal's record of success and the index's new state in one statement.
+      await upsertApplication(
+        db,
+        sent.value,
+        journal.updatingOperation(db, row.id, {
+          status: "succeeded",
+          totalAfter: sent.value.order.totalPrice.amount,
+          response: summary(sent.value),
+          finishedAt: now(),
+        }),
+      );
       return {
         ok: true,
         kind: "done",
@@ -383,24 +391,32 @@ export function createOperations(deps: OperationsDeps) {
       const row = await journal.findBySubmission(db, submission.submissionId);
       return row ? outcomeOf(row) : null;
     };
-    // The two journal look-ups run side by side. The order is read only after them: a read taken while another
+    // The journal is asked first, in one query: this submission's earlier outcome, the lock, and how many operations
+    // have finished (for the check under the lock). The order is read only after: a read taken while another
     // operation was still in flight could predate its effect and slip past the stale-page guard.
-    // (Also counted before the read: how many operations have finished, for the check under the lock.)
-    const [existing, { active }, finishedBefore] = await Promise.all([
-      same(),
-      settle(request.applicationId),
-      journal.finishedCount(db, request.applicationId),
-    ]);
-    if (existing) return existing;
+    // (Whoever has an approval limit also gets their earlier operations here: the limit counts what they refunded.)
+    const limited = !can(actor.role, "operate_without_limit");
+    const looked = await journal.lookBeforeRead(
+      db,
+      request.applicationId,
+      submission.submissionId,
+      limited ? actor.id : null,
+    );
+    if (looked.same) return outcomeOf(looked.same);
+    const { active } = await settle(request.applicationId, undefined, looked.active);
     // A twin submission may have taken the lock a moment ago: then this is its outcome, not "busy".
     if (active) return (await same()) ?? busy(active);
+    const finishedBefore = looked.finished;
 
-    const read = await readApplication(request.applicationId);
+    // Not indexed yet: when the order is as the page planned on, the page's own read indexed it, and the answer to
+    // the operation is indexed below. Otherwise it is indexed now.
+    const read = await client.getApplication(request.applicationId);
     if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };
     const current = read.value;
     const before = basisOf(current);
 
     if (!sameBasis(before, submission.basis)) {
+      await upsertApplication(db, current);
       // The order changed: maybe because a twin of this very submission just went through.
       const twin = await same();
       if (twin) return twin;
@@ -413,10 +429,7 @@ export function createOperations(deps: OperationsDeps) {
     const p = planned.plan;
 
     // The limit covers what this person already refunded here unapproved (no splitting a refund into small ones).
-    const earlier =
-      p.refund > 0 && !can(actor.role, "operate_without_limit")
-        ? unapprovedRefunds(await journal.operationsBy(db, current.id, actor.id), actor.id)
-        : 0;
+    const earlier = p.refund > 0 && limited ? unapprovedRefunds(looked.mine, actor.id) : 0;
     const approval = needsApproval(actor.role, p.refund, deps.approvalLimit, earlier);
     const inserted = await journal.insertOperation(db, {
       submissionId: submission.submissionId,
