@@ -1,7 +1,9 @@
 // Exactly-once, accountability and four eyes, against the real sandbox over HTTP and a real database (PGlite, or
 // PostgreSQL with TEST_POSTGRES=1). "Skip Pay calls" are counted in the sandbox's own event history.
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applications } from "@/lib/db/schema";
 import { basisOf } from "@/lib/orders/basis";
 import { type OperationFormValues, operationFormSchema } from "@/lib/orders/intents";
 import { orderView } from "@/lib/orders/lines";
@@ -417,6 +419,30 @@ describe("the stale-page guard", () => {
       ok: false,
       failure: { kind: "stale", changedBy: [] },
     });
+  });
+});
+
+describe("the admin's index of applications", () => {
+  it("holds each operation's answer, and an order changed elsewhere once a page planned on the old one is refused", async () => {
+    const app = await delivered();
+    const db = server.database.db;
+    const indexed = async () =>
+      (await db.select().from(applications).where(eq(applications.id, app.id)))[0]?.totalAmount;
+    const done = await ops.submit(agent, refund(app, 500));
+    expect(done).toMatchObject({ ok: true, kind: "done" });
+    expect(await indexed()).toBe(TOTAL - 50_000);
+    expect(await journal.findOperation(db, (done as { operationId: string }).operationId)).toMatchObject({
+      status: "succeeded",
+      totalAfter: TOTAL - 50_000,
+    });
+
+    const page = await readBack(app.id);
+    await client.returnOrderItems(app.id, { items: [], totalPrice: { amount: 100, currency: "CZK" } });
+    expect(await ops.submit(agent, refund(page, 500))).toMatchObject({
+      ok: false,
+      failure: { kind: "stale" },
+    });
+    expect(await indexed()).toBe(TOTAL - 50_000 - 100);
   });
 });
 
