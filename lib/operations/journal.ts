@@ -12,6 +12,8 @@ export type OperationRow = typeof operations.$inferSelect;
 export type NewOperation = Omit<typeof operations.$inferInsert, "id" | "createdAt">;
 
 const ACTIVE: OperationStatus[] = ["in_flight", "unknown"];
+/** An operation that has finished, in any way (what `finishedCount` and `lookBeforeRead` count). */
+const FINISHED = isNotNull(operations.finishedAt);
 
 /** Postgres' unique-violation, wherever the driver put it (pg, PGlite, wrapped by Drizzle). */
 function isUniqueViolation(error: unknown): boolean {
@@ -148,7 +150,7 @@ export async function lookBeforeRead(
       operation: operations,
     })
     .from(
-      sql`(select count(*) filter (where ${isNotNull(operations.finishedAt)}) as finished, ${mine} as mine
+      sql`(select count(*) filter (where ${FINISHED}) as finished, ${mine} as mine
            from ${operations} where ${eq(operations.applicationId, applicationId)}) as counted`,
     )
     .leftJoin(
@@ -215,7 +217,7 @@ export async function finishedCount(db: Db, applicationId: string): Promise<numb
   const [row] = await db
     .select({ n: count() })
     .from(operations)
-    .where(and(eq(operations.applicationId, applicationId), isNotNull(operations.finishedAt)));
+    .where(and(eq(operations.applicationId, applicationId), FINISHED));
   return row?.n ?? 0;
 }
 
