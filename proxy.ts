@@ -34,11 +34,14 @@ export const config = {
   matcher: [
     {
       // Pages only: not the JSON APIs, the sandbox, health checks, static files or the prerendered static page
-      // (it carries no data, and a nonce cannot be put into HTML made at build time).
+      // (it carries no data, and a nonce cannot be put into HTML made at build time). Nor a server action's answer:
+      // a call with the Next-Action header is always answered with RSC data, never HTML, so a nonce there would
+      // protect nothing (a form posted without JavaScript carries no such header and gets its page as before).
       source: "/((?!api/|sandbox/|healthz|floor$|_next/static|_next/image|icon.svg|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
+        { type: "header", key: "next-action" },
       ],
     },
   ],
