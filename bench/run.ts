@@ -422,6 +422,11 @@ async function main() {
       authorization: `Bearer ${sandbox.token}`,
     });
     const orderPage = await load(page50, { cookie });
+    // Where any server-rendered page of this app starts, before it reads an order: the sign-in page (the staff
+    // layout, no session) and the lightest signed-in page (the session check, the header, no Skip Pay call).
+    await load(`${BASE}/login`, {}, 2);
+    const signInPage = await load(`${BASE}/login`, {});
+    const signedInPage = await load(`${BASE}/forbidden`, { cookie });
 
     console.log("P2: returns…");
     const p2 = await returns(sandbox, cookie, 45);
@@ -448,6 +453,16 @@ async function main() {
       times: number,
       limit: number,
     ) => [id, measure, floorText, appText, `${times.toFixed(2)}×`, `≤ ${limit}×`, verdict(times <= limit)];
+    /** A P1 row without a target: what a part of the page costs on its own, under the same load. */
+    const contextRow = (measure: string, l: Load) => [
+      "P1",
+      measure,
+      "",
+      `${ms(l.p50)} / ${ms(l.p95)} / ${l.rps.toFixed(0)}`,
+      `${(floor.rps / l.rps).toFixed(1)}× by req/s`,
+      "",
+      "",
+    ];
     /** A P2 row: milliseconds over the floor, with the target only where it applies. */
     const deltaRow = (measure: string, floorMs: number, appMs: number, limit?: number) => [
       "P2",
@@ -484,15 +499,9 @@ async function main() {
         floor.rps / orderPage.rps,
         1.5,
       ),
-      [
-        "P1",
-        "(network floor) sandbox GET: p50 / p95 / req/s",
-        "",
-        `${ms(sandboxGet.p50)} / ${ms(sandboxGet.p95)} / ${sandboxGet.rps.toFixed(0)}`,
-        "",
-        "",
-        "",
-      ],
+      contextRow("(network floor) sandbox GET: p50 / p95 / req/s", sandboxGet),
+      contextRow("(dynamic floor) the sign-in page: p50 / p95 / req/s", signInPage),
+      contextRow("(signed-in floor) a signed-in page without an order: p50 / p95 / req/s", signedInPage),
       deltaRow("return, end to end vs direct Skip Pay PUT: p50", p2Direct, p2Action, 15),
       deltaRow("(floor incl. the re-read) direct GET + PUT: p50", p2Direct, median(p2.readPut)),
       deltaRow("return: p95", percentile(p2.straight, 95), percentile(p2.action, 95)),
@@ -537,7 +546,7 @@ async function main() {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     const machine = `${os.cpus().length} × ${cpu.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
     const notes = [
-      `- Errors or non-200 answers under load: floor ${floor.errors}, order page ${orderPage.errors}, sandbox ${sandboxGet.errors}.`,
+      `- Errors or non-200 answers under load: floor ${floor.errors}, order page ${orderPage.errors}, sandbox ${sandboxGet.errors}, sign-in page ${signInPage.errors}, signed-in page ${signedInPage.errors}.`,
       `- P1 ran ${SECONDS} s per target with ${CONNECTIONS} connections after a 2 s warm-up; P2 ${p2.action.length} sequential returns per path after 5 warm-up rounds; P3 counts ${jsFloor.chunks.size} chunks for the floor and ${jsOrder.chunks.size} for the order page (not the legacy polyfills modern browsers skip); P4 medians of ${P4_RUNS} runs per order, each measure on a fresh page load (time to interactive: all ${2 * P4_RUNS} loads).`,
       `- Database: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite in a temporary directory"}. The server, the sandbox, the load generator and Chromium share this machine's cores.`,
     ].join("\n");
