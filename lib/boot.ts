@@ -24,8 +24,9 @@ export async function boot(): Promise<void> {
       // The admin learns about applications from Skip Pay's answers and notifications; the demo ones were
       // created before the server listened, so index them directly.
       for (const id of created) {
+        const readAt = new Date();
         const app = await loadApplication(db, id);
-        if (app) await upsertApplication(db, renderApplication(app));
+        if (app) await upsertApplication(db, renderApplication(app), readAt);
       }
       if (created.length > 0) console.info(`[boot] sandbox: created ${created.length} demo applications`);
     }

@@ -9,8 +9,9 @@ import type { ApplicationResponse } from "@/lib/skippay/schemas";
 
 /** The application as Skip Pay has it now; recorded in the index on the way. */
 export async function fetchApplication(id: string): Promise<SkipPayResult<ApplicationResponse>> {
+  const sentAt = new Date();
   const result = await skippay().getApplication(id);
-  if (result.ok) await upsertApplication(await getDb(), result.value);
+  if (result.ok) await upsertApplication(await getDb(), result.value, sentAt);
   return result;
 }
 

@@ -2,7 +2,7 @@
 // that carries an application, listed with filters, sorting and pages.
 import "server-only";
 import { and, asc, desc, eq, ilike, or, type SQL, sql, type WithSubquery } from "drizzle-orm";
-import type { ApplicationResponse, ApplicationState, OrderExtendedResponse } from "@/lib/skippay/schemas";
+import type { ApplicationResponse, ApplicationState } from "@/lib/skippay/schemas";
 import type { Db } from "./client";
 import { applications } from "./schema";
 
@@ -13,12 +13,15 @@ function customerName(c: ApplicationResponse["customer"]): string | null {
 }
 
 /**
- * Records what Skip Pay just said about an application. `alongside` is a data-modifying CTE (`db.$with`) made part
- * of the same statement: both happen, or neither, in one round trip.
+ * Records what Skip Pay just said about an application, in answer to a request sent at `readAt`. Answers can
+ * arrive out of order (two notifications read the application side by side, the first one's read finishes last):
+ * an answer to a request sent before the one the row holds changes nothing. `alongside` is a data-modifying CTE
+ * (`db.$with`) made part of the same statement: both happen, or neither, in one round trip.
  */
 export async function upsertApplication(
   db: Db,
   app: ApplicationResponse,
+  readAt: Date,
   alongside?: WithSubquery,
 ): Promise<void> {
   const values = {
@@ -33,6 +36,7 @@ export async function upsertApplication(
     totalAmount: app.order.totalPrice.amount,
     currency: app.order.totalPrice.currency,
     updatedAt: new Date(),
+    readAt,
   };
   // The original total is the sum of every item ever on the order (cancelled and returned ones keep their price).
   const originalTotal = app.order.items.reduce((sum, i) => sum + i.totalPrice.amount, 0);
@@ -43,7 +47,7 @@ export async function upsertApplication(
       target: applications.id,
       set: values,
       // Most reads change nothing: then no row is written, and "updated" keeps meaning "last changed".
-      setWhere: sql`(${sql.join(
+      setWhere: sql`(${applications.readAt} is null or ${applications.readAt} <= excluded.read_at) and (${sql.join(
         TRACKED.map((c) => sql`${applications[c]}`),
         sql`, `,
       )}) is distinct from (${sql.join(
@@ -66,20 +70,6 @@ const TRACKED = [
   "totalAmount",
   "currency",
 ] as const;
-
-/** Records an order operation's answer (it carries the order and the application's state, not the customer). */
-export async function updateFromOrder(db: Db, order: OrderExtendedResponse): Promise<void> {
-  await db
-    .update(applications)
-    .set({
-      state: order.applicationInfo.state,
-      stateReason: order.applicationInfo.stateReason,
-      orderState: order.state,
-      totalAmount: order.totalPrice.amount,
-      updatedAt: new Date(),
-    })
-    .where(eq(applications.id, order.applicationInfo.id));
-}
 
 export async function findIndexed(db: Db, term: string): Promise<IndexedApplication | null> {
   const [row] = await db

@@ -36,6 +36,8 @@ export const applications = pgTable(
     currency: text("currency").notNull(),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the Skip Pay request this row was last written from was sent: an older answer arriving late loses. */
+    readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [
     index("applications_order_number_idx").on(t.orderNumber),

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upsertApplication } from "@/lib/db/applications";
 import { applications } from "@/lib/db/schema";
 import { basisOf } from "@/lib/orders/basis";
 import { type OperationFormValues, operationFormSchema } from "@/lib/orders/intents";
@@ -443,6 +444,24 @@ describe("the admin's index of applications", () => {
       failure: { kind: "stale" },
     });
     expect(await indexed()).toBe(TOTAL - 50_000 - 100);
+  });
+
+  it("keeps the answer to the later request when an earlier one arrives last (notifications read side by side)", async () => {
+    const app = await delivered();
+    const db = server.database.db;
+    const indexed = async () =>
+      (await db.select().from(applications).where(eq(applications.id, app.id)))[0]?.totalAmount;
+    const first = Date.now();
+    const before = await readBack(app.id);
+    await client.returnOrderItems(app.id, { items: [], totalPrice: { amount: 100, currency: "CZK" } });
+    const after = await readBack(app.id);
+
+    await upsertApplication(db, after, new Date(first + 2_000));
+    await upsertApplication(db, before, new Date(first + 1_000));
+    expect(await indexed()).toBe(TOTAL - 100);
+    // What decides is when the request was sent, not what it says: a request sent later wins.
+    await upsertApplication(db, before, new Date(first + 3_000));
+    expect(await indexed()).toBe(TOTAL);
   });
 });
 

@@ -139,8 +139,9 @@ export function createOperations(deps: OperationsDeps) {
   const now = deps.now ?? (() => new Date());
 
   async function readApplication(id: string): Promise<SkipPayResult<ApplicationResponse>> {
+    const sentAt = now();
     const result = await client.getApplication(id);
-    if (result.ok) await upsertApplication(db, result.value);
+    if (result.ok) await upsertApplication(db, result.value, sentAt);
     return result;
   }
 
@@ -320,12 +321,14 @@ export function createOperations(deps: OperationsDeps) {
     current: ApplicationResponse,
     p: Plan,
   ): Promise<OperationResult> {
+    const sentAt = now();
     const sent = await sendPlan(client, current, p);
     if (sent.ok) {
       // The journal's record of success and the index's new state in one statement.
       await upsertApplication(
         db,
         sent.value,
+        sentAt,
         journal.updatingOperation(db, row.id, {
           status: "succeeded",
           totalAfter: sent.value.order.totalPrice.amount,
@@ -410,13 +413,14 @@ export function createOperations(deps: OperationsDeps) {
 
     // Not indexed yet: when the order is as the page planned on, the page's own read indexed it, and the answer to
     // the operation is indexed below. Otherwise it is indexed now.
+    const readAt = now();
     const read = await client.getApplication(request.applicationId);
     if (!read.ok) return { ok: false, failure: skippayFailure(read.error) };
     const current = read.value;
     const before = basisOf(current);
 
     if (!sameBasis(before, submission.basis)) {
-      await upsertApplication(db, current);
+      await upsertApplication(db, current, readAt);
       // The order changed: maybe because a twin of this very submission just went through.
       const twin = await same();
       if (twin) return twin;

@@ -61,9 +61,10 @@ export async function sandboxDecision(input: unknown): Promise<DecisionResult> {
     return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
   if (config().skippay.mode !== "sandbox") return { ok: false, failure: { kind: "not_found" } };
   const { applicationId: id, decision } = parsed.data;
+  const sentAt = new Date();
   const result =
     decision === "approve" ? await skippay().sandbox.approve(id) : await skippay().sandbox.reject(id);
   if (!result.ok) return { ok: false, failure: skippayFailure(result.error) };
-  await upsertApplication(await getDb(), result.value);
+  await upsertApplication(await getDb(), result.value, sentAt);
   return { ok: true, application: result.value };
 }
