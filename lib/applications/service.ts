@@ -3,6 +3,7 @@
 import "server-only";
 import { findIndexed, upsertApplication } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
+import { isVariableSymbol } from "@/lib/orders/eligibility";
 import { skippay } from "@/lib/skippay/client";
 import type { SkipPayResult } from "@/lib/skippay/errors";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
@@ -16,7 +17,6 @@ export async function fetchApplication(id: string): Promise<SkipPayResult<Applic
 }
 
 const APPLICATION_ID = /^[0-9a-z]{6,32}$/i;
-const DIGITS = /^\d{1,10}$/;
 
 /**
  * Finds the application a staff member means by an application id, an order number or a variable symbol: the
@@ -29,7 +29,7 @@ export async function lookupApplication(term: string): Promise<string | null> {
   if (known) return known.id;
   const client = skippay();
   const attempts: Parameters<typeof client.findOrder>[0][] = [];
-  if (DIGITS.test(q)) attempts.push({ variableSymbol: q });
+  if (isVariableSymbol(q)) attempts.push({ variableSymbol: q });
   attempts.push({ orderNumber: q });
   if (APPLICATION_ID.test(q)) attempts.push({ applicationId: q });
   for (const criteria of attempts) {
