@@ -46,6 +46,8 @@ export default defineConfig({
       // Short enough that the timeout fault is quick to test, long enough for a busy 2-core CI machine.
       SKIPPAY_TIMEOUT_MS: "3000",
       SANDBOX_FAULT_TIMEOUT_MS: "6000",
+      // An unclear outcome is settled (or handed to a supervisor) 25 s after its call (the least 3 s allows is 19).
+      OPERATION_LEASE_SECONDS: "25",
       // Every spec signs in fresh contexts from one address: the per-IP limit must leave room for that.
       LOGIN_ATTEMPTS_PER_MINUTE: "60",
       // A fresh database for every run: in-memory PGlite, or the PostgreSQL given by TEST_POSTGRES=1.

@@ -18,6 +18,19 @@ describe("parseConfig", () => {
     expect(cfg.sandbox.tokenTtlSeconds).toBe(7200);
   });
 
+  it("holds an operation's application for the Skip Pay call chain and a minute, or for OPERATION_LEASE_SECONDS", () => {
+    expect(parseConfig({ SESSION_SECRET: secret }).operationLeaseMs).toBe(6 * 15_000 + 60_000);
+    expect(parseConfig({ SESSION_SECRET: secret, SKIPPAY_TIMEOUT_MS: "3000" }).operationLeaseMs).toBe(78_000);
+    expect(
+      parseConfig({ SESSION_SECRET: secret, SKIPPAY_TIMEOUT_MS: "3000", OPERATION_LEASE_SECONDS: "25" })
+        .operationLeaseMs,
+    ).toBe(25_000);
+    // Shorter than the calls it covers: an order without the change would prove nothing yet.
+    expect(() =>
+      parseConfig({ SESSION_SECRET: secret, SKIPPAY_TIMEOUT_MS: "3000", OPERATION_LEASE_SECONDS: "18" }),
+    ).toThrow(/OPERATION_LEASE_SECONDS: must be more than 6 × SKIPPAY_TIMEOUT_MS \(18 s\)/);
+  });
+
   it("follows PORT in the default sandbox URL and uses PostgreSQL when DATABASE_URL is set", () => {
     const cfg = parseConfig({
       SESSION_SECRET: secret,

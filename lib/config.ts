@@ -40,6 +40,7 @@ const envSchema = z.object({
   SKIPPAY_USERNAME: z.string().min(1).optional(),
   SKIPPAY_PASSWORD: z.string().min(1).optional(),
   SKIPPAY_TIMEOUT_MS: positiveMs.default(15_000),
+  OPERATION_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
   SESSION_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
   SANDBOX_USERNAME: z.string().min(1).default("sandbox"),
   SANDBOX_PASSWORD: z.string().min(1).default("sandbox"),
@@ -75,6 +76,11 @@ export interface AppConfig {
   appUrl: string;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
   skippay: { mode: SkipPayMode; baseUrl: string; username: string; password: string; timeoutMs: number };
+  /**
+   * How long an operation holds its application before an outcome that stayed unclear is settled as not applied
+   * (the order shows no change) or handed to a supervisor.
+   */
+  operationLeaseMs: number;
   sessionSecret: string;
   staff: {
     /** An agent's refund above this (minor units) waits for a supervisor's approval. */
@@ -136,6 +142,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     if (remote.protocol !== "https:" && !LOOPBACK_HOSTS.has(remote.hostname))
       problems.push("SKIPPAY_BASE_URL: must use https:// (plain http only to this machine)");
   }
+  // An operation's calls — the check read, a login, the PUT, and after a 401 a new login and PUT — take at most
+  // six client timeouts; until they are over, an order without the change proves nothing.
+  const callChainMs = 6 * e.SKIPPAY_TIMEOUT_MS;
+  if (e.OPERATION_LEASE_SECONDS !== undefined && e.OPERATION_LEASE_SECONDS * 1000 <= callChainMs)
+    problems.push(
+      `OPERATION_LEASE_SECONDS: must be more than 6 × SKIPPAY_TIMEOUT_MS (${Math.ceil(callChainMs / 1000)} s)`,
+    );
   if (!!e.ADMIN_EMAIL !== !!e.ADMIN_PASSWORD)
     problems.push("ADMIN_EMAIL and ADMIN_PASSWORD: give both or neither");
   if (problems.length > 0) throw new ConfigError(problems);
@@ -153,6 +166,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       password: e.SKIPPAY_PASSWORD ?? e.SANDBOX_PASSWORD,
       timeoutMs: e.SKIPPAY_TIMEOUT_MS,
     },
+    // By default a minute on top of the call chain gives Skip Pay time to finish anything it was still doing.
+    operationLeaseMs: (e.OPERATION_LEASE_SECONDS ?? 0) * 1000 || callChainMs + 60_000,
     sessionSecret: e.SESSION_SECRET,
     staff: {
       approvalLimit: e.APPROVAL_LIMIT_CZK * 100,

@@ -10,6 +10,7 @@ import { Badge, type Tone } from "../ui/badge";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/class-names";
 import { inputClass } from "../ui/field";
+import { type Resolve, UnclearOutcome } from "./unclear-outcome";
 
 const STATUS_TONE: Record<OperationStatus, Tone> = {
   pending_approval: "warning",
@@ -18,6 +19,7 @@ const STATUS_TONE: Record<OperationStatus, Tone> = {
   succeeded: "success",
   failed: "danger",
   unknown: "warning",
+  needs_review: "danger",
 };
 
 /** Financed → cancelled → returned → refunded → what the total should be, against what Skip Pay says. */
@@ -62,6 +64,25 @@ export function MoneyLedger({ ledger }: { ledger: Ledger }) {
   );
 }
 
+/** An operation whose outcome a supervisor must record: said above the form, so nobody repeats it meanwhile. */
+export function UnclearOperation({ entry }: { entry: JournalEntry }) {
+  const t = useTranslations("journal");
+  const tIntent = useTranslations("intents");
+  const locale = useLocale() as Locale;
+  return (
+    <Alert
+      tone="warning"
+      title={t("needsReviewBanner", {
+        intent: tIntent(entry.intent),
+        name: entry.actorName,
+        at: formatMoment(new Date(entry.startedAt ?? entry.createdAt), locale),
+      })}
+    >
+      <p>{t("needsReviewBannerBody")}</p>
+    </Alert>
+  );
+}
+
 /** "Return by Alena Králová is in progress" / "…outcome is being checked": shown while the application is locked. */
 export function ActiveOperation({
   entry,
@@ -98,12 +119,17 @@ export function Timeline({
   canApprove,
   onDecide,
   deciding,
+  onResolve,
+  lineNames,
 }: {
   entries: JournalEntry[];
   staffId: string;
   canApprove: boolean;
   onDecide: (operationId: string, decision: "approve" | "reject", note: string) => void;
+  /** The operation a decision or a recorded outcome is being sent for. */
   deciding: string | null;
+  onResolve: Resolve;
+  lineNames: Record<string, string>;
 }) {
   const t = useTranslations("journal");
   return (
@@ -123,6 +149,9 @@ export function Timeline({
               ownRequest={e.status === "pending_approval" && e.actorId === staffId}
               onDecide={onDecide}
               deciding={deciding === e.id}
+              mayResolve={canApprove}
+              onResolve={onResolve}
+              lineNames={lineNames}
             />
           ))}
         </ol>
@@ -137,12 +166,18 @@ function TimelineEntry({
   ownRequest,
   onDecide,
   deciding,
+  mayResolve,
+  onResolve,
+  lineNames,
 }: {
   entry: JournalEntry;
   mayDecide: boolean;
   ownRequest: boolean;
   onDecide: (operationId: string, decision: "approve" | "reject", note: string) => void;
   deciding: boolean;
+  mayResolve: boolean;
+  onResolve: Resolve;
+  lineNames: Record<string, string>;
 }) {
   const t = useTranslations("journal");
   const tIntent = useTranslations("intents");
@@ -197,7 +232,16 @@ function TimelineEntry({
           )}
         </p>
       )}
-      {e.reconciliation && <p className="mt-1 text-slate-700">{t(`reconciled.${e.reconciliation}`)}</p>}
+      {e.reconciliation && !e.resolvedAt && (
+        <p className="mt-1 text-slate-700">{t(`reconciled.${e.reconciliation}`)}</p>
+      )}
+      <UnclearOutcome
+        entry={e}
+        lineNames={lineNames}
+        mayResolve={mayResolve}
+        onResolve={onResolve}
+        resolving={deciding}
+      />
       <details className="mt-2">
         <summary className="cursor-pointer text-xs font-medium text-slate-600">
           {t("request", { endpoint: e.endpoint })}

@@ -96,6 +96,15 @@ export function OperationResult({
         at: formatMoment(new Date(failure.since), locale),
       });
       break;
+    case "in_progress":
+      title = tErr("in_progress", {
+        intent: tIntent(failure.intent),
+        at: formatMoment(new Date(failure.since), locale),
+      });
+      break;
+    case "needs_review":
+      title = tErr("needs_review", { intent: tIntent(failure.intent) });
+      break;
     case "stale": {
       title = tErr("stale");
       const states = (q: Partial<Record<OrderState, number>>) =>

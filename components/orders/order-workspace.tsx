@@ -25,7 +25,12 @@ import { ledger } from "@/lib/orders/ledger";
 import { orderView } from "@/lib/orders/lines";
 import { formatMoney, type Locale, sum } from "@/lib/orders/money";
 import { emptyOperationForm, type OperationKind } from "@/lib/orders/operation-form";
-import type { DecisionResult, OperationFailure, OperationResult as Result } from "@/lib/orders/outcome";
+import type {
+  DecisionResult,
+  OperationFailure,
+  ResolveResult,
+  OperationResult as Result,
+} from "@/lib/orders/outcome";
 import type { Plan, PlanIssue } from "@/lib/orders/planner";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Alert } from "../ui/alert";
@@ -36,7 +41,7 @@ import { FallbackBoundary } from "../ui/fallback-boundary";
 import { inputClass } from "../ui/field";
 import { ApplicationHeader as Header } from "./application-header";
 import { ItemsTable as Items, type Selection } from "./items-table";
-import { ActiveOperation, Timeline as History, MoneyLedger as Ledger } from "./journal";
+import { ActiveOperation, Timeline as History, MoneyLedger as Ledger, UnclearOperation } from "./journal";
 import { useLive } from "./live-data";
 import { OperationChooser as Chooser } from "./operation-chooser";
 import { OperationFields } from "./operation-fields";
@@ -48,6 +53,7 @@ type ApprovalResult = Result | { ok: true; kind: "rejected"; operationId: string
 interface Actions {
   submitOperation: (input: unknown) => Promise<Result>;
   decideApproval: (input: unknown) => Promise<ApprovalResult>;
+  resolveOperation: (input: unknown) => Promise<ResolveResult>;
   sandboxDecision: (input: unknown) => Promise<DecisionResult>;
 }
 
@@ -140,6 +146,8 @@ export function OrderWorkspace({
   const basis = useMemo(() => basisOf(application), [application]);
   const { parse, planFor, resolver } = useFormPlan(application);
   const active = entries.find((e) => e.status === "in_flight" || e.status === "unknown");
+  const unclear = entries.find((e) => e.status === "needs_review");
+  const lineNames = useMemo(() => Object.fromEntries(view.lines.map((l) => [l.key, l.name])), [view]);
   const mayOperate = can(staff.role, "operate");
   const keys = view.lines.map((l) => l.key).join("|");
 
@@ -340,6 +348,22 @@ export function OrderWorkspace({
     [actions, show, refreshJournal],
   );
 
+  const resolve = useCallback(
+    (operationId: string, outcome: "applied" | "not_applied", note: string) => {
+      setDeciding(operationId);
+      startTransition(async () => {
+        try {
+          const answer = await actions.resolveOperation({ operationId, outcome, note });
+          if (!answer.ok) setResult(answer);
+        } finally {
+          setDeciding(null);
+          void refreshJournal();
+        }
+      });
+    },
+    [actions, refreshJournal],
+  );
+
   async function checkAgain() {
     setChecking(true);
     setCheckFailed(false);
@@ -397,6 +421,7 @@ export function OrderWorkspace({
             </FallbackBoundary>
           )}
           {active && <ActiveOperation entry={active} onCheck={checkAgain} checking={checking} />}
+          {unclear && <UnclearOperation entry={unclear} />}
           {checkFailed && <p className="text-sm font-medium text-red-800">{t("checkFailed")}</p>}
         </div>
         {result?.ok && result.kind === "done" && (
@@ -520,6 +545,8 @@ export function OrderWorkspace({
             canApprove={can(staff.role, "approve")}
             onDecide={decide}
             deciding={deciding}
+            onResolve={resolve}
+            lineNames={lineNames}
           />
           <MoneyLedger ledger={money} />
         </div>

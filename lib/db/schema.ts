@@ -11,6 +11,9 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { OrderBasis } from "@/lib/orders/basis";
+import type { OperationRequest } from "@/lib/orders/intents";
+import type { Plan } from "@/lib/orders/planner";
 import type { SandboxApplication } from "@/lib/sandbox/model";
 
 const money = (name: string) => bigint(name, { mode: "number" });
@@ -217,7 +220,24 @@ export const OPERATION_STATUSES = [
   "succeeded",
   "failed",
   "unknown",
+  // The outcome stayed unclear past the lease: the lock is released and a supervisor records what happened.
+  "needs_review",
 ] as const;
+
+/** Skip Pay's answer to an operation: the application's state, substate and total after it. */
+export interface OperationAnswer {
+  state: string;
+  stateReason: string;
+  total: number;
+}
+
+/** Why an operation's call failed: the client's error kind, HTTP status, Skip Pay's message, whether it may have applied. */
+export interface OperationError {
+  kind: string;
+  status?: number;
+  message: string;
+  applied: "no" | "unknown";
+}
 
 export const operations = pgTable(
   "operations",
@@ -234,19 +254,19 @@ export const operations = pgTable(
     reason: text("reason").notNull(),
     note: text("note").notNull().default(""),
     /** The staff request as validated (intent + reason + note). */
-    request: jsonb("request").notNull(),
+    request: jsonb("request").$type<OperationRequest>().notNull(),
     /** Exactly what is sent to Skip Pay. */
-    body: jsonb("body").notNull(),
+    body: jsonb("body").$type<Plan["body"]>().notNull(),
     /** The whole plan (lib/orders/planner.ts): item changes, refund, VAT per rate, expected states. */
-    plan: jsonb("plan").notNull(),
+    plan: jsonb("plan").$type<Plan>().notNull(),
     refund: money("refund").notNull().default(0),
     cancelledValue: money("cancelled_value").notNull().default(0),
     totalBefore: money("total_before").notNull(),
     totalExpected: money("total_expected").notNull(),
     totalAfter: money("total_after"),
     /** The order as planned on, and as the plan expects it afterwards (lib/orders/basis.ts). */
-    basisBefore: jsonb("basis_before").notNull(),
-    basisExpected: jsonb("basis_expected").notNull(),
+    basisBefore: jsonb("basis_before").$type<OrderBasis>().notNull(),
+    basisExpected: jsonb("basis_expected").$type<OrderBasis>().notNull(),
     status: text("status", { enum: OPERATION_STATUSES }).notNull(),
     approvalRequired: boolean("approval_required").notNull().default(false),
     decidedById: text("decided_by_id"),
@@ -254,11 +274,18 @@ export const operations = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionNote: text("decision_note"),
     /** Skip Pay's answer (application state, substate, total), or the error with its kind and `applied`. */
-    response: jsonb("response"),
-    error: jsonb("error"),
+    response: jsonb("response").$type<OperationAnswer>(),
+    error: jsonb("error").$type<OperationError>(),
     ticketId: text("ticket_id"),
     /** How an unknown outcome was settled: by re-reading the application ("applied" / "not_applied"). */
     reconciliation: text("reconciliation"),
+    /** The order as last read while the outcome was unclear: the evidence a supervisor decides `needs_review` on. */
+    basisSeen: jsonb("basis_seen").$type<OrderBasis>(),
+    /** Who recorded the outcome of a `needs_review` operation, when, and why. */
+    resolvedById: text("resolved_by_id"),
+    resolvedByName: text("resolved_by_name"),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolutionNote: text("resolution_note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

@@ -171,6 +171,23 @@ export async function lookBeforeRead(
   };
 }
 
+/**
+ * Applications with an operation to settle: of unknown outcome, or in flight since before `abandonedBefore` (its
+ * caller vanished). Found by the status index: there are only ever a few.
+ */
+export async function applicationsToSettle(db: Db, abandonedBefore: Date): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ applicationId: operations.applicationId })
+    .from(operations)
+    .where(
+      or(
+        eq(operations.status, "unknown"),
+        and(eq(operations.status, "in_flight"), lt(operations.startedAt, abandonedBefore)),
+      ),
+    );
+  return rows.map((r) => r.applicationId);
+}
+
 /** In-flight operations whose caller vanished (crashed, killed) long ago: their outcome is unknown. */
 export async function expireAbandoned(db: Db, applicationId: string, olderThan: Date): Promise<void> {
   await db
@@ -269,6 +286,14 @@ export function toEntry(row: OperationRow): JournalEntry {
     error: row.error as JournalEntry["error"],
     ticketId: row.ticketId,
     reconciliation: row.reconciliation as JournalEntry["reconciliation"],
+    // Only where a person needs it: the evidence is three copies of every line's quantities.
+    evidence:
+      row.status === "needs_review" || row.resolvedAt
+        ? { before: row.basisBefore, expected: row.basisExpected, seen: row.basisSeen }
+        : null,
+    resolvedByName: row.resolvedByName,
+    resolvedAt: iso(row.resolvedAt),
+    resolutionNote: row.resolutionNote,
     createdAt: row.createdAt.toISOString(),
     startedAt: iso(row.startedAt),
     finishedAt: iso(row.finishedAt),

@@ -14,10 +14,7 @@ export function getOperations(): Promise<Operations> {
       db,
       client: skippay(),
       approvalLimit: cfg.staff.approvalLimit,
-      // An operation's calls after it starts — the check read, a login, the PUT, and after a 401 a new login and
-      // PUT — take at most six client timeouts; a minute on top gives Skip Pay time to finish anything it was
-      // still doing. After that its process is gone, and an order that still looks unchanged was not changed.
-      leaseMs: 6 * cfg.skippay.timeoutMs + 60_000,
+      leaseMs: cfg.operationLeaseMs,
     });
   });
   return globalForOperations.__operations;

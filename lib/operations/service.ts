@@ -10,17 +10,16 @@ import { can, needsApproval, unapprovedRefunds } from "@/lib/auth/roles";
 import type { Staff } from "@/lib/auth/session";
 import { upsertApplication } from "@/lib/db/applications";
 import type { Db } from "@/lib/db/client";
-import {
-  basisOf,
-  diffBasis,
-  expectedBasis,
-  type OrderBasis,
-  sameBasis,
-  sameEffect,
-} from "@/lib/orders/basis";
+import { basisOf, diffBasis, expectedBasis, type OrderBasis, sameBasis } from "@/lib/orders/basis";
+import { footprint } from "@/lib/orders/footprint";
 import type { OperationRequest } from "@/lib/orders/intents";
 import { orderView } from "@/lib/orders/lines";
-import { type OperationFailure, type OperationResult, withOrder } from "@/lib/orders/outcome";
+import {
+  type OperationFailure,
+  type OperationResult,
+  type ResolveResult,
+  withOrder,
+} from "@/lib/orders/outcome";
 import { type Plan, plan } from "@/lib/orders/planner";
 import type { SkipPayClient } from "@/lib/skippay/client";
 import { type SkipPayError, type SkipPayResult, ticketIdOf } from "@/lib/skippay/errors";
@@ -111,8 +110,6 @@ export async function sendPlan(
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** JSON with sorted keys: jsonb stores objects with its own key order, so compare canonical forms. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
@@ -147,8 +144,9 @@ export function createOperations(deps: OperationsDeps) {
 
   /**
    * Settles an operation whose outcome is unknown (a timeout, a dropped connection, a 5xx, an unreadable answer,
-   * or an abandoned call) by re-reading the application: if the order shows exactly the planned effect it was
-   * applied, if it shows the state it was planned on it was not. Anything else stays unknown for a supervisor.
+   * or an abandoned call) by re-reading the application and looking for the operation's own footprint (its total
+   * and the lines it meant to change; lib/orders/footprint.ts). Anything still unclear once the lease has passed
+   * goes to a person, and the lock goes with it.
    */
   async function reconcile(
     applicationId: string,
@@ -180,41 +178,83 @@ export function createOperations(deps: OperationsDeps) {
       if (!read.ok) return { application: null, active };
       app = read.value;
     }
-    const basis = basisOf(app);
-    if (sameEffect(basis, active.basisExpected as OrderBasis)) {
+    const seen = basisOf(app);
+    const found = footprint(active.basisBefore, active.basisExpected, seen);
+    // An order without the change does not prove the call will never apply: a slow Skip Pay may commit a request
+    // after the client gave up on it, and a retry would then refund twice. So "not applied" (and "ask a person")
+    // wait until the lease has passed since the call started — longer than its whole call chain can take.
+    const leasePassed = (active.startedAt ?? active.createdAt) < abandonedBefore;
+    if (found === "applied") {
       await journal.settleOperation(db, active.id, ["unknown"], {
         status: "succeeded",
         reconciliation: "applied",
         totalAfter: app.order.totalPrice.amount,
         response: summary(app),
+        basisSeen: seen,
         finishedAt: now(),
       });
-    } else if (
-      sameEffect(basis, active.basisBefore as OrderBasis) &&
-      (active.startedAt ?? active.createdAt) < abandonedBefore
-    ) {
-      // An order that still looks as it did does not prove the call will never apply: a slow Skip Pay may commit a
-      // request after the client gave up on it, and a retry would then refund twice. So "not applied" waits until
-      // the lease has passed since the call started (longer than its whole call chain can take, plus a margin);
-      // until then the operation stays unknown and keeps the application locked.
-      await journal.settleOperation(db, active.id, ["unknown"], {
-        status: "failed",
-        reconciliation: "not_applied",
-        finishedAt: now(),
-      });
+    } else if (leasePassed) {
+      await journal.settleOperation(
+        db,
+        active.id,
+        ["unknown"],
+        found === "not_applied"
+          ? { status: "failed", reconciliation: "not_applied", basisSeen: seen, finishedAt: now() }
+          : { status: "needs_review", basisSeen: seen, finishedAt: now() },
+      );
     }
     return { application: app, active: await journal.activeOperation(db, applicationId) };
   }
 
+  /**
+   * Settles what no page is looking at: every unclear operation, and every in-flight one whose caller vanished.
+   * Run on a schedule by each instance (./settler.ts); two instances settling the same one is harmless.
+   */
+  async function settleDue(): Promise<number> {
+    const ids = await journal.applicationsToSettle(db, new Date(now().getTime() - deps.leaseMs));
+    for (const id of ids) await settle(id);
+    return ids.length;
+  }
+
+  /** A supervisor records what happened to an operation whose outcome stayed unclear (`needs_review`). */
+  async function resolve(
+    actor: Actor,
+    operationId: string,
+    outcome: "applied" | "not_applied",
+    note: string,
+  ): Promise<ResolveResult> {
+    if (!can(actor.role, "approve")) return { ok: false, failure: { kind: "forbidden" } };
+    const settled = await journal.settleOperation(db, operationId, ["needs_review"], {
+      status: outcome === "applied" ? "succeeded" : "failed",
+      reconciliation: outcome,
+      resolvedById: actor.id,
+      resolvedByName: actor.name,
+      resolvedAt: now(),
+      resolutionNote: note,
+    });
+    return settled ? { ok: true, operationId, outcome } : { ok: false, failure: { kind: "not_pending" } };
+  }
+
   /** The outcome of an operation already in the journal (a repeated submission gets the same answer). */
   async function outcomeOf(row: journal.OperationRow): Promise<OperationResult> {
-    let current = row;
-    const deadline = Date.now() + deps.leaseMs;
-    while (current.status === "in_flight" && Date.now() < deadline) {
-      await sleep(100);
-      current = (await journal.findOperation(db, row.id)) ?? current;
-    }
+    const current = row;
     const p = current.plan as Plan;
+    // Still with Skip Pay, or its outcome being found out: say so at once; the page watches the journal.
+    if (current.status === "in_flight" || current.status === "unknown") {
+      return {
+        ok: false,
+        failure: {
+          kind: "in_progress",
+          operationId: current.id,
+          intent: p.intent,
+          since: (current.startedAt ?? current.createdAt).toISOString(),
+          status: current.status,
+        },
+      };
+    }
+    if (current.status === "needs_review") {
+      return { ok: false, failure: { kind: "needs_review", operationId: current.id, intent: p.intent } };
+    }
     if (current.status === "pending_approval") {
       return {
         ok: true,
@@ -247,19 +287,18 @@ export function createOperations(deps: OperationsDeps) {
       message: string;
       applied: "no" | "unknown";
     } | null;
-    // Still in flight after a whole lease: nobody knows yet whether Skip Pay applied it.
-    const applied = current.status === "failed" ? "no" : "unknown";
+    // Failed, or found not applied once its outcome was settled: nothing happened at Skip Pay.
     return {
       ok: false,
       failure: error
         ? {
             kind: "skippay",
             error: error.kind,
-            applied,
+            applied: "no",
             message: error.message,
             ...(error.status ? { status: error.status } : {}),
           }
-        : { kind: "skippay", error: "timeout", applied, message: "still in flight" },
+        : { kind: "skippay", error: "timeout", applied: "no", message: "no answer" },
     };
   }
 
@@ -389,10 +428,15 @@ export function createOperations(deps: OperationsDeps) {
     if (!can(actor.role, "operate")) return { ok: false, failure: { kind: "forbidden" } };
     const { request } = submission;
 
-    // The same confirmation again (double click, browser retry, a second instance): its one outcome.
+    // The same confirmation again (double click, browser retry, a second instance): its one outcome — told only
+    // to the person who made it, about the application it was made on.
+    const answer = (row: journal.OperationRow): Promise<OperationResult> =>
+      row.actorId === actor.id && row.applicationId === request.applicationId
+        ? outcomeOf(row)
+        : Promise.resolve({ ok: false, failure: { kind: "foreign_submission" } });
     const same = async () => {
       const row = await journal.findBySubmission(db, submission.submissionId);
-      return row ? outcomeOf(row) : null;
+      return row ? answer(row) : null;
     };
     // The journal is asked first, in one query: this submission's earlier outcome, the lock, and how many operations
     // have finished (for the check under the lock). The order is read only after: a read taken while another
@@ -405,7 +449,14 @@ export function createOperations(deps: OperationsDeps) {
       submission.submissionId,
       limited ? actor.id : null,
     );
-    if (looked.same) return outcomeOf(looked.same);
+    if (looked.same) {
+      // Its call may have died with its process: settle what can be settled now, then answer at once.
+      if (looked.same.status === "in_flight" || looked.same.status === "unknown") {
+        await settle(looked.same.applicationId, undefined, looked.active);
+        return (await same()) ?? answer(looked.same);
+      }
+      return answer(looked.same);
+    }
     const { active } = await settle(request.applicationId, undefined, looked.active);
     // A twin submission may have taken the lock a moment ago: then this is its outcome, not "busy".
     if (active) return (await same()) ?? busy(active);
@@ -460,8 +511,8 @@ export function createOperations(deps: OperationsDeps) {
     });
     if (!inserted.ok) {
       if (inserted.conflict === "submission") {
-        const same = await journal.findBySubmission(db, submission.submissionId);
-        if (same) return outcomeOf(same);
+        const twin = await same();
+        if (twin) return twin;
       }
       const holder = await journal.activeOperation(db, current.id);
       if (holder) return busy(holder);
@@ -581,7 +632,7 @@ export function createOperations(deps: OperationsDeps) {
     return (await journal.pendingApprovals(db)).map(journal.toEntry);
   }
 
-  return { submit, decide, reconcile, readApplication, entries, pendingApprovals };
+  return { submit, decide, resolve, reconcile, settleDue, readApplication, entries, pendingApprovals };
 }
 
 export type Operations = ReturnType<typeof createOperations>;

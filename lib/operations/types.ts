@@ -1,4 +1,5 @@
 // The journal as the UI sees it (isomorphic types; the journal itself is lib/operations/journal.ts).
+import type { OrderBasis } from "@/lib/orders/basis";
 import type { OperationReason } from "@/lib/orders/operation-form";
 import type { IntentKind, Operation } from "@/lib/orders/planner";
 
@@ -8,7 +9,8 @@ export type OperationStatus =
   | "in_flight"
   | "succeeded"
   | "failed"
-  | "unknown";
+  | "unknown"
+  | "needs_review";
 
 export interface JournalEntry {
   id: string;
@@ -37,6 +39,12 @@ export interface JournalEntry {
   error: { kind: string; status?: number; message: string; applied: "no" | "unknown" } | null;
   ticketId: string | null;
   reconciliation: "applied" | "not_applied" | null;
+  /** What the order was, what the operation meant it to become, and what it was when its outcome stayed unclear. */
+  evidence: { before: OrderBasis; expected: OrderBasis; seen: OrderBasis | null } | null;
+  /** Who recorded the outcome of an unclear operation, when, and why. */
+  resolvedByName: string | null;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;

@@ -184,3 +184,10 @@ export const approvalDecisionSchema = z.object({
   decision: z.enum(["approve", "reject"]),
   note: z._default(z.string().check(z.maxLength(1_000)), ""),
 });
+
+/** A supervisor records what happened to an operation whose outcome stayed unclear. */
+export const operationResolutionSchema = z.object({
+  operationId: z.uuid(),
+  outcome: z.enum(["applied", "not_applied"]),
+  note: z._default(z.string().check(z.maxLength(1_000)), ""),
+});

@@ -32,6 +32,18 @@ export type OperationFailure =
   | { kind: "busy"; by: string; intent: IntentKind; since: string; status: "in_flight" | "unknown" }
   /** The order changed since the page planned on it: what changed, and who did it (if it was done here). */
   | { kind: "stale"; diff: BasisDiff; changedBy: { name: string; intent: IntentKind; at: string }[] }
+  /** This confirmation was already sent and Skip Pay's answer is still being awaited or found out. */
+  | {
+      kind: "in_progress";
+      operationId: string;
+      intent: IntentKind;
+      since: string;
+      status: "in_flight" | "unknown";
+    }
+  /** The outcome stayed unclear; a supervisor checks the order and records what happened. */
+  | { kind: "needs_review"; operationId: string; intent: IntentKind }
+  /** A confirmation id made by someone else, or on another application: never theirs to learn about. */
+  | { kind: "foreign_submission" }
   /** An approval decision on a request that is no longer waiting (decided already). */
   | { kind: "not_pending" }
   /** Four eyes: the person who asked cannot approve. */
@@ -65,12 +77,24 @@ export type OperationResult =
   | OperationPending
   | { ok: false; failure: OperationFailure; application?: ApplicationResponse };
 
+/** A supervisor's record of what happened to an operation whose outcome stayed unclear. */
+export type ResolveResult =
+  | { ok: true; operationId: string; outcome: "applied" | "not_applied" }
+  | { ok: false; failure: OperationFailure };
+
 /** The sandbox's approve/reject controls. */
 export type DecisionResult =
   | { ok: true; application: ApplicationResponse }
   | { ok: false; failure: OperationFailure };
 
-export type RetryAdvice = "safe" | "after_fix" | "after_review" | "later" | "check_first" | "no";
+export type RetryAdvice =
+  | "safe"
+  | "after_fix"
+  | "after_review"
+  | "later"
+  | "check_first"
+  | "no_resend"
+  | "no";
 
 /**
  * Did anything happen, and may staff try again? "unknown" outcomes must be checked (the application re-read)
@@ -85,6 +109,11 @@ export function verdict(failure: OperationFailure): { applied: Applied; retry: R
       return { applied: "no", retry: "after_review" };
     case "busy":
       return { applied: "no", retry: "later" };
+    case "in_progress":
+    case "needs_review":
+      return { applied: "unknown", retry: "no_resend" };
+    case "foreign_submission":
+      return { applied: "no", retry: "no" };
     case "not_found":
     case "unauthenticated":
     case "forbidden":

@@ -10,10 +10,11 @@ import { getOperations } from "@/lib/operations/server";
 import { type DecisionResult as ApprovalResult, skippayFailure } from "@/lib/operations/service";
 import {
   approvalDecisionSchema,
+  operationResolutionSchema,
   operationSubmissionSchema,
   sandboxDecisionSchema,
 } from "@/lib/orders/intents";
-import type { DecisionResult, OperationResult } from "@/lib/orders/outcome";
+import type { DecisionResult, OperationResult, ResolveResult } from "@/lib/orders/outcome";
 import { skippay } from "@/lib/skippay/client";
 
 function fieldErrors(error: z.core.$ZodError): Record<string, string[]> {
@@ -50,6 +51,17 @@ export async function decideApproval(input: unknown): Promise<ApprovalResult> {
     parsed.data.decision,
     parsed.data.note,
   );
+}
+
+/** A supervisor records whether an operation whose outcome stayed unclear was applied at Skip Pay. */
+export async function resolveOperation(input: unknown): Promise<ResolveResult> {
+  const auth = await authorize("approve");
+  if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
+  const parsed = operationResolutionSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
+  const { operationId, outcome, note } = parsed.data;
+  return (await getOperations()).resolve(auth.staff, operationId, outcome, note.trim());
 }
 
 /** Sandbox only: play Skip Pay's part and approve or reject a PROCESSING application. */

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { requirePageStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { getOperations } from "@/lib/operations/server";
-import { decideApproval, sandboxDecision, submitOperation } from "./actions";
+import { decideApproval, resolveOperation, sandboxDecision, submitOperation } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +47,7 @@ export default async function ApplicationPage({ params }: Props) {
           sandbox={config().skippay.mode === "sandbox"}
           staff={{ id: staff.id, name: staff.name, role: staff.role }}
           approvalLimit={config().staff.approvalLimit}
-          actions={{ submitOperation, decideApproval, sandboxDecision }}
+          actions={{ submitOperation, decideApproval, resolveOperation, sandboxDecision }}
         />
       ) : (
         <Alert tone="error" title={t("loadFailed")}>
