@@ -18,8 +18,8 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import autocannon from "autocannon";
 import { basisOf } from "@/lib/orders/basis";
+import { emptyForm } from "@/lib/orders/forms/defaults";
 import { orderView } from "@/lib/orders/lines";
-import { emptyOperationForm } from "@/lib/orders/operation-form";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 
@@ -225,10 +225,14 @@ async function returns(sandbox: Sandbox, cookie: string, rounds: number) {
   const straight: number[] = [];
   const readPut: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    const values = emptyOperationForm(viaAdmin, keys, "return");
-    values.lines = [{ key: keys[0] as string, quantity: "1" }];
+    const values = {
+      ...emptyForm("return", keys, "2026-11-20"),
+      lines: [{ key: keys[0] as string, quantity: "1" }],
+      reason: "customer_request",
+    };
     const started = performance.now();
     const result = (await callAction(cookie, `/applications/${viaAdmin}`, submit, {
+      applicationId: viaAdmin,
       values,
       basis: basisOf(application),
       loadedAt: new Date().toISOString(),

@@ -1,19 +1,17 @@
 // Reading applications from Skip Pay for the pages, the GET route and the actions — and keeping the admin's
 // index current with every answer. Server-only.
 import "server-only";
-import { findIndexed, upsertApplication } from "@/lib/db/applications";
+import { findIndexed } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
 import { isVariableSymbol } from "@/lib/orders/eligibility";
 import { skippay } from "@/lib/skippay/client";
 import type { SkipPayResult } from "@/lib/skippay/errors";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { readApplication } from "./read";
 
 /** The application as Skip Pay has it now; recorded in the index on the way. */
 export async function fetchApplication(id: string): Promise<SkipPayResult<ApplicationResponse>> {
-  const sentAt = new Date();
-  const result = await skippay().getApplication(id);
-  if (result.ok) await upsertApplication(await getDb(), result.value, sentAt);
-  return result;
+  return readApplication(await getDb(), skippay(), id);
 }
 
 const APPLICATION_ID = /^[0-9a-z]{6,32}$/i;

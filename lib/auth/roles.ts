@@ -29,7 +29,7 @@ export function can(role: Role, permission: Permission): boolean {
 
 /**
  * What one person refunded without anyone's approval: their operations that went through, are in flight or whose
- * outcome is unknown (pass the operations of one application).
+ * outcome is unknown or unclear (pass the operations of one application).
  */
 export function unapprovedRefunds(
   operations: readonly { actorId: string; approvalRequired: boolean; status: string; refund: number }[],
@@ -40,7 +40,7 @@ export function unapprovedRefunds(
     if (
       o.actorId === actorId &&
       !o.approvalRequired &&
-      ["succeeded", "in_flight", "unknown"].includes(o.status)
+      ["succeeded", "in_flight", "unknown", "needs_review"].includes(o.status)
     )
       total += o.refund;
   }
@@ -53,4 +53,36 @@ export function unapprovedRefunds(
  */
 export function needsApproval(role: Role, refund: number, approvalLimit: number, earlier = 0): boolean {
   return !can(role, "operate_without_limit") && refund > 0 && earlier + refund > approvalLimit;
+}
+
+/** Four eyes: a supervisor decides on someone else's request, never their own. */
+export function mayDecide(
+  staff: { id: string; role: Role },
+  operation: { status: string; actorId: string },
+): boolean {
+  return (
+    can(staff.role, "approve") && operation.status === "pending_approval" && operation.actorId !== staff.id
+  );
+}
+
+export interface ApprovalNeeded {
+  /** What the person already refunded on the application without approval. */
+  earlier: number;
+  /** Earlier refunds and this one together. */
+  total: number;
+  limit: number;
+}
+
+/** Whether this refund by this person waits for a supervisor, and the figures that say why (null: it does not). */
+export function approvalFor(
+  staff: { id: string; role: Role },
+  refund: number,
+  limit: number,
+  operations: Parameters<typeof unapprovedRefunds>[0],
+): ApprovalNeeded | null {
+  if (can(staff.role, "operate_without_limit") || refund <= 0) return null;
+  const earlier = unapprovedRefunds(operations, staff.id);
+  return needsApproval(staff.role, refund, limit, earlier)
+    ? { earlier, total: earlier + refund, limit }
+    : null;
 }

@@ -12,9 +12,9 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { OrderBasis } from "@/lib/orders/basis";
-import type { OperationRequest } from "@/lib/orders/intents";
-import type { Plan } from "@/lib/orders/planner";
-import type { SandboxApplication } from "@/lib/sandbox/model";
+import type { OperationRequest } from "@/lib/orders/forms/submission";
+import type { IntentKind, Operation, Plan } from "@/lib/orders/plan-types";
+import type { SkipPayErrorKind } from "@/lib/skippay/errors";
 
 const money = (name: string) => bigint(name, { mode: "number" });
 
@@ -49,63 +49,6 @@ export const applications = pgTable(
     index("applications_updated_at_idx").on(t.updatedAt),
   ],
 );
-
-// ── Embedded Skip Pay sandbox (lib/sandbox). Only used when SKIPPAY_BASE_URL points at this app's /sandbox. ──
-
-/** One simulated application: its whole state as a JSON document, plus the columns lookups need. */
-export const sandboxApplications = pgTable(
-  "sandbox_applications",
-  {
-    id: text("id").primaryKey(),
-    orderNumber: text("order_number").notNull(),
-    /** '' when the order has no merchantId, so (order number, merchant) can be unique. */
-    merchantId: text("merchant_id").notNull().default(""),
-    variableSymbols: text("variable_symbols").array().notNull(),
-    data: jsonb("data").$type<SandboxApplication>().notNull(),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex("sandbox_applications_order_idx").on(t.orderNumber, t.merchantId),
-    index("sandbox_applications_created_idx").on(t.createdAt),
-  ],
-);
-
-/** Everything that happened to a simulated application: every non-GET request, accepted or refused. */
-export const sandboxEvents = pgTable(
-  "sandbox_events",
-  {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    applicationId: text("application_id"),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    method: text("method").notNull(),
-    path: text("path").notNull(),
-    status: integer("status").notNull(),
-    operation: text("operation").notNull(),
-    changed: boolean("changed").notNull(),
-    request: jsonb("request"),
-    /** The change summary on success, the error envelope on refusal. */
-    outcome: jsonb("outcome"),
-    fault: text("fault"),
-  },
-  (t) => [index("sandbox_events_application_idx").on(t.applicationId, t.id)],
-);
-
-export const sandboxTokens = pgTable("sandbox_tokens", {
-  token: text("token").primaryKey(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-});
-
-/** Injected faults: the next `remaining` requests matching method + path prefix fail in the given way. */
-export const sandboxFaults = pgTable("sandbox_faults", {
-  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-  method: text("method"),
-  pathPrefix: text("path_prefix").notNull(),
-  kind: text("kind").notNull(),
-  remaining: integer("remaining").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
 
 // ── Staff accounts (better-auth; lib/auth) ───────────────────────────────────────────────────────────────────
 
@@ -233,7 +176,7 @@ export interface OperationAnswer {
 
 /** Why an operation's call failed: the client's error kind, HTTP status, Skip Pay's message, whether it may have applied. */
 export interface OperationError {
-  kind: string;
+  kind: SkipPayErrorKind;
   status?: number;
   message: string;
   applied: "no" | "unknown";
@@ -249,9 +192,10 @@ export const operations = pgTable(
     orderNumber: text("order_number"),
     actorId: text("actor_id").notNull(),
     actorName: text("actor_name").notNull(),
-    intent: text("intent").notNull(),
-    endpoint: text("endpoint").notNull(),
-    reason: text("reason").notNull(),
+    intent: text("intent").$type<IntentKind>().notNull(),
+    endpoint: text("endpoint").$type<Operation>().notNull(),
+    /** Staff's reason (cancel, return, refund), Skip Pay's (cancelling the application), or none (send, deliver). */
+    reason: text("reason").$type<OperationRequest["reason"]>(),
     note: text("note").notNull().default(""),
     /** The staff request as validated (intent + reason + note). */
     request: jsonb("request").$type<OperationRequest>().notNull(),
@@ -278,7 +222,7 @@ export const operations = pgTable(
     error: jsonb("error").$type<OperationError>(),
     ticketId: text("ticket_id"),
     /** How an unknown outcome was settled: by re-reading the application ("applied" / "not_applied"). */
-    reconciliation: text("reconciliation"),
+    reconciliation: text("reconciliation").$type<"applied" | "not_applied">(),
     /** The order as last read while the outcome was unclear: the evidence a supervisor decides `needs_review` on. */
     basisSeen: jsonb("basis_seen").$type<OrderBasis>(),
     /** Who recorded the outcome of a `needs_review` operation, when, and why. */
@@ -299,4 +243,26 @@ export const operations = pgTable(
       .on(t.applicationId)
       .where(sql`status in ('in_flight', 'unknown')`),
   ],
+);
+
+/**
+ * What staff record on an application's timeline besides operations: that they checked a difference between Skip
+ * Pay's total and what this admin recorded (a change made outside this admin), with the amounts they saw.
+ */
+export const applicationNotes = pgTable(
+  "application_notes",
+  {
+    id: text("id").primaryKey(),
+    applicationId: text("application_id").notNull(),
+    kind: text("kind").$type<"drift_checked">().notNull(),
+    actorId: text("actor_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    /** Skip Pay's total minus what this admin recorded, when it was checked. */
+    drift: money("drift").notNull(),
+    /** Skip Pay's total when it was checked. */
+    total: money("total").notNull(),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("application_notes_application_idx").on(t.applicationId, t.createdAt)],
 );

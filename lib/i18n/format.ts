@@ -39,3 +39,8 @@ export function formatDay(day: string, locale: Locale): string {
 export function formatMoment(at: Date, locale: Locale): string {
   return formatter(locale, { dateStyle: "medium", timeStyle: "short" }).format(at);
 }
+
+/** A time of day, e.g. "14:05" (Prague). */
+export function formatTime(at: Date, locale: Locale): string {
+  return formatter(locale, { timeStyle: "short" }).format(at);
+}

@@ -6,15 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertApplication } from "@/lib/db/applications";
 import { applications } from "@/lib/db/schema";
 import { basisOf } from "@/lib/orders/basis";
-import { type OperationFormValues, operationFormSchema } from "@/lib/orders/intents";
+import type { FormValues } from "@/lib/orders/forms/submission";
 import { orderView } from "@/lib/orders/lines";
-import { emptyOperationForm } from "@/lib/orders/operation-form";
-import type { Plan } from "@/lib/orders/planner";
+import type { OperationKind } from "@/lib/orders/operation-kinds";
+import type { Plan } from "@/lib/orders/plan-types";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import { listEvents } from "@/lib/sandbox/store";
 import { createSkipPayClient, type SkipPayClient } from "@/lib/skippay/client";
 import type { SkipPayError } from "@/lib/skippay/errors";
 import type { ApplicationResponse, OrderItemsReturnRequest } from "@/lib/skippay/schemas";
+import { requestFor } from "@/lib/testing/requests";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
 import * as journal from "./journal";
 import { type Actor, createOperations, type Operations, type Submission, skippayFailure } from "./service";
@@ -54,26 +55,22 @@ async function delivered(stage: "sent" | "delivered" = "delivered"): Promise<App
   return read.value;
 }
 
-function submission(
+function submission<K extends OperationKind>(
   app: ApplicationResponse,
-  values: Partial<OperationFormValues>,
+  kind: K,
+  values: Partial<FormValues<K>> = {},
   submissionId: string = randomUUID(),
 ): Submission {
-  const base = emptyOperationForm(
-    app.id,
-    orderView(app.order).lines.map((l) => l.key),
-    values.kind ?? "refund",
-  );
   return {
-    request: operationFormSchema.parse({ ...base, ...values }),
+    request: requestFor(app, kind, values),
     basis: basisOf(app),
     loadedAt: new Date().toISOString(),
-    submissionId: submissionId as Submission["submissionId"],
+    submissionId,
   };
 }
 
 const refund = (app: ApplicationResponse, czk: number, id?: string) =>
-  submission(app, { kind: "refund", amount: String(czk), reason: "goodwill" }, id);
+  submission(app, "refund", { amount: String(czk) }, id);
 
 /** Order operations Skip Pay (the sandbox) actually applied. */
 async function appliedCalls(id: string) {
@@ -170,7 +167,7 @@ describe("roles, on the server", () => {
 });
 
 /** A journal row for a refund of 1 000 CZK planned on `app` (for setting up states directly). */
-function journalRow(app: ApplicationResponse, s: Submission) {
+function journalRow(app: ApplicationResponse, s: Submission): Omit<journal.NewOperation, "status"> {
   return {
     submissionId: s.submissionId,
     applicationId: app.id,
@@ -180,7 +177,7 @@ function journalRow(app: ApplicationResponse, s: Submission) {
     endpoint: "order/return",
     reason: "goodwill",
     request: s.request,
-    body: {},
+    body: { items: [], totalPrice: { amount: 100_000, currency: "CZK" } },
     plan: { intent: "refund" } as Plan,
     totalBefore: TOTAL,
     totalExpected: TOTAL - 100_000,
@@ -290,13 +287,12 @@ describe("exactly once", () => {
       const who = i % 2 ? agent : supervisor;
       if (i % 3 === 0) return ops.submit(who, refund(app, 9_000 + i * 100));
       if (i % 3 === 1) {
-        const s = submission(app, {
-          kind: "return",
+        const s = submission(app, "return", {
           lines: orderView(app.order).lines.map((l) => ({ key: l.key, quantity: l.key === tv ? "1" : "" })),
         });
         return ops.submit(who, s);
       }
-      return ops.submit(who, submission(app, { kind: "return", everything: true }));
+      return ops.submit(who, submission(app, "return", { everything: true }));
     });
     const results = await Promise.all(attempts);
     const done = results.filter((r) => r.ok && r.kind === "done");
@@ -391,8 +387,7 @@ describe("the stale-page guard", () => {
     const mug = orderView(app.order).lines.find((l) => l.code === "MUG")?.key as string;
     const loadedAt = new Date(Date.now() - 1_000).toISOString();
     const stalePage = { ...refund(app, 500), loadedAt };
-    const other = submission(app, {
-      kind: "return",
+    const other = submission(app, "return", {
       lines: [
         { key: orderView(app.order).lines[0]!.key, quantity: "" },
         { key: mug, quantity: "1" },

@@ -1,7 +1,9 @@
 // The journal as the UI sees it (isomorphic types; the journal itself is lib/operations/journal.ts).
+import type { OperationAnswer, OperationError } from "@/lib/db/schema";
 import type { OrderBasis } from "@/lib/orders/basis";
-import type { OperationReason } from "@/lib/orders/operation-form";
-import type { IntentKind, Operation } from "@/lib/orders/planner";
+import type { OperationRequest } from "@/lib/orders/forms/submission";
+import type { IntentKind, Operation, Plan } from "@/lib/orders/plan-types";
+import type { ApplicationState } from "@/lib/skippay/schemas";
 
 export type OperationStatus =
   | "pending_approval"
@@ -20,23 +22,28 @@ export interface JournalEntry {
   actorName: string;
   intent: IntentKind;
   endpoint: Operation;
-  reason: OperationReason;
+  /** Staff's reason (cancel, return, refund), Skip Pay's (cancelling the application), or none (send, deliver). */
+  reason: OperationRequest["reason"];
   note: string;
   refund: number;
   cancelledValue: number;
   totalBefore: number;
   totalExpected: number;
   totalAfter: number | null;
-  body: unknown;
+  body: Plan["body"];
+  /** What the operation moved, line by line (names and thousandths; the type tells goods from fees). */
+  items: { name: string; quantity: number; type: string | null }[];
+  /** The application's state when the operation was planned. */
+  stateBefore: ApplicationState;
   status: OperationStatus;
   approvalRequired: boolean;
   decidedByName: string | null;
   decidedAt: string | null;
   decisionNote: string | null;
   /** Skip Pay's answer: the application's state, substate and total after the call. */
-  response: { state: string; stateReason: string; total: number } | null;
+  response: OperationAnswer | null;
   /** Why the call failed: the client's error kind, HTTP status, Skip Pay's message and whether it may have applied. */
-  error: { kind: string; status?: number; message: string; applied: "no" | "unknown" } | null;
+  error: OperationError | null;
   ticketId: string | null;
   reconciliation: "applied" | "not_applied" | null;
   /** What the order was, what the operation meant it to become, and what it was when its outcome stayed unclear. */
@@ -49,3 +56,31 @@ export interface JournalEntry {
   startedAt: string | null;
   finishedAt: string | null;
 }
+
+/** A note on the timeline that is not an operation: staff checked a difference in the total. */
+export interface TimelineNote {
+  id: string;
+  applicationId: string;
+  kind: "drift_checked";
+  actorId: string;
+  actorName: string;
+  drift: number;
+  total: number;
+  note: string;
+  createdAt: string;
+}
+
+/** The operation holding the application: in flight, or of unknown outcome. */
+export const activeEntry = (entries: readonly JournalEntry[]) =>
+  entries.find((e) => e.status === "in_flight" || e.status === "unknown") ?? null;
+
+/** An operation whose outcome a supervisor must record. */
+export const unclearEntry = (entries: readonly JournalEntry[]) =>
+  entries.find((e) => e.status === "needs_review") ?? null;
+
+/** When the active operation lets go of the application at the latest (its lease), in ms since the epoch. */
+export const lockEndsAt = (entry: JournalEntry, leaseMs: number) =>
+  new Date(entry.startedAt ?? entry.createdAt).getTime() + leaseMs;
+
+/** How often the order page reads the journal again: often while an operation is being settled. */
+export const journalRefreshMs = (entries: readonly JournalEntry[]) => (activeEntry(entries) ? 3_000 : false);

@@ -2,7 +2,7 @@
 import type { ApplicationInfo } from "@/lib/skippay/schemas";
 import { type NotCancellable, whyApplicationNotCancellable } from "./eligibility";
 import type { OrderView } from "./lines";
-import type { OperationKind } from "./operation-form";
+import type { OperationKind } from "./operation-kinds";
 
 export type Unavailable =
   | { reason: "not_ready"; state: ApplicationInfo["state"]; stateReason: ApplicationInfo["stateReason"] }
@@ -43,4 +43,23 @@ export function availability(
     ),
     "cancel-application": why ? { allowed: false, reason: "application", why } : { allowed: true },
   };
+}
+
+const key = (a: Unavailable) => (a.reason === "application" ? `application:${a.why}` : a.reason);
+
+/** Do two operations give the same reason (and so the same sentence)? */
+export const sameReason = (a: Unavailable, b: Unavailable) => key(a) === key(b);
+
+/**
+ * The state that keeps two or more operations from being possible (not READY): said once for all of them.
+ */
+export function unavailableReason(available: Availability): Unavailable | null {
+  // Only the application's state is a reason many share by nature; the others are each operation's own.
+  const reasons = Object.values(available).filter(
+    (a): a is { allowed: false } & Unavailable => !a.allowed && a.reason === "not_ready",
+  );
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+  const [top, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  return n >= 2 ? (reasons.find((r) => key(r) === top) ?? null) : null;
 }

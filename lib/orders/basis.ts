@@ -12,7 +12,7 @@ import type {
 } from "@/lib/skippay/schemas";
 import { quantitiesByState } from "./eligibility";
 import { orderView } from "./lines";
-import type { Plan } from "./planner";
+import type { Plan } from "./plan-types";
 
 /** (Its schema, for what a page submits, is `orderBasisSchema` in ./intents: this module stays free of zod.) */
 export interface OrderBasis {

@@ -4,9 +4,10 @@ import type { SandboxApplication } from "@/lib/sandbox/model";
 import { renderApplication } from "@/lib/sandbox/render";
 import type { FinancingType } from "@/lib/skippay/schemas";
 import { applyPlan, contextOf, sandboxApp, step } from "@/lib/testing/orders";
-import { customerMessage } from "./customer-message";
+import { customerMessage, factsOf } from "./customer-message";
 import { orderView } from "./lines";
-import { type Intent, plan } from "./planner";
+import type { Intent } from "./plan-types";
+import { plan } from "./planner";
 
 const LINES: LineSpec[] = [
   { code: "KETTLE", name: "Konvice", unitPrice: 149_900 },
@@ -22,8 +23,8 @@ function messageAfter(app: SandboxApplication, intent: (keys: Record<string, str
   // Amounts are formatted with the locale's (narrow) no-break spaces; compare them as plain spaces.
   const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
   return {
-    cs: plain(customerMessage("cs", result.plan, after)),
-    en: plain(customerMessage("en", result.plan, after)),
+    cs: plain(customerMessage("cs", factsOf(result.plan, after, app.state))),
+    en: plain(customerMessage("en", factsOf(result.plan, after, app.state))),
     number: after.order.number,
   };
 }
@@ -77,9 +78,12 @@ describe("customer message", () => {
 
   it("an amount-only refund states the refund and the new total", () => {
     const m = messageAfter(delivered("DEFERRED_PAYMENT"), () => ({ kind: "refund", amount: 25_000 }));
-    expect(m.en).toContain(`we have refunded CZK 250.00 on your order ${m.number}.`);
+    // Pay later: what shrinks is what the customer owes; nothing says money "came back" unless they paid more.
+    expect(m.en).toContain(`we have lowered the amount for your order ${m.number} by CZK 250.00.`);
     expect(m.en).toContain("drops by CZK 250.00 to CZK 1,846.00.");
-    expect(m.cs).toMatch(/jsme vám vrátili 250,00\s?Kč\./);
+    expect(m.en).not.toMatch(/refunded|returned to you/);
+    expect(m.cs).toMatch(/jsme vám snížili o 250,00\s?Kč\./);
+    expect(m.cs).not.toContain("vrátili");
   });
 
   it("a return after the whole total was refunded says the amount stays", () => {
@@ -117,5 +121,17 @@ describe("customer message", () => {
     }));
     expect(m.en).toContain(`your order ${m.number} is on its way (Czech Post DR1234567CZ).`);
     expect(m.cs).toContain(`je na cestě (Česká pošta DR1234567CZ).`);
+  });
+
+  it("cancelling an application that only awaited the customer says nothing of paying back", () => {
+    const m = messageAfter(sandboxApp(LINES, [], "DEFERRED_PAYMENT"), () => ({
+      kind: "cancel-application",
+      reason: "APPLICATION_CANCELLED_BY_CUSTOMER",
+      customReason: null,
+    }));
+    expect(m.en).toContain(`we have cancelled the Skip Pay financing request for your order ${m.number}.`);
+    expect(m.en).toContain("You owe Skip Pay nothing.");
+    expect(m.en).not.toMatch(/paid more|difference/);
+    expect(m.cs).not.toContain("rozdíl");
   });
 });

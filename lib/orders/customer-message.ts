@@ -3,15 +3,74 @@
 // (DEFERRED_PAYMENT) the customer pays one amount by the invoice's due date; with "pay in three" (PAY_IN_THREE)
 // Skip Pay spreads the new total over the instalments still to pay. Only what is certain is said: the items, the
 // amounts, the new total, and that anything paid above the new total comes back.
-import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import type { ApplicationResponse, FinancingType } from "@/lib/skippay/schemas";
 import { formatMoney, type Locale } from "./money";
-import type { Plan } from "./planner";
+import type { IntentKind, Plan } from "./plan-types";
 import { formatQuantity } from "./quantity";
 
-export type CustomerMessagePlan = Pick<Plan, "intent" | "refund" | "cancelledValue" | "changes" | "body">;
-export type CustomerMessageApplication = Pick<ApplicationResponse, "type"> & {
-  order: { number: string; totalPrice: { amount: number } };
-};
+/** What the message says, from an operation just confirmed (`factsOf`) or from its journal entry. */
+export interface MessageFacts {
+  intent: IntentKind;
+  financingType: FinancingType;
+  orderNumber: string;
+  /** The financed total after the operation, as Skip Pay confirmed it. */
+  totalAfter: number;
+  refund: number;
+  cancelledValue: number;
+  items: { name: string; quantity: number }[];
+  carrier: string | null;
+  trackingNumber: string | null;
+  /** The application was never approved (it only awaited the customer): nothing was ever due or paid. */
+  neverApproved: boolean;
+}
+
+/** The facts of an operation Skip Pay just confirmed: the plan sent, and the application as it answered. */
+export function factsOf(
+  plan: Pick<Plan, "intent" | "refund" | "cancelledValue" | "changes" | "body">,
+  after: Pick<ApplicationResponse, "type"> & { order: { number: string; totalPrice: { amount: number } } },
+  stateBefore: ApplicationResponse["state"],
+): MessageFacts {
+  const body = plan.body as { deliveryCarrier?: string; deliveryTrackingNumber?: string };
+  return {
+    intent: plan.intent,
+    financingType: after.type,
+    orderNumber: after.order.number,
+    totalAfter: after.order.totalPrice.amount,
+    refund: plan.refund,
+    cancelledValue: plan.cancelledValue,
+    items: plan.changes.map((c) => ({ name: c.name, quantity: c.quantity })),
+    carrier: body.deliveryCarrier ?? null,
+    trackingNumber: body.deliveryTrackingNumber ?? null,
+    neverApproved: stateBefore === "PROCESSING",
+  };
+}
+
+/** The facts of an operation from the journal (a timeline entry), for whoever talks to the customer later. */
+export function factsOfEntry(
+  entry: Pick<MessageFacts, "intent" | "refund" | "cancelledValue" | "items"> & {
+    body: unknown;
+    stateBefore: ApplicationResponse["state"];
+    totalAfter: number | null;
+    response: { total: number } | null;
+  },
+  application: Pick<ApplicationResponse, "type"> & { order: { number: string } },
+): MessageFacts | null {
+  const totalAfter = entry.response?.total ?? entry.totalAfter;
+  if (totalAfter == null) return null;
+  const body = (entry.body ?? {}) as { deliveryCarrier?: string; deliveryTrackingNumber?: string };
+  return {
+    intent: entry.intent,
+    financingType: application.type,
+    orderNumber: application.order.number,
+    totalAfter,
+    refund: entry.refund,
+    cancelledValue: entry.cancelledValue,
+    items: entry.items,
+    carrier: body.deliveryCarrier ?? null,
+    trackingNumber: body.deliveryTrackingNumber ?? null,
+    neverApproved: entry.stateBefore === "PROCESSING",
+  };
+}
 
 interface Texts {
   greeting: string;
@@ -25,6 +84,7 @@ interface Texts {
   ret: (items: string) => string;
   returnAll: string;
   refund: (refund: string) => string;
+  cancelRequest: string;
   dropsBy: (amount: string, total: string) => string;
   stays: (total: string) => string;
   sent: (tracking: string) => string;
@@ -36,7 +96,7 @@ const TEXT: Record<Locale, (order: string) => Texts> = {
     greeting: "Dobrý den,",
     closing: "S pozdravem",
     owesNothing: `Za objednávku ${order} už společnosti Skip Pay nic nedlužíte.`,
-    paidBack: "Pokud jste už zaplatili víc, Skip Pay vám rozdíl vrátí.",
+    paidBack: "Pokud jste už zaplatili víc, než je nová částka, Skip Pay vám rozdíl vrátí.",
     payLater: "Novou částku zaplatíte společnosti Skip Pay do data splatnosti uvedeného na vaší faktuře.",
     payInThree: "Skip Pay podle nové částky upraví splátky, které ještě zbývá zaplatit.",
     cancel: (items, amount, total) =>
@@ -44,7 +104,8 @@ const TEXT: Record<Locale, (order: string) => Texts> = {
     cancelAll: `vaši objednávku ${order} jsme před odesláním zrušili.`,
     ret: (items) => `obdrželi jsme vrácené zboží z objednávky ${order}: ${items}.`,
     returnAll: `obdrželi jsme zpět veškeré zboží z objednávky ${order}.`,
-    refund: (refund) => `k objednávce ${order} jsme vám vrátili ${refund}.`,
+    refund: (refund) => `částku za objednávku ${order} jsme vám snížili o ${refund}.`,
+    cancelRequest: `vaši žádost o financování objednávky ${order} přes Skip Pay jsme zrušili. Společnosti Skip Pay nic nedlužíte.`,
     dropsBy: (amount, total) => `Částka, kterou platíte přes Skip Pay, se snižuje o ${amount} na ${total}.`,
     stays: (total) => `Částka, kterou platíte přes Skip Pay, zůstává ${total}.`,
     sent: (tracking) => `vaše objednávka ${order} je na cestě${tracking}.`,
@@ -54,7 +115,8 @@ const TEXT: Record<Locale, (order: string) => Texts> = {
     greeting: "Hello,",
     closing: "Kind regards",
     owesNothing: `You owe Skip Pay nothing more for order ${order}.`,
-    paidBack: "If you have already paid more, Skip Pay will return the difference to you.",
+    paidBack:
+      "If you have already paid more than the new amount, Skip Pay will return the difference to you.",
     payLater: "You pay the new amount to Skip Pay by the due date on your invoice.",
     payInThree: "Skip Pay adjusts the instalments you still have to pay to the new amount.",
     cancel: (items, amount, total) =>
@@ -62,7 +124,8 @@ const TEXT: Record<Locale, (order: string) => Texts> = {
     cancelAll: `we have cancelled your order ${order} before it was shipped.`,
     ret: (items) => `we have received the goods you returned from order ${order}: ${items}.`,
     returnAll: `we have received everything you returned from order ${order}.`,
-    refund: (refund) => `we have refunded ${refund} on your order ${order}.`,
+    refund: (refund) => `we have lowered the amount for your order ${order} by ${refund}.`,
+    cancelRequest: `we have cancelled the Skip Pay financing request for your order ${order}. You owe Skip Pay nothing.`,
     dropsBy: (amount, total) => `The amount you pay through Skip Pay drops by ${amount} to ${total}.`,
     stays: (total) => `The amount you pay through Skip Pay stays at ${total}.`,
     sent: (tracking) => `your order ${order} is on its way${tracking}.`,
@@ -89,56 +152,45 @@ const CARRIER_NAMES: Record<string, string> = {
   MALL_DEPOSIT: "",
 };
 
-function itemList(changes: CustomerMessagePlan["changes"], locale: Locale): string {
-  return changes.map((c) => `${formatQuantity(c.quantity, locale)}× ${c.name}`).join(", ");
+function itemList(items: MessageFacts["items"], locale: Locale): string {
+  return items.map((c) => `${formatQuantity(c.quantity, locale)}× ${c.name}`).join(", ");
 }
 
-/**
- * The message for the customer after `plan` was applied and Skip Pay answered with `after`. The new total is
- * Skip Pay's, not the plan's: the message says what is true now.
- */
-export function customerMessage(
-  locale: Locale,
-  plan: CustomerMessagePlan,
-  after: CustomerMessageApplication,
-): string {
-  const t = TEXT[locale](after.order.number);
+/** The message for the customer, in `locale`. The new total is Skip Pay's: the message says what is true now. */
+export function customerMessage(locale: Locale, f: MessageFacts): string {
+  const t = TEXT[locale](f.orderNumber);
   const money = (minor: number) => formatMoney(minor, locale);
-  const total = after.order.totalPrice.amount;
+  const total = f.totalAfter;
   const nothingLeft = total === 0;
   // What happens with what is left to pay — the one sentence that depends on the financing type.
-  const next = nothingLeft ? t.owesNothing : after.type === "PAY_IN_THREE" ? t.payInThree : t.payLater;
+  const next = nothingLeft ? t.owesNothing : f.financingType === "PAY_IN_THREE" ? t.payInThree : t.payLater;
   const change = (amount: number) =>
     amount > 0 ? t.dropsBy(money(amount), money(total)) : t.stays(money(total));
   let sentences: string[];
-  switch (plan.intent) {
+  switch (f.intent) {
+    case "cancel-application":
+      // Never approved: the customer never owed or paid anything, so there is nothing to pay back either.
+      sentences = f.neverApproved ? [t.cancelRequest] : [t.cancelAll, t.owesNothing, t.paidBack];
+      break;
     case "cancel":
     case "cancel-all":
-    case "cancel-application":
       sentences = nothingLeft
         ? [t.cancelAll, t.owesNothing, t.paidBack]
-        : [
-            t.cancel(itemList(plan.changes, locale), money(plan.cancelledValue), money(total)),
-            next,
-            t.paidBack,
-          ];
+        : [t.cancel(itemList(f.items, locale), money(f.cancelledValue), money(total)), next, t.paidBack];
       break;
     case "return":
-      sentences = [t.ret(itemList(plan.changes, locale)), change(plan.refund), next, t.paidBack];
+      sentences = [t.ret(itemList(f.items, locale)), change(f.refund), next, t.paidBack];
       break;
     case "return-all":
-      sentences = [t.returnAll, change(plan.refund), next, t.paidBack];
+      sentences = [t.returnAll, change(f.refund), next, t.paidBack];
       break;
     case "refund":
-      sentences = [t.refund(money(plan.refund)), change(plan.refund), next, t.paidBack];
+      sentences = [t.refund(money(f.refund)), change(f.refund), next, t.paidBack];
       break;
     case "send": {
-      const body = plan.body as { deliveryCarrier?: string; deliveryTrackingNumber?: string };
-      const named = body.deliveryCarrier
-        ? (CARRIER_NAMES[body.deliveryCarrier] ?? body.deliveryCarrier)
-        : null;
+      const named = f.carrier ? (CARRIER_NAMES[f.carrier] ?? f.carrier) : null;
       const carrier = named === "CZECH_POST" ? (locale === "cs" ? "Česká pošta" : "Czech Post") : named;
-      const tracking = [carrier, body.deliveryTrackingNumber].filter(Boolean).join(" ");
+      const tracking = [carrier, f.trackingNumber].filter(Boolean).join(" ");
       sentences = [t.sent(tracking ? ` (${tracking})` : "")];
       break;
     }

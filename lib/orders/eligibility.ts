@@ -3,7 +3,7 @@
 // plans anything, so they live apart from the planner (./planner.ts), which the page loads once it is interactive.
 import type { OrderResponse, OrderState } from "@/lib/skippay/schemas";
 import { type LinePart, type OrderLine, type OrderView, orderView } from "./lines";
-import type { PlanContext } from "./planner";
+import type { PlanContext } from "./plan-types";
 
 /** Where each operation takes quantities from, in order of preference, and where they go. */
 export const MOVES = {

@@ -7,7 +7,8 @@ import { applyPlan, contextOf, sandboxApp, step } from "@/lib/testing/orders";
 import { basisOf, expectedBasis } from "./basis";
 import { footprint } from "./footprint";
 import { orderView } from "./lines";
-import { type Intent, plan } from "./planner";
+import type { Intent } from "./plan-types";
+import { plan } from "./planner";
 
 const basis = (app: SandboxApplication) => {
   const ctx = contextOf(app);

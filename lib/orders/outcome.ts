@@ -3,7 +3,7 @@
 import type { Applied, SkipPayErrorKind } from "@/lib/skippay/errors";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import type { BasisDiff } from "./basis";
-import type { IntentKind, Plan, PlanIssue } from "./planner";
+import type { IntentKind, Plan, PlanIssue } from "./plan-types";
 
 export type OperationFailure =
   /** The submitted form did not validate; codes per field path. */
@@ -44,6 +44,8 @@ export type OperationFailure =
   | { kind: "needs_review"; operationId: string; intent: IntentKind }
   /** A confirmation id made by someone else, or on another application: never theirs to learn about. */
   | { kind: "foreign_submission" }
+  /** The order's total no longer differs as the page showed: nothing to record (the page re-reads). */
+  | { kind: "drift_changed" }
   /** An approval decision on a request that is no longer waiting (decided already). */
   | { kind: "not_pending" }
   /** Four eyes: the person who asked cannot approve. */
@@ -75,15 +77,27 @@ export interface OperationPending {
 export type OperationResult =
   | OperationSuccess
   | OperationPending
-  | { ok: false; failure: OperationFailure; application?: ApplicationResponse };
+  | {
+      ok: false;
+      failure: OperationFailure;
+      application?: ApplicationResponse;
+      /** The journalled operation this answer is about, when one was made (its outcome may still settle). */
+      operationId?: string;
+    };
 
 /** A supervisor's record of what happened to an operation whose outcome stayed unclear. */
 export type ResolveResult =
   | { ok: true; operationId: string; outcome: "applied" | "not_applied" }
   | { ok: false; failure: OperationFailure };
 
+/** A supervisor's decision on an agent's request: its outcome once approved, or that it was rejected. */
+export type ApprovalResult = OperationResult | { ok: true; kind: "rejected"; operationId: string };
+
+/** A note staff add to the timeline (that they checked a difference in the total). */
+export type NoteResult = { ok: true } | { ok: false; failure: OperationFailure };
+
 /** The sandbox's approve/reject controls. */
-export type DecisionResult =
+export type SandboxDecisionResult =
   | { ok: true; application: ApplicationResponse }
   | { ok: false; failure: OperationFailure };
 
@@ -113,6 +127,7 @@ export function verdict(failure: OperationFailure): { applied: Applied; retry: R
     case "needs_review":
       return { applied: "unknown", retry: "no_resend" };
     case "foreign_submission":
+    case "drift_changed":
       return { applied: "no", retry: "no" };
     case "not_found":
     case "unauthenticated":

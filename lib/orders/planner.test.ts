@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { LineSpec } from "@/lib/sandbox/builders";
 import type { SandboxApplication } from "@/lib/sandbox/model";
 import { applyPlan, contextOf, outcomeOf, promised, sandboxApp, step } from "@/lib/testing/orders";
-import { operationFormSchema } from "./intents";
+import { cancelForm } from "./forms/cancel";
+import { emptyForm } from "./forms/defaults";
 import { orderView } from "./lines";
-import { emptyOperationForm } from "./operation-form";
-import { type Intent, type Plan, type PlanIssue, plan } from "./planner";
+import type { Intent, Plan, PlanIssue } from "./plan-types";
+import { plan } from "./planner";
 
 const LINES: LineSpec[] = [
   { code: "KETTLE", name: "Konvice", unitPrice: 149_900, ean: "8594000000017" },
@@ -55,6 +56,7 @@ describe("cancel", () => {
         key: k.MUG,
         name: "Hrnek",
         code: "MUG",
+        type: "PHYSICAL",
         quantity: 2000,
         from: ["PROCESSING"],
         to: "CANCELLED",
@@ -98,7 +100,7 @@ describe("cancel", () => {
       expect.objectContaining({
         field: "lines.0.quantity",
         code: "line_not_eligible",
-        message: "Already sent on 2026-11-12 — use Return.",
+        params: { name: "Konvice", kind: "cancel", reason: "sent", date: "2026-11-12" },
       }),
     ]);
   });
@@ -153,8 +155,8 @@ describe("the same line chosen twice", () => {
   it("is refused by the form schema every server action parses with", () => {
     const app = ready();
     const mug = keys(app).MUG!;
-    const form = emptyOperationForm(app.id, [], "cancel");
-    const parsed = operationFormSchema.safeParse({
+    const form = { ...emptyForm("cancel", [], "2026-11-20"), reason: "out_of_stock" };
+    const parsed = cancelForm.safeParse({
       ...form,
       lines: [
         { key: mug, quantity: "1" },
@@ -165,7 +167,7 @@ describe("the same line chosen twice", () => {
     expect(parsed.error?.issues).toEqual([
       expect.objectContaining({ path: ["lines", 1, "quantity"], message: "line_twice" }),
     ]);
-    const once = operationFormSchema.safeParse({ ...form, lines: [{ key: mug, quantity: "2" }] });
+    const once = cancelForm.safeParse({ ...form, lines: [{ key: mug, quantity: "2" }] });
     expect(once.success).toBe(true);
   });
 });
@@ -268,7 +270,7 @@ describe("return", () => {
     const app = sandboxApp(LINES, [step.approve(), step.send([{ code: "KETTLE" }])]);
     expect(refused(app, { kind: "return-all", refundOverride: null })[0]).toMatchObject({
       code: "full_return_needs_all_sent",
-      message: expect.stringContaining("Hrnek, Kuchařka"),
+      params: { names: "Hrnek, Kuchařka" },
     });
   });
 
@@ -282,7 +284,7 @@ describe("return", () => {
       })[0],
     ).toMatchObject({
       code: "line_not_eligible",
-      message: "Not sent yet — use Cancel.",
+      params: { reason: "not_sent", kind: "return" },
     });
   });
 });
@@ -370,7 +372,7 @@ describe("amount-only refund", () => {
     });
     expect(refused(ready(), { kind: "refund", amount: 100 })[0]).toMatchObject({
       code: "nothing_refundable",
-      message: expect.stringContaining("cancel items instead"),
+      params: { why: "not_sent" },
     });
     expect(refused(delivered(), { kind: "refund", amount: 0 })[0]!.code).toBe("amount_invalid");
   });
@@ -476,20 +478,24 @@ describe("line references", () => {
     planned(app, { kind: "cancel-all" });
   });
 
-  it("handles decimal quantities: at least 1 per request, or the whole fractional rest without a quantity", () => {
+  it("handles decimal quantities: at least 1 per request and left behind, or the whole fractional rest without a quantity", () => {
     const app = sandboxApp(
       [{ code: "CHEESE", name: "Sýr (kg)", unitPrice: 32_000, quantity: 2.5 }],
       [step.approve(), step.send(), step.deliver()],
     );
     const key = keys(app).CHEESE!;
-    const two = planned(app, { kind: "return", lines: [{ key, quantity: 2000 }], refundOverride: null });
-    expect(two.body).toMatchObject({
-      items: [{ code: "CHEESE", quantity: 2 }],
-      totalPrice: { amount: 64_000 },
+    const some = planned(app, { kind: "return", lines: [{ key, quantity: 1500 }], refundOverride: null });
+    expect(some.body).toMatchObject({
+      items: [{ code: "CHEESE", quantity: 1.5 }],
+      totalPrice: { amount: 48_000 },
     });
     expect(
       refused(app, { kind: "return", lines: [{ key, quantity: 300 }], refundOverride: null })[0]!.code,
     ).toBe("quantity_below_one");
+    // 2 of 2.5 would leave 0.5 delivered: Skip Pay lists no part below 1 (spec, OrderItemResponse).
+    expect(
+      refused(app, { kind: "return", lines: [{ key, quantity: 2000 }], refundOverride: null })[0],
+    ).toMatchObject({ code: "quantity_leaves_part", params: { leftMilli: 500 } });
     const rest = sandboxApp(
       [
         { code: "CHEESE", name: "Sýr (kg)", unitPrice: 32_000, quantity: 2.5 },

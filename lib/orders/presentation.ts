@@ -1,6 +1,8 @@
 // How states look: a tone per application substate and per item state (the UI maps tones to colours), so no
 // component needs to know the state machine.
 import type { ApplicationState, OrderState, StateReason } from "@/lib/skippay/schemas";
+import type { LinePart } from "./lines";
+import { MILLI } from "./quantity";
 
 export type StateTone = "neutral" | "info" | "brand" | "success" | "warning" | "danger" | "violet";
 
@@ -40,3 +42,50 @@ export const ITEM_STATE_ORDER: readonly OrderState[] = [
   "RETURNED",
   "CANCELLED",
 ];
+
+/** Goods, as staff count items: a shipping fee, a discount, a fee or insurance is a line, not an item. */
+const GOODS = new Set<string | null>([null, "PHYSICAL", "DIGITAL", "GIFT_CARD"]);
+export const isGoods = (type: string | null) => GOODS.has(type);
+
+/**
+ * How many items an operation moves, as staff say it: pieces of goods ("3 items"); when it moves no goods (only a
+ * shipping fee, say), its lines ("1 line").
+ */
+export function itemCount(changes: readonly { type: string | null; quantity: number }[]): {
+  count: number;
+  unit: "items" | "lines";
+} {
+  const goods = changes.filter((c) => isGoods(c.type));
+  if (goods.length === 0) return { count: changes.length, unit: "lines" };
+  return { count: goods.reduce((n, c) => n + c.quantity, 0) / MILLI, unit: "items" };
+}
+
+/** A line's quantities per state, in the order staff read them, with the latest sent or delivered date. */
+export function stateSummary(
+  parts: readonly LinePart[],
+): { state: OrderState; qty: number; date: string | null }[] {
+  return ITEM_STATE_ORDER.map((state) => {
+    const mine = parts.filter((p) => p.state === state);
+    const date =
+      mine
+        .map((p) => (state === "DELIVERED" ? p.deliveryDate : state === "SENT" ? p.sentDate : null))
+        .filter((d): d is string => !!d)
+        .sort()
+        .pop() ?? null;
+    return { state, qty: mine.reduce((n, p) => n + p.qty, 0), date };
+  }).filter((s) => s.qty > 0);
+}
+
+/** How often the order page reads the application again: while Skip Pay is still deciding on it. */
+export const applicationRefreshMs = (app: { state: ApplicationState }) =>
+  app.state === "PROCESSING" ? 4_000 : false;
+
+/** Does a line match what staff typed in the items filter (name, code, EAN or variant; any case)? */
+export function matchesFilter(
+  line: { name: string; code: string; ean: string | null; variant: string | null },
+  filter: string,
+): boolean {
+  const f = filter.trim().toLowerCase();
+  if (!f) return true;
+  return [line.name, line.code, line.ean ?? "", line.variant ?? ""].some((v) => v.toLowerCase().includes(f));
+}

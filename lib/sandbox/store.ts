@@ -4,10 +4,10 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { sandboxApplications, sandboxEvents, sandboxFaults, sandboxTokens } from "@/lib/db/schema";
 import { SandboxError } from "./errors";
 import type { SandboxApplication } from "./model";
 import type { Change } from "./rules";
+import { sandboxApplications, sandboxEvents, sandboxFaults, sandboxTokens } from "./schema";
 
 export interface EventInput {
   applicationId: string | null;

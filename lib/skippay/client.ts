@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { config } from "@/lib/config";
 import pkg from "@/package.json";
 import type { Applied, SkipPayError, SkipPayResult } from "./errors";
+import { applicationPath, operationPath } from "./paths";
 import {
   type ApiError,
   type ApplicationCancelRequest,
@@ -324,15 +325,13 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
     return { ok: true, value: parsed.data, status: outcome.status };
   }
 
-  const application = (id: string) => `/financing/v1/applications/${encodeURIComponent(id)}`;
-
   return {
     /** Logs in now (otherwise done lazily); useful to check the credentials. */
     login: () => bearer(true),
     health: () =>
       call({ method: "GET", path: "/v1/health", schema: healthResponse, mutating: false, anonymous: true }),
     getApplication: (id: string): Promise<SkipPayResult<ApplicationResponse>> =>
-      call({ method: "GET", path: application(id), schema: applicationResponse, mutating: false }),
+      call({ method: "GET", path: applicationPath(id), schema: applicationResponse, mutating: false }),
     findOrder(criteria: { orderNumber?: string; variableSymbol?: string; applicationId?: string }) {
       const query = new URLSearchParams();
       if (criteria.orderNumber) query.set("orderNumber", criteria.orderNumber);
@@ -359,7 +358,7 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
     ): Promise<SkipPayResult<ApplicationResponse>> =>
       call({
         method: "PUT",
-        path: `${application(id)}/cancel`,
+        path: operationPath(id, "cancel"),
         body,
         schema: applicationResponse,
         mutating: true,
@@ -370,7 +369,7 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
     ): Promise<SkipPayResult<OrderExtendedResponse>> =>
       call({
         method: "PUT",
-        path: `${application(id)}/order/cancel`,
+        path: operationPath(id, "order/cancel"),
         body,
         schema: orderExtendedResponse,
         mutating: true,
@@ -381,7 +380,7 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
     ): Promise<SkipPayResult<OrderExtendedResponse>> =>
       call({
         method: "PUT",
-        path: `${application(id)}/order/send`,
+        path: operationPath(id, "order/send"),
         body,
         schema: orderExtendedResponse,
         mutating: true,
@@ -392,7 +391,7 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
     ): Promise<SkipPayResult<OrderExtendedResponse>> =>
       call({
         method: "PUT",
-        path: `${application(id)}/order/deliver`,
+        path: operationPath(id, "order/deliver"),
         body,
         schema: orderExtendedResponse,
         mutating: true,
@@ -403,7 +402,7 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
     ): Promise<SkipPayResult<OrderExtendedResponse>> =>
       call({
         method: "PUT",
-        path: `${application(id)}/order/return`,
+        path: operationPath(id, "order/return"),
         body,
         schema: orderExtendedResponse,
         mutating: true,

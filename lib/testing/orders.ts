@@ -1,7 +1,7 @@
 // Test helpers for lib/orders (kept here so lib/orders stays free of the sandbox): realistic orders built through
 // the sandbox's rules, and a way to check a plan against what the simulated Skip Pay does with its body.
 
-import type { Plan, PlanContext } from "@/lib/orders/planner";
+import type { Plan, PlanContext } from "@/lib/orders/plan-types";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { SandboxApplication } from "@/lib/sandbox/model";
 import { renderOrderExtended } from "@/lib/sandbox/render";

@@ -1,0 +1,34 @@
+// Each operation form as it opens: nothing chosen, no reason preselected, dates set to today (Prague).
+import type { OperationKind } from "../operation-kinds";
+import type { FormValues } from "./submission";
+
+/** Today in Prague, as a date input wants it. */
+export function pragueToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(now);
+}
+
+export function emptyForm<K extends OperationKind>(
+  kind: K,
+  lineKeys: string[],
+  today: string,
+): FormValues<K> {
+  const lines = lineKeys.map((key) => ({ key, quantity: "" }));
+  const forms: { [P in OperationKind]: FormValues<P> } = {
+    cancel: { kind: "cancel", everything: false, lines, reason: "", note: "" },
+    return: { kind: "return", everything: false, lines, refundOverride: "", reason: "", note: "" },
+    refund: { kind: "refund", amount: "", reason: "", note: "" },
+    send: {
+      kind: "send",
+      everything: false,
+      lines,
+      sentDate: today,
+      carrier: "",
+      trackingNumber: "",
+      variableSymbol: "",
+      note: "",
+    },
+    deliver: { kind: "deliver", everything: false, lines, deliveryDate: today, note: "" },
+    "cancel-application": { kind: "cancel-application", cancelReason: "", note: "" },
+  };
+  return forms[kind];
+}

@@ -1,0 +1,180 @@
+// What staff want to do (an Intent) and what the planner answers (a Plan, or issues): unions keyed by the
+// operation, so each plan carries exactly the request its Skip Pay endpoint takes. Issues and notes are codes with
+// locale-neutral parameters (money in minor units as `…Minor`, quantities in thousandths as `…Milli`); the UI
+// words them. Types only, and the two constructors every operation uses.
+import type {
+  ApplicationCancelRequest,
+  ApplicationInfo,
+  ApplicationState,
+  CancelReason,
+  OrderItemsChangeRequest,
+  OrderItemsDeliverRequest,
+  OrderItemsReturnRequest,
+  OrderItemsSendRequest,
+  OrderResponse,
+  OrderState,
+  StateReason,
+} from "@/lib/skippay/schemas";
+
+// ── Intents ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface LineSelection {
+  key: string;
+  /** Thousandths; 0 = not selected. */
+  quantity: number;
+}
+
+export type CancelIntent = { kind: "cancel"; lines: LineSelection[] } | { kind: "cancel-all" };
+export type ReturnIntent =
+  | { kind: "return"; lines: LineSelection[]; refundOverride: number | null }
+  | { kind: "return-all"; refundOverride: number | null };
+export type RefundIntent = { kind: "refund"; amount: number };
+export interface SendIntent {
+  kind: "send";
+  /** null = everything not sent yet. */
+  lines: LineSelection[] | null;
+  sentDate: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  /** For the payout to the shop: needed when the order has none yet (up to 10 digits). */
+  variableSymbol: string | null;
+}
+export interface DeliverIntent {
+  kind: "deliver";
+  lines: LineSelection[] | null;
+  deliveryDate: string | null;
+}
+export interface CancelApplicationIntent {
+  kind: "cancel-application";
+  reason: CancelReason;
+  customReason: string | null;
+}
+
+export type Intent =
+  | CancelIntent
+  | ReturnIntent
+  | RefundIntent
+  | SendIntent
+  | DeliverIntent
+  | CancelApplicationIntent;
+export type IntentKind = Intent["kind"];
+
+// ── Plans ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface PlanContext {
+  order: Pick<OrderResponse, "items" | "totalPrice" | "totalVat" | "state" | "variableSymbols">;
+  application: Pick<ApplicationInfo, "state" | "stateReason">;
+}
+
+export interface LineChange {
+  key: string;
+  name: string;
+  code: string;
+  /** Goods, or a shipping fee, a discount, … (staff count items without those). */
+  type: string | null;
+  quantity: number;
+  from: OrderState[];
+  to: OrderState;
+  /** Value of the moved quantity, VAT included. */
+  value: number;
+}
+
+export interface VatShare {
+  rate: number;
+  /** The refund's share at this rate, VAT included. */
+  gross: number;
+  /** The VAT contained in that share (what `totalVat` carries). */
+  vat: number;
+}
+
+export type PlanNoteCode =
+  | "empty_body"
+  | "capped_by_earlier_refunds"
+  | "override_above_items_value"
+  | "override_below_items_value"
+  | "kept_back_stays"
+  | "vat_rounding";
+
+export type Params = Record<string, string | number>;
+
+export interface PlanNote {
+  code: PlanNoteCode;
+  params?: Params;
+}
+
+export interface ExpectedStates {
+  orderState: OrderState;
+  applicationState: ApplicationState;
+  stateReason: StateReason;
+}
+
+interface PlanOf<O extends string, B> {
+  intent: IntentKind;
+  operation: O;
+  /** Exactly what is sent. */
+  body: B;
+  /** `all-remaining` = the empty body `{}` (+ non-item fields): "all remaining items", as the seeds advise. */
+  shape: "all-remaining" | "items" | "amount-only" | "application";
+  changes: LineChange[];
+  /** Money back to the customer, or off what they still owe (minor units). */
+  refund: number;
+  /** Value of cancelled goods (minor units). */
+  cancelledValue: number;
+  /** How the refund splits across VAT rates (empty when nothing is refunded). */
+  vat: VatShare[];
+  totalBefore: number;
+  totalAfter: number;
+  expected: ExpectedStates;
+  /** Every line's quantity per state once Skip Pay has applied the plan (thousandths), by line key. */
+  expectedLines: Record<string, Partial<Record<OrderState, number>>>;
+  notes: PlanNote[];
+}
+
+export type Plan =
+  | PlanOf<"order/cancel", OrderItemsChangeRequest>
+  | PlanOf<"order/send", OrderItemsSendRequest>
+  | PlanOf<"order/deliver", OrderItemsDeliverRequest>
+  | PlanOf<"order/return", OrderItemsReturnRequest>
+  | PlanOf<"cancel", ApplicationCancelRequest>;
+
+/** The Skip Pay endpoint a plan goes to (`order/…` under the application, or `cancel` of the application). */
+export type Operation = Plan["operation"];
+
+export type PlanIssueCode =
+  | "application_not_ready"
+  | "application_not_cancellable"
+  | "nothing_selected"
+  | "nothing_left"
+  | "line_unknown"
+  | "line_twice"
+  | "line_ambiguous"
+  | "line_not_eligible"
+  | "quantity_invalid"
+  | "quantity_above_remaining"
+  | "quantity_below_one"
+  | "quantity_whole"
+  | "quantity_leaves_part"
+  | "negative_value"
+  | "negative_total"
+  | "amount_invalid"
+  | "refund_above_refundable"
+  | "nothing_refundable"
+  | "full_return_needs_all_sent"
+  | "tracking_too_long"
+  | "variable_symbol_required"
+  | "variable_symbol_invalid";
+
+export interface PlanIssue {
+  /** The form field it belongs to (react-hook-form path, e.g. "lines.3.quantity"), or null for the whole form. */
+  field: string | null;
+  code: PlanIssueCode;
+  params?: Params;
+}
+
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; issues: PlanIssue[] };
+
+export const refused = (...issues: PlanIssue[]): PlanResult => ({ ok: false, issues });
+
+export function issue(field: string | null, code: PlanIssueCode, params?: Params): PlanIssue {
+  return { field, code, ...(params ? { params } : {}) };
+}

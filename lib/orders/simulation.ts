@@ -1,0 +1,79 @@
+// What an order looks like once the chosen quantities have moved: the changes line by line, their value (in total
+// and per VAT rate), every line's quantities per state, and the order, application and substate to expect.
+import type { OrderState, StateReason } from "@/lib/skippay/schemas";
+import { MOVES, type MoveKind, quantitiesByState } from "./eligibility";
+import type { LinePart, OrderView } from "./lines";
+import type { ExpectedStates, LineChange, Plan, PlanContext } from "./plan-types";
+import { type Selected, take } from "./selection";
+
+export interface Simulation {
+  changes: LineChange[];
+  value: number;
+  grossByRate: Map<number, number>;
+  vatByRate: Map<number, number>;
+  partsAfter: LinePart[];
+  linesAfter: Plan["expectedLines"];
+}
+
+export function unchangedLines(view: OrderView): Plan["expectedLines"] {
+  return Object.fromEntries(view.lines.map((l) => [l.key, quantitiesByState(l.parts)]));
+}
+
+export function simulate(view: OrderView, chosen: Selected[], kind: MoveKind): Simulation {
+  const afterByKey = new Map<string, LinePart[]>();
+  const changes: LineChange[] = [];
+  const grossByRate = new Map<number, number>();
+  const vatByRate = new Map<number, number>();
+  let value = 0;
+  for (const c of chosen) {
+    const t = take(c.line, c.quantity, kind);
+    afterByKey.set(c.line.key, t.after);
+    changes.push({
+      key: c.line.key,
+      name: c.line.name,
+      code: c.line.code,
+      type: c.line.type,
+      quantity: c.quantity,
+      from: t.from,
+      to: MOVES[kind].to,
+      value: t.price,
+    });
+    value += t.price;
+    grossByRate.set(c.line.vatRate, (grossByRate.get(c.line.vatRate) ?? 0) + t.price);
+    vatByRate.set(c.line.vatRate, (vatByRate.get(c.line.vatRate) ?? 0) + t.vat);
+  }
+  const partsAfter = view.lines.flatMap((l) => afterByKey.get(l.key) ?? l.parts);
+  const linesAfter = Object.fromEntries(
+    view.lines.map((l) => [l.key, quantitiesByState(afterByKey.get(l.key) ?? l.parts)]),
+  );
+  return { changes, value, grossByRate, vatByRate, partsAfter, linesAfter };
+}
+
+const ACTIVE: OrderState[] = ["PROCESSING", "SENT", "DELIVERED"];
+
+/** The order state, application state and substate Skip Pay derives from the items' states. */
+export function expectedStates(parts: LinePart[], current: PlanContext["application"]): ExpectedStates {
+  const active = parts.filter((p) => ACTIVE.includes(p.state));
+  let orderState: OrderState;
+  if (active.length === 0) orderState = parts.some((p) => p.state === "RETURNED") ? "RETURNED" : "CANCELLED";
+  else if (active.every((p) => p.state === "DELIVERED")) orderState = "DELIVERED";
+  else if (active.some((p) => p.state !== "PROCESSING")) orderState = "SENT";
+  else orderState = "PROCESSING";
+
+  if (current.state !== "READY")
+    return { orderState, applicationState: current.state, stateReason: current.stateReason };
+  if (active.length === 0) {
+    return {
+      orderState,
+      applicationState: "CANCELLED",
+      stateReason: orderState === "RETURNED" ? "CANCELLED_RETURNED" : "CANCELLED_NOT_PAID",
+    };
+  }
+  let stateReason: StateReason;
+  if (current.stateReason === "READY_PAID") stateReason = "READY_PAID";
+  else if (orderState === "DELIVERED") stateReason = "READY_DELIVERED";
+  else if (parts.some((p) => p.state !== "PROCESSING" && p.state !== "CANCELLED"))
+    stateReason = "READY_SHIPPED";
+  else stateReason = "READY_TO_SHIP";
+  return { orderState, applicationState: "READY", stateReason };
+}
