@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, openApplication, test } from "./fixtures";
+import { chooseReason, expect, openApplication, test } from "./fixtures";
 
 async function seriousViolations(page: import("@playwright/test").Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -19,6 +19,7 @@ test("no serious or critical axe violations on the list and the application page
   await page.getByRole("radio", { name: /Came back — return/ }).check();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("spinbutton", { name: "Quantity of Kuchařka to return" }).fill("1");
+  await chooseReason(page, "Damaged or faulty");
   await page.getByRole("button", { name: "Review return" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
@@ -43,6 +44,14 @@ test("a return from start to finish by keyboard only", async ({ page, sandbox })
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("ArrowUp");
   await expect(quantity).toHaveValue("2");
+  // The reason, by keyboard too: no reason is preselected.
+  const reason = page.getByRole("combobox", { name: "Reason" });
+  for (let i = 0; i < 60 && !(await reason.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(reason).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(reason).toHaveValue("customer_request");
   const reviewButton = page.getByRole("button", { name: "Review return" });
   for (let i = 0; i < 40 && !(await reviewButton.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press("Tab");

@@ -7,7 +7,6 @@ import {
   expect,
   type Locator,
   type Page,
-  type Route,
 } from "@playwright/test";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { FinancingType } from "@/lib/skippay/schemas";
@@ -115,38 +114,21 @@ export async function openApplication(page: Page, id: string) {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
 }
 
+/** Staff pick the reason themselves: none is preselected. */
+export async function chooseReason(page: Page, reason: string) {
+  await page.getByRole("combobox", { name: "Reason" }).selectOption({ label: reason });
+}
+
 /** Reviews and confirms an amount-only refund (`amount` as staff type it, in Kč). */
 export async function refund(page: Page, amount: string) {
   await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
   await page.getByRole("textbox", { name: "Amount to refund" }).fill(amount);
+  await chooseReason(page, "Goodwill gesture");
   await page.getByRole("button", { name: "Review refund" }).click();
   await page
     .getByRole("dialog")
     .getByRole("button", { name: /^Refund / })
     .click();
-}
-
-/**
- * Lets the scripts an application page's HTML names (its first load) through, and hands every other script the
- * page fetches — what it loads once it is interactive — to `later`, to hold or refuse it.
- */
-export async function routeLaterScripts(
-  page: Page,
-  id: string,
-  later: (route: Route, chunk: string) => Promise<void>,
-) {
-  const firstLoad = new Set<string>();
-  await page.route(`**/applications/${id}`, async (route) => {
-    const response = await route.fetch();
-    const html = await response.text();
-    for (const [chunk] of html.matchAll(/static\/chunks\/[^"'\s\\]+?\.js/g)) firstLoad.add(chunk);
-    await route.fulfill({ response, body: html });
-  });
-  await page.route("**/_next/static/chunks/**", async (route) => {
-    const chunk = new URL(route.request().url()).pathname.replace(/^\/_next\//, "");
-    if (!chunk.endsWith(".js") || firstLoad.has(chunk)) return route.continue();
-    return later(route, chunk);
-  });
 }
 
 /** Chooses an operation, sets quantities by item name, reviews and confirms. */

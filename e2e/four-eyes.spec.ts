@@ -1,4 +1,4 @@
-import { expect, openApplication, pageAs, test } from "./fixtures";
+import { chooseReason, expect, openApplication, pageAs, test } from "./fixtures";
 
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
@@ -15,6 +15,7 @@ test("an agent's refund above the limit waits for a different supervisor, then g
   await openApplication(page, id);
   await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
   await page.getByRole("textbox", { name: "Amount to refund" }).fill("6000");
+  await chooseReason(page, "Goodwill gesture");
   await expect(page.getByText("Above your limit of CZK 5,000.00").first()).toBeVisible();
   await page.getByRole("button", { name: "Review refund" }).click();
   await page
@@ -25,7 +26,7 @@ test("an agent's refund above the limit waits for a different supervisor, then g
     "Nothing has been sent to Skip Pay yet.",
   );
   await expect(page.getByRole("listitem", { name: /Amount-only refund — Awaiting approval/ })).toContainText(
-    "Waiting for another supervisor",
+    "Waiting for a supervisor to approve",
   );
   expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(0);
 
@@ -36,7 +37,7 @@ test("an agent's refund above the limit waits for a different supervisor, then g
     "requested by Alena Králová",
   );
   await supervisor.getByRole("button", { name: `Approve ${orderNumber}` }).click();
-  await expect(supervisor.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toContainText(
+  await expect(supervisor.getByRole("status").filter({ hasText: "the customer owes" })).toContainText(
     czk(600_000),
   );
 
@@ -60,6 +61,7 @@ test("a supervisor cannot approve their own request; a second supervisor can rej
   await agent2.goto(`/applications/${id}`);
   await agent2.getByRole("radio", { name: /Money only — refund amount/ }).check();
   await agent2.getByRole("textbox", { name: "Amount to refund" }).fill("7000");
+  await chooseReason(agent2, "Damaged or faulty");
   await agent2.getByRole("button", { name: "Review refund" }).click();
   await agent2
     .getByRole("dialog")

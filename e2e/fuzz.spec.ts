@@ -10,11 +10,12 @@ import { newStaffSchema, staffChangeSchema } from "@/lib/auth/staff-schemas";
 import { basisOf } from "@/lib/orders/basis";
 import {
   approvalDecisionSchema,
-  operationSubmissionSchema,
+  driftCheckSchema,
+  operationResolutionSchema,
   sandboxDecisionSchema,
-} from "@/lib/orders/intents";
-import { orderView } from "@/lib/orders/lines";
-import { emptyOperationForm } from "@/lib/orders/operation-form";
+} from "@/lib/orders/forms/decisions";
+import { emptyForm } from "@/lib/orders/forms/defaults";
+import { operationSubmissionSchema } from "@/lib/orders/forms/submission";
 import { callAction } from "./actions";
 import { expect, pageAs, test } from "./fixtures";
 import { authFile } from "./roles";
@@ -144,9 +145,9 @@ test("submitOperation: bad input is refused field by field, and nothing reaches 
 }) => {
   const { id } = await sandbox.create("delivered");
   const application = await sandbox.application(id);
-  const keys = orderView(application.order).lines.map((l) => l.key);
   const valid = {
-    values: { ...emptyOperationForm(id, keys, "refund"), amount: "100" },
+    applicationId: id,
+    values: { ...emptyForm("refund", [], "2026-11-20"), amount: "100", reason: "goodwill" },
     basis: basisOf(application),
     loadedAt: new Date().toISOString(),
     submissionId: crypto.randomUUID(),
@@ -167,13 +168,20 @@ test("submitOperation: bad input is refused field by field, and nothing reaches 
   expect((await sandbox.events(id)).slice(events.length).map((e) => e.operation)).toEqual(["order/return"]);
 });
 
-test("decideApproval and sandboxDecision: bad input is refused, the application stays undecided", async ({
+test("decideApproval, resolveOperation, checkDrift and sandboxDecision: bad input is refused, the application stays undecided", async ({
   sandbox,
 }) => {
   const { id } = await sandbox.create("processing");
   const approval = { operationId: crypto.randomUUID(), decision: "approve", note: "" };
   expect(approvalDecisionSchema.safeParse(approval).success).toBe(true);
   await fuzz(admin, "decideApproval", approval, approvalDecisionSchema, "failure");
+
+  const resolution = { operationId: crypto.randomUUID(), outcome: "applied", note: "" };
+  expect(operationResolutionSchema.safeParse(resolution).success).toBe(true);
+  await fuzz(admin, "resolveOperation", resolution, operationResolutionSchema, "failure");
+  const drift = { applicationId: id, drift: -100, note: "" };
+  expect(driftCheckSchema.safeParse(drift).success).toBe(true);
+  await fuzz(admin, "checkDrift", drift, driftCheckSchema, "failure");
 
   const decision = { applicationId: id, decision: "approve" };
   await fuzz(admin, "sandboxDecision", decision, sandboxDecisionSchema, "failure");

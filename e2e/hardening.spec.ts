@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Page, request as playwrightRequest } from "@playwright/test";
-import { expect, LINES, openApplication, pageAs, refund, test } from "./fixtures";
+import { chooseReason, expect, LINES, openApplication, pageAs, refund, test } from "./fixtures";
 import { authFile } from "./roles";
 import { E2E_SECRETS } from "./secrets";
 
@@ -86,6 +86,7 @@ test("markup in item names and staff notes is shown as text and never runs — u
   await page.getByRole("radio", { name: /Came back — return/ }).check();
   await page.getByRole("spinbutton", { name: `Quantity of ${img} to return` }).fill("1");
   await page.getByRole("textbox", { name: "Internal note" }).fill(note);
+  await chooseReason(page, "Wrong item sent");
   await page.getByRole("button", { name: "Review return" }).click();
   await page
     .getByRole("dialog")
@@ -146,7 +147,7 @@ test("no Skip Pay credential, token or session secret in the client build or in 
   const agent = await pageAs(browser, "agent");
   await openApplication(agent, id);
   await refund(agent, "10");
-  await expect(agent.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toBeVisible();
+  await expect(agent.getByRole("status").filter({ hasText: "the customer owes" })).toBeVisible();
 
   const bodies: string[] = [];
   for (const role of ["agent", "admin"] as const) {

@@ -1,7 +1,7 @@
 // Long orders: the items table shows 50 lines at a time, pages and filters by keyboard, points at lines on other
 // pages that need attention, and "select all" still takes every line on every page.
 import type { LineSpec } from "@/lib/sandbox/builders";
-import { expect, openApplication, requestBody, test } from "./fixtures";
+import { chooseReason, expect, openApplication, requestBody, test } from "./fixtures";
 
 const COUNT = 120;
 const LONG: LineSpec[] = Array.from({ length: COUNT }, (_, i) => {
@@ -50,12 +50,13 @@ test("a 120-line order pages by keyboard, flags a bad line on another page, filt
   await filter.fill("");
 
   // "Select all" covers all 120 lines on all three pages: Skip Pay gets the empty body.
-  await page.getByRole("checkbox", { name: "Cancel all unsent (120)" }).first().check();
+  await page.getByRole("checkbox", { name: "Cancel all unsent lines (120)" }).check();
+  await chooseReason(page, "Out of stock");
   await page.getByRole("button", { name: "Review cancellation" }).click();
   const dialog = page.getByRole("dialog");
   await expect(await requestBody(dialog)).toHaveText("{}");
   await expect(dialog).toContainText("… and 70 more lines.");
-  await dialog.getByRole("button", { name: "Cancel 240 items" }).click();
+  await dialog.getByRole("button", { name: "Confirm cancellation of 240 items" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Cancelled 240 items." })).toBeVisible();
   const app = await sandbox.application(id);
   expect(app.stateReason).toBe("CANCELLED_NOT_PAID");

@@ -1,4 +1,4 @@
-import { expect, openApplication, test } from "./fixtures";
+import { chooseReason, expect, openApplication, test } from "./fixtures";
 
 test("the stale-page guard: a change made elsewhere is shown, nothing is sent, and the agent confirms on fresh data", async ({
   page,
@@ -8,6 +8,7 @@ test("the stale-page guard: a change made elsewhere is shown, nothing is sent, a
   await openApplication(page, id);
   await page.getByRole("radio", { name: /Came back — return/ }).check();
   await page.getByRole("spinbutton", { name: "Quantity of Hrnek smaltovaný to return" }).fill("2");
+  await chooseReason(page, "Customer asked");
   await page.getByRole("button", { name: "Review return" }).click();
   // Meanwhile someone returns a mug directly at Skip Pay.
   await sandbox.call("PUT", `/financing/v1/applications/${id}/order/return`, {
@@ -51,13 +52,14 @@ test("two tabs: the second confirmation names who changed the order in the first
   for (const tab of [page, second]) {
     await tab.getByRole("radio", { name: /Money only — refund amount/ }).check();
     await tab.getByRole("textbox", { name: "Amount to refund" }).fill("100");
+    await chooseReason(tab, "Goodwill gesture");
     await tab.getByRole("button", { name: "Review refund" }).click();
   }
   await page
     .getByRole("dialog")
     .getByRole("button", { name: /^Refund / })
     .click();
-  await expect(page.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "the customer owes" })).toBeVisible();
   await second
     .getByRole("dialog")
     .getByRole("button", { name: /^Refund / })
@@ -75,12 +77,13 @@ test("a double click on confirm sends one operation", async ({ page, sandbox }) 
   await openApplication(page, id);
   await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
   await page.getByRole("textbox", { name: "Amount to refund" }).fill("100");
+  await chooseReason(page, "Goodwill gesture");
   await page.getByRole("button", { name: "Review refund" }).click();
   await page
     .getByRole("dialog")
     .getByRole("button", { name: /^Refund / })
     .dblclick();
-  await expect(page.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "the customer owes" })).toBeVisible();
   expect((await sandbox.events(id)).filter((e) => e.operation === "order/return" && e.changed)).toHaveLength(
     1,
   );

@@ -30,7 +30,7 @@ test("a lost refund and a delivery marked elsewhere: settled without a reload, a
   await expect(page.getByText("Skip Pay did not answer clearly and may still apply it.")).toHaveCount(0);
   await page.reload();
   await refund(page, "50");
-  await expect(page.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "the customer owes" })).toBeVisible();
   expect((await sandbox.application(id)).order.totalPrice.amount).toBe(TOTAL - 5_000);
 });
 
@@ -102,7 +102,7 @@ test("still unclear after the lease: the lock goes, a supervisor sees the eviden
   await page.reload();
   await expect(page.getByRole("alert").filter({ hasText: "is unclear" })).toHaveCount(0);
   await refund(page, "20");
-  await expect(page.getByRole("status").filter({ hasText: "Skip Pay refunds" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "the customer owes" })).toBeVisible();
   expect((await sandbox.application(id)).order.totalPrice.amount).toBe(TOTAL - 3_000 - 2_000);
   await supervisor.close();
 });

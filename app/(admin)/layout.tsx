@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { StaffMenu } from "@/components/layout/staff-menu";
+import { Providers } from "@/components/providers";
 import { can } from "@/lib/auth/roles";
 import { currentStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
@@ -49,7 +50,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
             {staff && <StaffMenu name={staff.name} role={staff.role} />}
           </AppHeader>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
-            {children}
+            <Providers>{children}</Providers>
           </main>
         </NextIntlClientProvider>
       </body>

@@ -5,13 +5,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { formatMoment } from "@/lib/i18n/format";
 import type { JournalEntry } from "@/lib/operations/types";
+import { factsOf } from "@/lib/orders/customer-message";
 import { formatMoney, type Locale } from "@/lib/orders/money";
-import type { OperationResult } from "@/lib/orders/outcome";
+import type { ApprovalResult as Decision } from "@/lib/orders/outcome";
 import { Button } from "../ui/button";
 import { CustomerMessage } from "./customer-message";
 import { OperationResult as ResultView } from "./operation-result";
-
-type Decision = OperationResult | { ok: true; kind: "rejected"; operationId: string };
 
 /** Requests waiting for approval. Approving runs the operation on the order as Skip Pay has it now. */
 export function ApprovalQueue({
@@ -44,10 +43,22 @@ export function ApprovalQueue({
   return (
     <div className="space-y-4">
       <div aria-live="polite">
-        {outcome && <ResultView result={outcome} onCheckAgain={() => router.refresh()} checking={pending} />}
+        {outcome && (
+          <ResultView
+            result={outcome}
+            entry={null}
+            leaseMs={0}
+            onCheck={async () => {
+              router.refresh();
+              return true;
+            }}
+            checking={pending}
+          />
+        )}
       </div>
       {outcome?.ok && outcome.kind === "done" && (
-        <CustomerMessage plan={outcome.plan} application={outcome.application} />
+        // An approved refund ran on a READY application.
+        <CustomerMessage facts={factsOf(outcome.plan, outcome.application, "READY")} />
       )}
       {entries.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
@@ -71,7 +82,8 @@ export function ApprovalQueue({
                 </span>
               </div>
               <p className="mt-1 text-sm text-slate-700">
-                {t("requestedBy", { name: e.actorName })} · {tReason(e.reason)}
+                {t("requestedBy", { name: e.actorName })}
+                {e.reason && <> · {tReason(e.reason as "other")}</>}
                 {e.note && <span className="block italic text-slate-600">“{e.note}”</span>}
               </p>
               {e.actorId === staffId ? (

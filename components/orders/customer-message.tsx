@@ -1,11 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
-import {
-  type CustomerMessageApplication,
-  type CustomerMessagePlan,
-  customerMessage,
-} from "@/lib/orders/customer-message";
+import { customerMessage, type MessageFacts } from "@/lib/orders/customer-message";
 import type { Locale } from "@/lib/orders/money";
 import { Button } from "../ui/button";
 
@@ -16,17 +12,11 @@ const LANGUAGES: Locale[] = ["cs", "en"];
  * customer's language (Czech first — the shop's customers are Czech — whatever the UI language), to copy into an
  * e-mail or chat. Read-only: the facts come from Skip Pay's answer, so the agent cannot mistype an amount.
  */
-export function CustomerMessage({
-  plan,
-  application,
-}: {
-  plan: CustomerMessagePlan;
-  application: CustomerMessageApplication;
-}) {
+export function CustomerMessage({ facts, compact = false }: { facts: MessageFacts; compact?: boolean }) {
   const t = useTranslations("customerMessage");
   const [language, setLanguage] = useState<Locale>("cs");
   const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
-  const text = customerMessage(language, plan, application);
+  const text = customerMessage(language, facts);
   const area = useRef<HTMLTextAreaElement>(null);
   const headingId = useId();
   const areaId = useId();
@@ -45,12 +35,18 @@ export function CustomerMessage({
   return (
     <section
       aria-labelledby={headingId}
-      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      className={compact ? "mt-2" : "rounded-xl border border-slate-200 bg-white p-4 shadow-sm"}
     >
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id={headingId} className="text-base font-semibold">
-          {t("heading")}
-        </h2>
+        {compact ? (
+          <h3 id={headingId} className="text-sm font-semibold">
+            {t("heading")}
+          </h3>
+        ) : (
+          <h2 id={headingId} className="text-base font-semibold">
+            {t("heading")}
+          </h2>
+        )}
         <fieldset className="flex items-center gap-3 text-sm">
           <legend className="sr-only">{t("language")}</legend>
           {LANGUAGES.map((l) => (

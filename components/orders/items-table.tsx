@@ -1,68 +1,151 @@
 "use client";
-import { useLocale, useTranslations } from "next-intl";
-import { memo, useId, useMemo, useState } from "react";
-import { type UseFormReturn, useFormContext, useWatch } from "react-hook-form";
-import { formatShortDay } from "@/lib/i18n/format";
-import { ELIGIBLE, ineligibility, type MoveKind } from "@/lib/orders/eligibility";
-import type { OperationFormValues } from "@/lib/orders/intents";
+// The order's lines, the same for every operation: a filter, 50 lines a page, and — for an operation that picks
+// lines — a quantity for each and "select all" for what is shown. Handles 1,000-line orders: rows are memoized,
+// quantity inputs are uncontrolled (react-hook-form keeps the values of lines not on screen), and a line that
+// needs attention on another page is pointed to.
+import { useTranslations } from "next-intl";
+import { useId, useMemo, useState } from "react";
+import { type UseFormReturn, useFormContext, useFormState } from "react-hook-form";
 import type { OrderLine } from "@/lib/orders/lines";
-import { formatMoney, type Locale } from "@/lib/orders/money";
-import type { PlanIssue } from "@/lib/orders/planner";
-import { ITEM_STATE_ORDER, ITEM_STATE_TONE } from "@/lib/orders/presentation";
-import { formatQuantity, MILLI } from "@/lib/orders/quantity";
-import { Badge } from "../ui/badge";
+import type { LineKind } from "@/lib/orders/operation-kinds";
+import type { PlanIssue } from "@/lib/orders/plan-types";
+import { matchesFilter } from "@/lib/orders/presentation";
 import { Button } from "../ui/button";
-import { cx } from "../ui/class-names";
-import { usePlanText } from "./use-plan-text";
+import { ItemRow } from "./item-row";
+import { ItemsToolbar } from "./items-toolbar";
 
-export interface Selection {
-  kind: MoveKind;
+export interface LinePick {
+  kind: LineKind;
+  /** "Everything remaining" is checked: every line shows all it can take. */
   everything: boolean;
+  /** Another operation holds the application: nothing can be chosen now. */
+  locked?: boolean;
 }
 
-function matches(line: OrderLine, filter: string): boolean {
-  if (!filter) return true;
-  const f = filter.toLowerCase();
-  return [line.name, line.code, line.ean ?? "", line.variant ?? ""].some((v) => v.toLowerCase().includes(f));
-}
+/** The form methods a quantity cell uses: stable for the form's life, so rows can stay memoized. */
+export type LineFields = Pick<UseFormReturn, "register" | "setValue" | "getValues">;
 
-/**
- * The form methods a quantity cell uses. They are stable for the form's lifetime, so rows can stay memoized:
- * `useFormContext` would re-render every row on every keystroke (the provider's value is new each render).
- */
-export type LineFields = Pick<UseFormReturn<OperationFormValues>, "register" | "setValue" | "getValues">;
+const NO_ISSUES = new Map<number, PlanIssue>();
 
-/** Rows shown at once. Longer orders page (and filter) through their lines; "select all" still takes them all. */
+/** Rows shown at once. Longer orders page (and filter) through their lines. */
 export const PAGE_SIZE = 50;
 
-/**
- * The order's lines, with a quantity column for the chosen operation. Handles 1,000-line orders: rows are
- * memoized, quantity inputs are uncontrolled (react-hook-form keeps the values of lines not on screen), at most
- * PAGE_SIZE rows are in the page at once, and a line that needs attention on another page is pointed to.
- */
 export function ItemsTable({
   lines,
-  selection,
-  filter,
-  lineIssues,
-  invalidLines,
-  fields,
+  pick,
+  issues,
 }: {
   lines: OrderLine[];
-  selection: Selection | null;
-  filter: string;
-  lineIssues: Map<number, PlanIssue>;
-  /** Lines whose quantity does not parse (the form schema's errors), by index. */
-  invalidLines: ReadonlySet<number>;
-  fields: LineFields;
+  pick: LinePick | null;
+  issues?: Map<number, PlanIssue>;
 }) {
   const t = useTranslations("items");
-  const locale = useLocale() as Locale;
-  const statusId = useId();
+  const [filter, setFilter] = useState("");
   const matching = useMemo(
-    () => lines.flatMap((line, index) => (matches(line, filter) ? [index] : [])),
+    () => lines.flatMap((line, index) => (matchesFilter(line, filter) ? [index] : [])),
     [lines, filter],
   );
+  return (
+    <section aria-labelledby="items-heading" className="min-w-0 space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h2 id="items-heading" className="text-lg font-semibold text-slate-900">
+          {t("heading", { count: lines.length })}
+        </h2>
+        <label className="w-full max-w-xs text-sm">
+          <span className="sr-only">{t("filterLabel")}</span>
+          <input
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder={t("filterPlaceholder")}
+            className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600"
+          />
+        </label>
+      </div>
+      {pick ? (
+        <PickingTable
+          lines={lines}
+          matching={matching}
+          pick={pick}
+          issues={issues ?? NO_ISSUES}
+          filter={filter}
+        />
+      ) : (
+        <Rows lines={lines} matching={matching} pick={null} filter={filter} />
+      )}
+    </section>
+  );
+}
+
+/** With a quantity column: reads the form's per-line errors once, for every row. */
+function PickingTable({
+  lines,
+  matching,
+  pick,
+  issues,
+  filter,
+}: {
+  lines: OrderLine[];
+  matching: number[];
+  pick: LinePick;
+  issues: Map<number, PlanIssue>;
+  filter: string;
+}) {
+  const { register, setValue, getValues, control } = useFormContext();
+  const fields = useMemo(() => ({ register, setValue, getValues }), [register, setValue, getValues]);
+  const { errors } = useFormState({ control, name: "lines" });
+  const lineErrors = errors.lines as Record<string, { quantity?: { message?: string } }> | undefined;
+  const invalid = useMemo(() => {
+    const map = new Map<number, string>();
+    for (const [key, e] of Object.entries(lineErrors ?? {}))
+      if (/^\d+$/.test(key) && typeof e?.quantity?.message === "string")
+        map.set(Number(key), e.quantity.message);
+    return map;
+  }, [lineErrors]);
+  const rootError =
+    (lineErrors as { message?: string; root?: { message?: string } } | undefined)?.root?.message ??
+    (lineErrors as { message?: string } | undefined)?.message;
+  return (
+    <>
+      <ItemsToolbar
+        lines={lines}
+        matching={matching}
+        pick={pick}
+        filtered={filter !== ""}
+        error={rootError}
+      />
+      <Rows
+        lines={lines}
+        matching={matching}
+        pick={pick}
+        issues={issues}
+        invalid={invalid}
+        fields={fields}
+        filter={filter}
+      />
+    </>
+  );
+}
+
+function Rows({
+  lines,
+  matching,
+  pick,
+  issues,
+  invalid,
+  fields,
+  filter,
+}: {
+  lines: OrderLine[];
+  matching: number[];
+  pick: LinePick | null;
+  issues?: Map<number, PlanIssue>;
+  invalid?: Map<number, string>;
+  fields?: LineFields;
+  filter: string;
+}) {
+  const t = useTranslations("items");
+  const statusId = useId();
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
   const [pageState, setPage] = useState({ page: 0, filter, count: lines.length });
   // A new filter or a changed order starts again at the first page.
@@ -72,12 +155,11 @@ export function ItemsTable({
   const shown = matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const onPage = new Set(shown);
   // Lines that need attention but are not on screen (a refused quantity, a typo): say so, and take staff there.
-  const elsewhere = [...new Set([...lineIssues.keys(), ...invalidLines])]
+  const elsewhere = [...new Set([...(issues?.keys() ?? []), ...(invalid?.keys() ?? [])])]
     .filter((i) => !onPage.has(i))
     .sort((a, b) => a - b);
-  const firstElsewhere = elsewhere[0];
+  const first = elsewhere[0];
   const paged = matching.length > PAGE_SIZE;
-  // Above and below the table; only the top one announces page changes and describes the table.
   const pager = (where: "top" | "bottom") => (
     <nav
       aria-label={t(where === "top" ? "pages" : "pagesBottom")}
@@ -105,32 +187,26 @@ export function ItemsTable({
     </nav>
   );
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      {firstElsewhere !== undefined && (
+    <div className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      {first !== undefined && (
         <p className="flex flex-wrap items-center gap-2 border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           {t("attentionElsewhere", { count: elsewhere.length })}
           <Button
             size="sm"
-            onClick={() => {
-              const at = matching.indexOf(firstElsewhere);
-              if (at >= 0) goTo(Math.floor(at / PAGE_SIZE));
-            }}
-            disabled={!matching.includes(firstElsewhere)}
+            onClick={() => goTo(Math.floor(matching.indexOf(first) / PAGE_SIZE))}
+            disabled={!matching.includes(first)}
           >
-            {t("showLine", { name: lines[firstElsewhere]?.name ?? "" })}
+            {t("showLine", { name: lines[first]?.name ?? "" })}
           </Button>
         </p>
       )}
       {paged && pager("top")}
-      <table className="w-full text-sm" aria-describedby={paged ? statusId : undefined}>
+      <table className="w-full table-fixed text-sm" aria-describedby={paged ? statusId : undefined}>
         <caption className="sr-only">{t("caption", { count: lines.length })}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase max-md:hidden">
+        <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold text-slate-600 max-md:hidden">
           <tr>
-            <th scope="col" className="px-3 py-2.5">
+            <th scope="col" className="w-[34%] px-3 py-2.5">
               {t("item")}
-            </th>
-            <th scope="col" className="px-3 py-2.5">
-              {t("codeEan")}
             </th>
             <th scope="col" className="px-3 py-2.5 text-right">
               {t("quantity")}
@@ -138,15 +214,15 @@ export function ItemsTable({
             <th scope="col" className="px-3 py-2.5 text-right">
               {t("total")}
             </th>
-            <th scope="col" className="px-3 py-2.5 text-right">
+            <th scope="col" className="w-16 px-3 py-2.5 text-right">
               {t("vat")}
             </th>
             <th scope="col" className="px-3 py-2.5">
               {t("state")}
             </th>
-            {selection && (
-              <th scope="col" className="px-3 py-2.5">
-                <SelectAll lines={lines} selection={selection} />
+            {pick && (
+              <th scope="col" className="w-36 px-3 py-2.5">
+                {t(`pickHeader.${pick.kind}`)}
               </th>
             )}
           </tr>
@@ -157,11 +233,11 @@ export function ItemsTable({
               key={lines[index]?.key}
               line={lines[index] as OrderLine}
               index={index}
-              kind={selection?.kind ?? null}
-              everything={selection?.everything ?? false}
-              issue={lineIssues.get(index)}
-              invalid={invalidLines.has(index)}
-              locale={locale}
+              kind={pick?.kind ?? null}
+              everything={pick?.everything ?? false}
+              locked={pick?.locked ?? false}
+              issue={issues?.get(index)}
+              invalid={invalid?.get(index)}
               fields={fields}
             />
           ))}
@@ -171,262 +247,6 @@ export function ItemsTable({
         <p className="px-3 py-6 text-center text-sm text-slate-500">{t("noMatch")}</p>
       )}
       {paged && pager("bottom")}
-      {selection && (
-        <div className="border-t border-slate-200 bg-slate-50 px-3 py-2 md:hidden">
-          <SelectAll lines={lines} selection={selection} />
-        </div>
-      )}
-    </div>
-  );
-}
-
-function SelectAll({ lines, selection }: { lines: OrderLine[]; selection: Selection }) {
-  const t = useTranslations("items");
-  const { setValue, control } = useFormContext<OperationFormValues>();
-  const values = useWatch({ control, name: "lines" });
-  const { eligible, selectable } = useMemo(() => {
-    const eligible = lines.map((l) => (l.ambiguousWith.length > 0 ? 0 : ELIGIBLE[selection.kind](l)));
-    return { eligible, selectable: eligible.filter((e) => e > 0).length };
-  }, [lines, selection.kind]);
-  const allChosen =
-    selectable > 0 &&
-    eligible.every((e, i) => e === 0 || String(values?.[i]?.quantity ?? "") === String(e / MILLI));
-  return (
-    <label className="inline-flex items-center gap-2 text-xs font-semibold whitespace-nowrap text-slate-700 normal-case tracking-normal">
-      <input
-        type="checkbox"
-        className="size-4 rounded border-slate-300 text-brand-600 focus-visible:outline-2"
-        checked={allChosen || selection.everything}
-        disabled={selectable === 0 || selection.everything}
-        onChange={(e) => {
-          const fill = e.target.checked;
-          setValue(
-            "lines",
-            lines.map((l, i) => ({
-              key: l.key,
-              quantity: fill && (eligible[i] ?? 0) > 0 ? String((eligible[i] ?? 0) / MILLI) : "",
-            })),
-            // No dirty tracking: nothing reads it, and for a long order it costs O(lines²) per change.
-            { shouldValidate: false },
-          );
-        }}
-      />
-      <span>{t(`selectAll.${selection.kind}`, { count: selectable })}</span>
-    </label>
-  );
-}
-
-const ItemRow = memo(function ItemRow({
-  line,
-  index,
-  kind,
-  everything,
-  issue,
-  invalid,
-  locale,
-  fields,
-}: {
-  line: OrderLine;
-  index: number;
-  kind: MoveKind | null;
-  everything: boolean;
-  issue: PlanIssue | undefined;
-  invalid: boolean;
-  locale: Locale;
-  fields: LineFields;
-}) {
-  const t = useTranslations("items");
-  const tTypes = useTranslations("itemTypes");
-  const cell = "px-3 py-2.5 max-md:flex max-md:justify-between max-md:gap-4 max-md:py-1";
-  const label = (text: string) => (
-    <span aria-hidden="true" className="text-xs font-medium text-slate-500 md:hidden">
-      {text}
-    </span>
-  );
-  return (
-    <tr className="align-top max-md:block max-md:px-1 max-md:py-2 hover:bg-slate-50/60">
-      <td className="min-w-40 px-3 py-2.5 max-md:block">
-        <div className="font-medium text-slate-900">{line.name}</div>
-        <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-          {line.variant && <span>{line.variant}</span>}
-          {line.type && line.type !== "PHYSICAL" && (
-            <Badge tone="neutral">{tTypes.has(line.type) ? tTypes(line.type) : line.type}</Badge>
-          )}
-        </div>
-      </td>
-      <td className={cell}>
-        {label(t("codeEan"))}
-        <span className="font-mono text-xs text-slate-700">
-          {line.code}
-          {line.ean && <span className="block text-slate-500">{line.ean}</span>}
-        </span>
-      </td>
-      <td className={cx(cell, "text-right tabular-nums whitespace-nowrap")}>
-        {label(t("quantity"))}
-        <span>
-          <span className="font-medium">{formatQuantity(line.quantity, locale)}</span>
-          <span className="block text-xs text-slate-500 max-md:inline">
-            {" "}
-            × {formatMoney(line.unitPrice, locale)}
-          </span>
-        </span>
-      </td>
-      <td className={cx(cell, "text-right font-medium tabular-nums")}>
-        {label(t("total"))}
-        {formatMoney(line.value, locale)}
-      </td>
-      <td className={cx(cell, "text-right tabular-nums whitespace-nowrap")}>
-        {label(t("vat"))}
-        {line.vatRate} %
-      </td>
-      <td className={cell}>
-        {label(t("state"))}
-        <StateSummary line={line} locale={locale} />
-      </td>
-      {kind && (
-        <td className="px-3 py-2.5 max-md:mt-1 max-md:block max-md:rounded-lg max-md:bg-slate-50 max-md:p-2">
-          <QuantityCell
-            line={line}
-            index={index}
-            kind={kind}
-            everything={everything}
-            issue={issue}
-            invalid={invalid}
-            locale={locale}
-            fields={fields}
-          />
-        </td>
-      )}
-    </tr>
-  );
-});
-
-function StateSummary({ line, locale }: { line: OrderLine; locale: Locale }) {
-  const t = useTranslations("itemStates");
-  const byState = ITEM_STATE_ORDER.map((state) => {
-    const parts = line.parts.filter((p) => p.state === state);
-    const qty = parts.reduce((sum, p) => sum + p.qty, 0);
-    const date = parts
-      .map((p) => (state === "DELIVERED" ? p.deliveryDate : state === "SENT" ? p.sentDate : null))
-      .filter((d): d is string => !!d)
-      .sort()
-      .pop();
-    return { state, qty, date };
-  }).filter((s) => s.qty > 0);
-  return (
-    <span className="flex flex-wrap justify-end gap-1 md:justify-start">
-      {byState.map((s) => (
-        <Badge key={s.state} tone={ITEM_STATE_TONE[s.state]}>
-          {formatQuantity(s.qty, locale)}× {t(s.state)}
-          {s.date && <span className="font-normal opacity-80"> {formatShortDay(s.date, locale)}</span>}
-        </Badge>
-      ))}
-    </span>
-  );
-}
-
-function QuantityCell({
-  line,
-  index,
-  kind,
-  everything,
-  issue,
-  invalid,
-  locale,
-  fields,
-}: {
-  line: OrderLine;
-  index: number;
-  kind: MoveKind;
-  everything: boolean;
-  issue: PlanIssue | undefined;
-  invalid: boolean;
-  locale: Locale;
-  fields: LineFields;
-}) {
-  const t = useTranslations("items");
-  const tReason = useTranslations("lineReasons");
-  const text = usePlanText();
-  const { register, setValue, getValues } = fields;
-  const hintId = useId();
-  const errorId = useId();
-  const eligible = ELIGIBLE[kind](line);
-  const path = `lines.${index}.quantity` as const;
-
-  if (eligible === 0) {
-    const why = ineligibility(line, kind);
-    return (
-      <span className="text-xs text-slate-500">
-        {tReason(why.reason, {
-          kind,
-          date: why.date ? ` ${formatShortDay(why.date, locale)}` : "",
-        })}
-      </span>
-    );
-  }
-  if (everything) {
-    return (
-      <span className="text-xs font-medium text-slate-700">
-        {t("allOf", { quantity: formatQuantity(eligible, locale) })}
-      </span>
-    );
-  }
-  if (line.ambiguousWith.length > 0)
-    return <span className="text-xs text-amber-800">{tReason("ambiguous")}</span>;
-
-  const max = eligible / MILLI;
-  const whole = eligible % MILLI === 0;
-  const stepBy = (delta: number) => {
-    const current = Number(String(getValues(path) ?? "").replace(",", ".")) || 0;
-    const next = Math.min(max, Math.max(0, Math.floor(current) + delta));
-    setValue(path, next === 0 ? "" : String(next));
-  };
-  const message = invalid ? t("invalidQuantity") : issue ? text.issue(issue) : null;
-  const stepper =
-    "grid size-8 place-items-center rounded-md text-slate-600 hover:bg-slate-100 disabled:opacity-40";
-  return (
-    <div>
-      <div className="flex items-center gap-1">
-        <button
-          type="button"
-          tabIndex={-1}
-          className={stepper}
-          aria-label={t("decrease", { name: line.name })}
-          onClick={() => stepBy(-1)}
-        >
-          −
-        </button>
-        <input
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={max}
-          step={whole ? 1 : "any"}
-          placeholder="0"
-          aria-label={t(`quantityLabel.${kind}`, { name: line.name })}
-          aria-describedby={message ? `${hintId} ${errorId}` : hintId}
-          aria-invalid={message ? true : undefined}
-          className="w-16 rounded-md border-0 px-2 py-1 text-right text-sm tabular-nums shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-invalid:ring-red-500"
-          {...register(path)}
-        />
-        <button
-          type="button"
-          tabIndex={-1}
-          className={stepper}
-          aria-label={t("increase", { name: line.name })}
-          onClick={() => stepBy(1)}
-        >
-          +
-        </button>
-        <span id={hintId} className="text-xs whitespace-nowrap text-slate-500">
-          {t("ofMax", { max: formatQuantity(eligible, locale) })}
-        </span>
-      </div>
-      {message && (
-        <p id={errorId} className="mt-1 text-xs font-medium text-red-700">
-          {message}
-        </p>
-      )}
     </div>
   );
 }

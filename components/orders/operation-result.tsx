@@ -1,30 +1,47 @@
 "use client";
+// What happened, where the agent is looking: after Confirm the result's heading takes the focus, is scrolled into
+// view and announced. One banner per outcome — Skip Pay's confirmed result, a request waiting for approval, or a
+// failure that says whether anything happened and whether trying again is safe; an unclear one follows its
+// operation in the journal until it is settled, with one "Check now" and the time left on the lock.
 import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { formatMoment } from "@/lib/i18n/format";
+import type { JournalEntry } from "@/lib/operations/types";
 import { formatMoney, type Locale } from "@/lib/orders/money";
-import type { OperationFailure, OperationResult as Result } from "@/lib/orders/outcome";
-import { verdict } from "@/lib/orders/outcome";
-import { ITEM_STATE_ORDER } from "@/lib/orders/presentation";
-import { formatQuantity } from "@/lib/orders/quantity";
-import type { OrderState } from "@/lib/skippay/schemas";
-import { Alert } from "../ui/alert";
-import { Button } from "../ui/button";
+import { type ApprovalResult, type OperationFailure, verdict } from "@/lib/orders/outcome";
+import type { IntentKind } from "@/lib/orders/plan-types";
+import { itemCount } from "@/lib/orders/presentation";
+import { cx } from "../ui/class-names";
+import { CheckNow } from "./check-now";
+import { LockCountdown } from "./lock-countdown";
+import { StaleDiff } from "./stale-diff";
 import { usePlanText } from "./use-plan-text";
 
-type Shown =
-  | Result
-  | { ok: true; kind: "rejected"; operationId: string }
-  | { ok: false; failure: OperationFailure };
+export type Shown = (ApprovalResult | { ok: false; failure: OperationFailure; operationId?: string }) & {
+  /** Which operation the answer is about (for wording), when known. */
+  intent?: IntentKind;
+};
 
-/** What happened, persistently (not a toast): Skip Pay's confirmed result, a request waiting for approval, or a
- * failure that says whether anything happened and whether trying again is safe. */
+const TONES = {
+  success: "border-emerald-300 bg-emerald-50 text-emerald-950",
+  info: "border-sky-300 bg-sky-50 text-sky-950",
+  warning: "border-amber-300 bg-amber-50 text-amber-950",
+  error: "border-red-300 bg-red-50 text-red-950",
+} as const;
+
 export function OperationResult({
   result,
-  onCheckAgain,
+  entry,
+  leaseMs,
+  onCheck,
   checking,
 }: {
   result: Shown;
-  onCheckAgain: () => void;
+  /** The result's operation as the journal has it now (an unclear outcome settles there). */
+  entry: JournalEntry | null;
+  leaseMs: number;
+  /** Reads the order and the journal again; whether it could. */
+  onCheck: () => Promise<boolean>;
   checking: boolean;
 }) {
   const t = useTranslations("results");
@@ -34,32 +51,36 @@ export function OperationResult({
   const tIntent = useTranslations("intents");
   const text = usePlanText();
   const locale = useLocale() as Locale;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new result: where the agent is looking, and what a screen reader reads next.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again for every new answer.
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [result]);
 
-  if (result.ok && result.kind === "rejected")
-    return <Alert tone="info" title={t("rejected")} className="mb-4" />;
-  if (result.ok && result.kind === "pending_approval") {
-    return (
-      <Alert
-        tone="info"
-        title={t("pendingTitle", { refund: formatMoney(result.plan.refund, locale) })}
-        className="mb-4"
-      >
-        <p>{t("pendingBody", { limit: formatMoney(result.limit, locale) })}</p>
-      </Alert>
-    );
-  }
-  if (result.ok) {
+  let tone: keyof typeof TONES;
+  let title: string;
+  let body: React.ReactNode = null;
+  if (result.ok && result.kind === "rejected") {
+    tone = "info";
+    title = t("rejected");
+  } else if (result.ok && result.kind === "pending_approval") {
+    tone = "info";
+    title = t("pendingTitle", { refund: formatMoney(result.plan.refund, locale) });
+    body = <p>{t("pendingBody", { limit: formatMoney(result.limit, locale) })}</p>;
+  } else if (result.ok) {
     const { application, plan } = result;
-    const count = plan.changes.reduce((n, c) => n + c.quantity, 0) / 1000;
+    tone = "success";
+    title = t(`done.${plan.intent}`, {
+      ...itemCount(plan.changes),
+      refund: formatMoney(plan.refund, locale),
+    });
     const matches =
       application.stateReason === plan.expected.stateReason &&
       application.order.totalPrice.amount === plan.totalAfter;
-    return (
-      <Alert
-        tone="success"
-        title={t(`done.${plan.intent}`, { count, refund: formatMoney(plan.refund, locale) })}
-        className="mb-4"
-      >
+    body = (
+      <>
         <p>
           {t("nowState", {
             state: tStates(`state.${application.state}`),
@@ -70,113 +91,100 @@ export function OperationResult({
         </p>
         {result.recovered && <p>{t("recovered")}</p>}
         {!matches && <p className="font-medium">{t("differs")}</p>}
-      </Alert>
+      </>
+    );
+  } else {
+    const { failure } = result;
+    const v = verdict(failure);
+    const intent = result.intent ?? entry?.intent ?? "refund";
+    // An unclear outcome, settled since: say how, instead of what was unclear.
+    const settled = v.applied === "unknown" && entry && !["in_flight", "unknown"].includes(entry.status);
+    tone =
+      settled && entry.status === "succeeded"
+        ? "success"
+        : v.applied === "unknown" || failure.kind === "stale"
+          ? "warning"
+          : "error";
+    title = settled
+      ? t(`settled.${entry.status}`, { intent: tIntent(intent) })
+      : failureTitle(failure, tErr, tIntent, text, locale);
+    body = settled ? null : (
+      <>
+        {failure.kind === "skippay" &&
+          ["invalid_request", "not_supported", "not_found"].includes(failure.error) && (
+            <p>{t("skippaySaid", { message: failure.message })}</p>
+          )}
+        {failure.kind === "refused" && <p>{failure.issues.map((i) => text.issue(i)).join(" ")}</p>}
+        {failure.kind === "stale" && <StaleDiff failure={failure} />}
+        <p className="font-medium">{tErr(`applied.${v.applied}`)}</p>
+        <p>
+          {tErr(`retry.${v.retry}`, {
+            seconds: failure.kind === "skippay" ? (failure.retryAfterSeconds ?? 0) : 0,
+            // (ICU selectors have no hyphens.)
+            intent: intent.replaceAll("-", "_"),
+          })}
+        </p>
+        {failure.kind === "skippay" && failure.ticketId && (
+          <p className="text-xs">{t("ticket", { ticket: failure.ticketId })}</p>
+        )}
+        {v.applied === "unknown" && (
+          <div className="flex flex-wrap items-center gap-3 pt-1">
+            <CheckNow recheck={onCheck} checking={checking} />
+            {entry && ["in_flight", "unknown"].includes(entry.status) && (
+              <LockCountdown entry={entry} leaseMs={leaseMs} />
+            )}
+          </div>
+        )}
+      </>
     );
   }
+  return (
+    <div
+      role={tone === "error" || tone === "warning" ? "alert" : "status"}
+      className={cx("rounded-lg border px-4 py-3 text-sm", TONES[tone])}
+      data-testid="operation-result"
+    >
+      <h2 ref={heading} tabIndex={-1} className="font-semibold outline-none focus-visible:underline">
+        {title}
+      </h2>
+      {body && <div className="mt-1 space-y-1">{body}</div>}
+    </div>
+  );
+}
 
-  const { failure } = result;
-  const v = verdict(failure);
-  let title: string;
-  let detail: React.ReactNode = null;
+function failureTitle(
+  failure: OperationFailure,
+  tErr: ReturnType<typeof useTranslations<"failures">>,
+  tIntent: ReturnType<typeof useTranslations<"intents">>,
+  _text: ReturnType<typeof usePlanText>,
+  locale: Locale,
+): string {
   switch (failure.kind) {
     case "skippay":
-      title = tErr(`skippay.${failure.error}`);
-      if (["invalid_request", "not_supported", "not_found"].includes(failure.error)) {
-        detail = <p>{t("skippaySaid", { message: failure.message })}</p>;
-      }
-      break;
-    case "refused":
-      title = tErr("refused");
-      detail = <p>{failure.issues.map((i) => text.issue(i)).join(" ")}</p>;
-      break;
+      return tErr(`skippay.${failure.error}`);
     case "busy":
-      title = tErr(failure.status === "unknown" ? "busyUnknown" : "busy", {
+      return tErr(failure.status === "unknown" ? "busyUnknown" : "busy", {
         name: failure.by,
         intent: tIntent(failure.intent),
         at: formatMoment(new Date(failure.since), locale),
       });
-      break;
     case "in_progress":
-      title = tErr("in_progress", {
+      return tErr("in_progress", {
         intent: tIntent(failure.intent),
         at: formatMoment(new Date(failure.since), locale),
       });
-      break;
     case "needs_review":
-      title = tErr("needs_review", { intent: tIntent(failure.intent) });
-      break;
-    case "stale": {
-      title = tErr("stale");
-      const states = (q: Partial<Record<OrderState, number>>) =>
-        ITEM_STATE_ORDER.filter((s) => (q[s] ?? 0) > 0)
-          .map((s) => `${formatQuantity(q[s] ?? 0, locale)}× ${tItem(s)}`)
-          .join(", ") || "–";
-      detail = (
-        <>
-          <ul className="list-disc pl-5">
-            {failure.diff.total && (
-              <li>
-                {t("staleTotal", {
-                  before: formatMoney(failure.diff.total.before, locale),
-                  after: formatMoney(failure.diff.total.after, locale),
-                })}
-              </li>
-            )}
-            {failure.diff.stateReason && (
-              <li>
-                {t("staleState", {
-                  before: tStates(`substate.${failure.diff.stateReason.before}`),
-                  after: tStates(`substate.${failure.diff.stateReason.after}`),
-                })}
-              </li>
-            )}
-            {failure.diff.lines.map((l) => (
-              <li key={l.key ?? l.name}>
-                {t("staleLine", { name: l.name, before: states(l.before), after: states(l.after) })}
-              </li>
-            ))}
-          </ul>
-          <p>
-            {failure.changedBy.length > 0
-              ? failure.changedBy
-                  .map((c) =>
-                    t("staleBy", {
-                      name: c.name,
-                      intent: tIntent(c.intent),
-                      at: formatMoment(new Date(c.at), locale),
-                    }),
-                  )
-                  .join(" ")
-              : t("staleOutside")}
-          </p>
-        </>
-      );
-      break;
-    }
-    default:
-      title = tErr(failure.kind);
+      return tErr("needs_review", { intent: tIntent(failure.intent) });
+    case "refused":
+    case "stale":
+    case "invalid":
+    case "not_found":
+    case "unauthenticated":
+    case "forbidden":
+    case "not_pending":
+    case "own_request":
+    case "foreign_submission":
+    case "drift_changed":
+      return tErr(failure.kind);
   }
-  return (
-    <Alert
-      tone={v.applied === "unknown" || failure.kind === "stale" ? "warning" : "error"}
-      title={title}
-      className="mb-4"
-    >
-      {detail}
-      <p className="font-medium">{tErr(`applied.${v.applied}`)}</p>
-      <p>
-        {tErr(`retry.${v.retry}`, {
-          seconds: failure.kind === "skippay" ? (failure.retryAfterSeconds ?? 0) : 0,
-        })}
-      </p>
-      {failure.kind === "skippay" && failure.ticketId && (
-        <p className="text-xs">{t("ticket", { ticket: failure.ticketId })}</p>
-      )}
-      {v.applied === "unknown" && (
-        <Button size="sm" className="mt-2" onClick={onCheckAgain} pending={checking}>
-          {t("checkAgain")}
-        </Button>
-      )}
-    </Alert>
-  );
 }

@@ -2,18 +2,17 @@
 import { useLocale, useTranslations } from "next-intl";
 import { memo, useState } from "react";
 import { formatMoney, type Locale } from "@/lib/orders/money";
-import type { Plan, PlanIssue } from "@/lib/orders/planner";
+import type { Plan, PlanIssue } from "@/lib/orders/plan-types";
 import { SUBSTATE_TONE } from "@/lib/orders/presentation";
 import { formatQuantity } from "@/lib/orders/quantity";
-import type { ApplicationState, OrderState, StateReason } from "@/lib/skippay/schemas";
+import { operationPath } from "@/lib/skippay/paths";
+import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Badge } from "../ui/badge";
 import { usePlanText } from "./use-plan-text";
 
-interface Current {
-  applicationState: ApplicationState;
-  stateReason: StateReason;
-  orderState: OrderState;
-}
+type Current = Pick<ApplicationResponse, "id" | "state" | "stateReason"> & {
+  order: Pick<ApplicationResponse["order"], "state">;
+};
 
 /** Money moving, as one short list: refund or cancelled value, and the total before → after. */
 export function PlanMoney({ plan }: { plan: Plan }) {
@@ -46,43 +45,39 @@ export function PlanMoney({ plan }: { plan: Plan }) {
   );
 }
 
-/** Current → expected states of the application and the order. */
-export function PlanStates({ plan, current }: { plan: Plan; current: Current }) {
+/** Current → expected states of the application and the order, both written the same way. */
+export function PlanStates({ plan, application }: { plan: Plan; application: Current }) {
   const t = useTranslations("preview");
   const tStates = useTranslations("states");
   const tItem = useTranslations("itemStates");
+  const both = (state: Current["state"], substate: Current["stateReason"]) =>
+    `${tStates(`state.${state}`)} · ${tStates(`substate.${substate}`)}`;
   const same =
-    current.stateReason === plan.expected.stateReason &&
-    current.applicationState === plan.expected.applicationState;
+    application.stateReason === plan.expected.stateReason &&
+    application.state === plan.expected.applicationState;
   return (
     <div className="space-y-1 text-sm">
       <p className="flex flex-wrap items-center gap-1.5">
         <span className="text-slate-600">{t("application")}:</span>
+        <Badge tone={SUBSTATE_TONE[application.stateReason]}>
+          {both(application.state, application.stateReason)}
+        </Badge>
         {same ? (
-          <>
-            <Badge tone={SUBSTATE_TONE[current.stateReason]}>
-              {tStates(`substate.${current.stateReason}`)}
-            </Badge>
-            <span className="text-slate-500">({t("unchanged")})</span>
-          </>
+          <span className="text-slate-500">({t("unchanged")})</span>
         ) : (
           <>
-            <Badge tone={SUBSTATE_TONE[current.stateReason]}>
-              {tStates(`substate.${current.stateReason}`)}
-            </Badge>
             <span aria-hidden="true">→</span>
             <span className="sr-only">{t("becomes")}</span>
             <Badge tone={SUBSTATE_TONE[plan.expected.stateReason]}>
-              {tStates(`state.${plan.expected.applicationState}`)} ·{" "}
-              {tStates(`substate.${plan.expected.stateReason}`)}
+              {both(plan.expected.applicationState, plan.expected.stateReason)}
             </Badge>
           </>
         )}
       </p>
       <p className="flex flex-wrap items-center gap-1.5">
         <span className="text-slate-600">{t("order")}:</span>
-        <span>{tItem(current.orderState)}</span>
-        {current.orderState !== plan.expected.orderState && (
+        <span>{tItem(application.order.state)}</span>
+        {application.order.state !== plan.expected.orderState && (
           <>
             <span aria-hidden="true">→</span>
             <span className="sr-only">{t("becomes")}</span>
@@ -100,18 +95,16 @@ const LISTED_CHANGES = 50;
 /** Everything the confirmation shows: items, money with VAT per rate, states, notes and the exact request. */
 export const PlanDetails = memo(function PlanDetails({
   plan,
-  current,
-  applicationId,
+  application,
 }: {
   plan: Plan;
-  current: Current;
-  applicationId: string;
+  application: Current;
 }) {
   const t = useTranslations("preview");
   const tItem = useTranslations("itemStates");
   const text = usePlanText();
   const locale = useLocale() as Locale;
-  const path = `/financing/v1/applications/${applicationId}/${plan.operation}`;
+  const path = operationPath(application.id, plan.operation);
   const [showBody, setShowBody] = useState(false);
   return (
     <div className="space-y-4">
@@ -179,7 +172,7 @@ export const PlanDetails = memo(function PlanDetails({
         <div>
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("states")}</h3>
           <div className="mt-1">
-            <PlanStates plan={plan} current={current} />
+            <PlanStates plan={plan} application={application} />
           </div>
         </div>
       </section>

@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatShortDay } from "@/lib/i18n/format";
 import { formatMoney, type Locale } from "@/lib/orders/money";
-import type { PlanIssue, PlanNote } from "@/lib/orders/planner";
+import type { PlanIssue, PlanNote } from "@/lib/orders/plan-types";
 import { formatQuantity } from "@/lib/orders/quantity";
 
 type Params = Record<string, string | number> | undefined;
@@ -17,7 +17,8 @@ export function usePlanText() {
   const tStates = useTranslations("states");
   const locale = useLocale() as Locale;
   const localize = (params: Params): Record<string, string | number> => {
-    const out: Record<string, string | number> = {};
+    // "Already sent{date}": the day when known, else nothing.
+    const out: Record<string, string | number> = { date: "" };
     for (const [key, value] of Object.entries(params ?? {})) {
       if (key.endsWith("Minor") && typeof value === "number")
         out[key.slice(0, -5)] = formatMoney(value, locale);
@@ -27,7 +28,7 @@ export function usePlanText() {
       else if (key === "stateReason")
         out.stateReason = tStates(`substate.${value}` as "substate.READY_TO_SHIP");
       else if (key === "date" && typeof value === "string") {
-        out.date = formatShortDay(value, locale);
+        out.date = ` ${formatShortDay(value, locale)}`;
       } else out[key] = value;
     }
     return out;

@@ -6,15 +6,23 @@ import { authorize } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { upsertApplication } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
+import { recordDriftChecked } from "@/lib/operations/notes";
 import { getOperations } from "@/lib/operations/server";
-import { type DecisionResult as ApprovalResult, skippayFailure } from "@/lib/operations/service";
+import { skippayFailure } from "@/lib/operations/service";
 import {
   approvalDecisionSchema,
+  driftCheckSchema,
   operationResolutionSchema,
-  operationSubmissionSchema,
   sandboxDecisionSchema,
-} from "@/lib/orders/intents";
-import type { DecisionResult, OperationResult, ResolveResult } from "@/lib/orders/outcome";
+} from "@/lib/orders/forms/decisions";
+import { operationSubmissionSchema } from "@/lib/orders/forms/submission";
+import type {
+  ApprovalResult,
+  NoteResult,
+  OperationResult,
+  ResolveResult,
+  SandboxDecisionResult,
+} from "@/lib/orders/outcome";
 import { skippay } from "@/lib/skippay/client";
 
 function fieldErrors(error: z.core.$ZodError): Record<string, string[]> {
@@ -34,8 +42,7 @@ export async function submitOperation(input: unknown): Promise<OperationResult> 
   const parsed = operationSubmissionSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
-  const { values, basis, loadedAt, submissionId } = parsed.data;
-  return (await getOperations()).submit(auth.staff, { request: values, basis, loadedAt, submissionId });
+  return (await getOperations()).submit(auth.staff, parsed.data);
 }
 
 /** A supervisor approves or rejects an agent's request (never their own). */
@@ -45,12 +52,8 @@ export async function decideApproval(input: unknown): Promise<ApprovalResult> {
   const parsed = approvalDecisionSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
-  return (await getOperations()).decide(
-    auth.staff,
-    parsed.data.operationId,
-    parsed.data.decision,
-    parsed.data.note,
-  );
+  const { operationId, decision, note } = parsed.data;
+  return (await getOperations()).decide(auth.staff, operationId, decision, note.trim());
 }
 
 /** A supervisor records whether an operation whose outcome stayed unclear was applied at Skip Pay. */
@@ -64,8 +67,18 @@ export async function resolveOperation(input: unknown): Promise<ResolveResult> {
   return (await getOperations()).resolve(auth.staff, operationId, outcome, note.trim());
 }
 
+/** Staff record on the timeline that they checked a difference between Skip Pay's total and this admin's record. */
+export async function checkDrift(input: unknown): Promise<NoteResult> {
+  const auth = await authorize("operate");
+  if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
+  const parsed = driftCheckSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
+  return recordDriftChecked(await getOperations(), auth.staff, parsed.data);
+}
+
 /** Sandbox only: play Skip Pay's part and approve or reject a PROCESSING application. */
-export async function sandboxDecision(input: unknown): Promise<DecisionResult> {
+export async function sandboxDecision(input: unknown): Promise<SandboxDecisionResult> {
   const auth = await authorize("operate");
   if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
   const parsed = sandboxDecisionSchema.safeParse(input);

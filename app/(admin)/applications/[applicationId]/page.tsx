@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { OrderWorkspace } from "@/components/orders/order-workspace";
-import { Alert } from "@/components/ui/alert";
+import { type KnownApplication, OrderUnavailable } from "@/components/orders/order-unavailable";
+import { OrderWorkspace } from "@/components/orders/workspace";
 import { requirePageStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
+import { findIndexed } from "@/lib/db/applications";
+import { getDb } from "@/lib/db/client";
 import { getOperations } from "@/lib/operations/server";
-import { decideApproval, resolveOperation, sandboxDecision, submitOperation } from "./actions";
+import type { ApplicationState, StateReason } from "@/lib/skippay/schemas";
+import { checkDrift, decideApproval, resolveOperation, sandboxDecision, submitOperation } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -19,19 +23,32 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("metaTitle", { id: applicationId }) };
 }
 
+/** What the index last recorded of the application, for when Skip Pay cannot be read. */
+async function known(id: string): Promise<KnownApplication | null> {
+  const row = await findIndexed(await getDb(), id);
+  if (!row || row.id !== id) return null;
+  return {
+    orderNumber: row.orderNumber,
+    customerName: row.customerName,
+    state: row.state as ApplicationState,
+    stateReason: row.stateReason as StateReason,
+    totalAmount: row.totalAmount,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
 export default async function ApplicationPage({ params }: Props) {
   const { applicationId } = await params;
   const staff = await requirePageStaff("view", `/applications/${applicationId}`);
   const t = await getTranslations("application");
   const operations = await getOperations();
-  // What the page shows is at least this fresh: the browser reads it again once it is older than a few seconds,
-  // and the stale-page guard names the operations finished since.
+  // What the page shows is at least this fresh: the stale-page guard names the operations finished since.
   const readAt = Date.now();
-  const result = await operations.readApplication(applicationId);
+  // Rendering writes nothing: the index takes the answer, and an unclear operation is settled, after the response.
+  const result = await operations.readApplication(applicationId, after);
   if (!result.ok && result.error.kind === "not_found") notFound();
-  if (result.ok) await operations.reconcile(applicationId, result.value);
-  // Read after reconciling, which may have just settled an operation; the page polls it from here on.
-  const journal = result.ok ? await operations.entries(applicationId) : [];
+  if (result.ok) after(() => operations.reconcile(applicationId, result.value));
+  const cfg = config();
   return (
     <div className="space-y-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
@@ -42,17 +59,23 @@ export default async function ApplicationPage({ params }: Props) {
       {result.ok ? (
         <OrderWorkspace
           initial={result.value}
-          initialJournal={journal}
+          initialJournal={{
+            entries: await operations.entries(applicationId),
+            notes: await operations.notes(applicationId),
+          }}
           readAt={readAt}
-          sandbox={config().skippay.mode === "sandbox"}
+          sandbox={cfg.skippay.mode === "sandbox"}
           staff={{ id: staff.id, name: staff.name, role: staff.role }}
-          approvalLimit={config().staff.approvalLimit}
-          actions={{ submitOperation, decideApproval, resolveOperation, sandboxDecision }}
+          approvalLimit={cfg.staff.approvalLimit}
+          leaseMs={cfg.operationLeaseMs}
+          actions={{ submitOperation, decideApproval, resolveOperation, checkDrift, sandboxDecision }}
         />
       ) : (
-        <Alert tone="error" title={t("loadFailed")}>
-          <p>{t("loadFailedBody", { kind: result.error.kind })}</p>
-        </Alert>
+        <OrderUnavailable
+          applicationId={applicationId}
+          error={result.error.kind}
+          known={await known(applicationId)}
+        />
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 // GET: the application as Skip Pay has it now — what the application page polls and refetches.
 // Reading it also settles any operation on it whose outcome was unknown.
+import { after } from "next/server";
 import { authorize, refusal } from "@/lib/auth/session";
 import { getOperations } from "@/lib/operations/server";
 
@@ -10,7 +11,8 @@ export async function GET(_request: Request, context: { params: Promise<{ applic
   if (!auth.ok) return refusal(auth.reason);
   const { applicationId } = await context.params;
   const operations = await getOperations();
-  const result = await operations.readApplication(applicationId);
+  // The index takes the answer once the response is sent.
+  const result = await operations.readApplication(applicationId, after);
   if (result.ok) {
     await operations.reconcile(applicationId, result.value);
     return Response.json(result.value, { headers: { "cache-control": "no-store" } });

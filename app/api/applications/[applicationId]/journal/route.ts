@@ -1,4 +1,4 @@
-// GET: the application's operation journal — the timeline and the money ledger on the application page.
+// GET: the application's operation journal and notes — the timeline and the money ledger on the application page.
 import { authorize, refusal } from "@/lib/auth/session";
 import { getOperations } from "@/lib/operations/server";
 
@@ -8,6 +8,10 @@ export async function GET(_request: Request, context: { params: Promise<{ applic
   const auth = await authorize("view");
   if (!auth.ok) return refusal(auth.reason);
   const { applicationId } = await context.params;
-  const entries = await (await getOperations()).entries(applicationId);
-  return Response.json({ entries }, { headers: { "cache-control": "no-store" } });
+  const operations = await getOperations();
+  const [entries, notes] = await Promise.all([
+    operations.entries(applicationId),
+    operations.notes(applicationId),
+  ]);
+  return Response.json({ entries, notes }, { headers: { "cache-control": "no-store" } });
 }

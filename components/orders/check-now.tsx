@@ -1,0 +1,25 @@
+"use client";
+// "Check now": reads the order and the journal again at once, and says so when that was not possible.
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "../ui/button";
+
+export function CheckNow({ recheck, checking }: { recheck: () => Promise<boolean>; checking: boolean }) {
+  const t = useTranslations("journal");
+  const [failed, setFailed] = useState(false);
+  return (
+    <>
+      <Button
+        size="sm"
+        pending={checking}
+        onClick={async () => {
+          setFailed(false);
+          setFailed(!(await recheck()));
+        }}
+      >
+        {t("checkNow")}
+      </Button>
+      {failed && <p className="w-full font-medium text-red-800">{t("checkFailed")}</p>}
+    </>
+  );
+}

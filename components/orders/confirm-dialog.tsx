@@ -1,0 +1,58 @@
+"use client";
+// The confirmation: everything that will happen — items, money and VAT per rate, current → expected states,
+// notes, the exact request — and nothing is sent before Confirm. Back is where focus starts.
+import { useLocale, useTranslations } from "next-intl";
+import { formatMoney, type Locale } from "@/lib/orders/money";
+import { itemCount } from "@/lib/orders/presentation";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { ApprovalNotice } from "./plan-preview";
+import { PlanDetails } from "./plan-summary";
+import type { OperationForm } from "./use-operation-form";
+
+export function ConfirmDialog({ op }: { op: OperationForm }) {
+  const t = useTranslations("workspace");
+  const locale = useLocale() as Locale;
+  const { review, ctx, closeReview, confirm } = op;
+  const plan = review?.plan;
+  const approval = plan ? ctx.approval(plan) : null;
+  const destructive = plan?.intent === "cancel-application" || plan?.intent === "cancel-all";
+  return (
+    <Dialog open={!!review} onClose={closeReview} labelledBy="confirm-heading" initialFocus="confirm-back">
+      {plan && (
+        <div className="p-6">
+          <h2 id="confirm-heading" className="text-lg font-semibold text-slate-900">
+            {t(`confirm.heading.${plan.intent}`)}
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            {t("confirm.lead", { number: ctx.application.order.number })}
+          </p>
+          <div className="mt-4">
+            <PlanDetails plan={plan} application={ctx.application} />
+          </div>
+          {approval && (
+            <Alert tone="warning" title={t("needsApprovalTitle")} className="mt-4">
+              <ApprovalNotice approval={approval} refund={plan.refund} />
+            </Alert>
+          )}
+          <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button id="confirm-back" onClick={closeReview} disabled={ctx.sending}>
+              {t("confirm.back")}
+            </Button>
+            <Button variant={destructive ? "danger" : "primary"} onClick={confirm} pending={ctx.sending}>
+              {ctx.sending
+                ? t("confirm.sending")
+                : approval
+                  ? t("confirm.requestApproval", { refund: formatMoney(plan.refund, locale) })
+                  : t(`confirm.go.${plan.intent}`, {
+                      ...itemCount(plan.changes),
+                      refund: formatMoney(plan.refund, locale),
+                    })}
+            </Button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}

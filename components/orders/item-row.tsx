@@ -1,0 +1,106 @@
+"use client";
+// One order line: what it is, how much at what price, its VAT rate, its quantities per state — and, when an
+// operation picks lines, how much of it to take.
+import { useLocale, useTranslations } from "next-intl";
+import { memo } from "react";
+import { formatShortDay } from "@/lib/i18n/format";
+import type { OrderLine } from "@/lib/orders/lines";
+import { formatMoney, type Locale } from "@/lib/orders/money";
+import type { LineKind } from "@/lib/orders/operation-kinds";
+import type { PlanIssue } from "@/lib/orders/plan-types";
+import { ITEM_STATE_TONE, isGoods, stateSummary } from "@/lib/orders/presentation";
+import { formatQuantity } from "@/lib/orders/quantity";
+import { Badge } from "../ui/badge";
+import { cx } from "../ui/class-names";
+import type { LineFields } from "./items-table";
+import { QuantityCell } from "./quantity-cell";
+
+export const ItemRow = memo(function ItemRow({
+  line,
+  index,
+  kind,
+  everything,
+  locked,
+  issue,
+  invalid,
+  fields,
+}: {
+  line: OrderLine;
+  index: number;
+  kind: LineKind | null;
+  everything: boolean;
+  locked: boolean;
+  issue: PlanIssue | undefined;
+  /** The form's error code for this line's quantity, if it does not read as one. */
+  invalid: string | undefined;
+  fields: LineFields | undefined;
+}) {
+  const t = useTranslations("items");
+  const tTypes = useTranslations("itemTypes");
+  const tState = useTranslations("itemStates");
+  const locale = useLocale() as Locale;
+  const cell = "px-3 py-2.5 max-md:flex max-md:justify-between max-md:gap-4 max-md:py-1";
+  const label = (text: string) => (
+    <span aria-hidden="true" className="text-xs font-medium text-slate-500 md:hidden">
+      {text}
+    </span>
+  );
+  return (
+    <tr className="align-top max-md:block max-md:px-1 max-md:py-2 hover:bg-slate-50/60">
+      <td className="px-3 py-2.5 break-words max-md:block">
+        <div className="font-medium text-slate-900">{line.name}</div>
+        <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
+          <span className="font-mono">{line.code}</span>
+          {line.ean && <span className="font-mono">{line.ean}</span>}
+          {line.variant && <span>{line.variant}</span>}
+          {!isGoods(line.type) && line.type && (
+            <Badge tone="neutral">{tTypes.has(line.type) ? tTypes(line.type) : line.type}</Badge>
+          )}
+        </div>
+      </td>
+      <td className={cx(cell, "text-right tabular-nums")}>
+        {label(t("quantity"))}
+        <span>
+          <span className="font-medium">{formatQuantity(line.quantity, locale)}</span>
+          <span className="block text-xs text-slate-500 max-md:inline">
+            {" "}
+            × {formatMoney(line.unitPrice, locale)}
+          </span>
+        </span>
+      </td>
+      <td className={cx(cell, "text-right font-medium tabular-nums")}>
+        {label(t("total"))}
+        {formatMoney(line.value, locale)}
+      </td>
+      <td className={cx(cell, "text-right tabular-nums whitespace-nowrap")}>
+        {label(t("vat"))}
+        {line.vatRate} %
+      </td>
+      <td className={cell}>
+        {label(t("state"))}
+        <span className="flex flex-wrap justify-end gap-1 md:justify-start">
+          {stateSummary(line.parts).map((s) => (
+            <Badge key={s.state} tone={ITEM_STATE_TONE[s.state]}>
+              {formatQuantity(s.qty, locale)}× {tState(s.state)}
+              {s.date && <span className="font-normal opacity-80"> {formatShortDay(s.date, locale)}</span>}
+            </Badge>
+          ))}
+        </span>
+      </td>
+      {kind && fields && (
+        <td className="px-3 py-2.5 max-md:mt-1 max-md:block max-md:rounded-lg max-md:bg-slate-50 max-md:p-2">
+          <QuantityCell
+            line={line}
+            index={index}
+            kind={kind}
+            everything={everything}
+            locked={locked}
+            issue={issue}
+            invalid={invalid}
+            fields={fields}
+          />
+        </td>
+      )}
+    </tr>
+  );
+});

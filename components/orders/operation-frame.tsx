@@ -1,0 +1,75 @@
+"use client";
+// The frame every operation form shares: the order's lines on the left, the operation's fields and live preview on
+// the right (sticky beside long orders), a review bar that stays in reach on a phone, and the confirmation.
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { FormProvider } from "react-hook-form";
+import { Button } from "../ui/button";
+import { cardClass } from "../ui/class-names";
+import { ConfirmDialog } from "./confirm-dialog";
+import { PlanHeadline, PlanPreview } from "./plan-preview";
+import type { OperationForm } from "./use-operation-form";
+
+export function OperationFrame({
+  op,
+  table,
+  children,
+}: {
+  op: OperationForm;
+  /** The order's lines (with a quantity column for operations that pick lines). */
+  table: ReactNode;
+  /** The operation's own fields. */
+  children: ReactNode;
+}) {
+  const t = useTranslations("workspace");
+  const { form, openReview, ctx, kind } = op;
+  return (
+    <FormProvider {...form}>
+      <form
+        onSubmit={openReview}
+        noValidate
+        aria-labelledby="panel-heading"
+        className="grid items-start gap-5 max-lg:pb-24 lg:grid-cols-[minmax(0,1fr)_22rem]"
+      >
+        <div className="min-w-0">
+          <a
+            href="#review-panel"
+            className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:rounded-md focus:bg-white focus:px-3 focus:py-1.5 focus:text-sm focus:font-medium"
+          >
+            {t("skipToReview")}
+          </a>
+          {table}
+        </div>
+        {/* Sticky beside long orders; taller than the window, it scrolls on its own so "Review" stays in reach. */}
+        <aside
+          id="review-panel"
+          className={`${cardClass} lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:overscroll-contain`}
+        >
+          <h2 id="panel-heading" className="text-base font-semibold text-slate-900">
+            {t(`panelHeading.${kind}`)}
+          </h2>
+          {/* While another operation holds the application, nothing here can be changed or sent. */}
+          <fieldset disabled={ctx.locked} className="mt-4 min-w-0 space-y-4">
+            {children}
+          </fieldset>
+          <div className="mt-4 space-y-3 border-t border-slate-200 pt-4" aria-live="polite">
+            <PlanPreview op={op} />
+          </div>
+          <Button type="submit" variant="primary" className="mt-4 w-full max-lg:hidden" disabled={ctx.locked}>
+            {t(`review.${kind}`)}
+          </Button>
+        </aside>
+        {/* On a phone the panel is far below a long list: its summary and "Review" stay at the bottom edge. */}
+        <div className="fixed inset-x-0 bottom-0 z-20 flex items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden">
+          <div className="min-w-0 flex-1 text-sm">
+            <PlanHeadline op={op} />
+          </div>
+          <Button type="submit" variant="primary" disabled={ctx.locked}>
+            {t(`review.${kind}`)}
+          </Button>
+        </div>
+      </form>
+      <ConfirmDialog op={op} />
+    </FormProvider>
+  );
+}

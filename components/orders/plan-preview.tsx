@@ -1,0 +1,63 @@
+"use client";
+// The live preview beside the form: what the operation would do as typed, or what is in its way.
+import { useLocale, useTranslations } from "next-intl";
+import type { ApprovalNeeded } from "@/lib/auth/roles";
+import { formatMoney, type Locale } from "@/lib/orders/money";
+import { itemCount } from "@/lib/orders/presentation";
+import { PlanIssues, PlanMoney, PlanStates } from "./plan-summary";
+import type { OperationForm } from "./use-operation-form";
+
+export function PlanPreview({ op }: { op: OperationForm }) {
+  const t = useTranslations("workspace");
+  const { live, issues, form, ctx, kind } = op;
+  if (live) {
+    return (
+      <>
+        <PlanMoney plan={live} />
+        <PlanStates plan={live} application={ctx.application} />
+        <ApprovalNotice approval={ctx.approval(live)} refund={live.refund} />
+      </>
+    );
+  }
+  if (issues.form.length > 0) return <PlanIssues issues={issues.form} />;
+  const errors = Object.keys(form.formState.errors).length > 0;
+  return <p className="text-sm text-slate-500">{t(errors ? "fixFields" : `hint.${kind}`)}</p>;
+}
+
+/** One line for the phone's review bar: what would happen, in a few words. */
+export function PlanHeadline({ op }: { op: OperationForm }) {
+  const t = useTranslations("workspace");
+  const locale = useLocale() as Locale;
+  const { live } = op;
+  if (!live) return <span className="text-slate-500">{t("headlineNone")}</span>;
+  const { count, unit } = itemCount(live.changes);
+  return (
+    <span className="block truncate font-medium text-slate-900">
+      {t("headline", {
+        count,
+        unit,
+        refund: live.refund > 0 ? formatMoney(live.refund, locale) : "none",
+        total: formatMoney(live.totalAfter, locale),
+      })}
+    </span>
+  );
+}
+
+/** Why the refund waits for a supervisor: the rule, with this person's own figures. */
+export function ApprovalNotice({ approval, refund }: { approval: ApprovalNeeded | null; refund: number }) {
+  const t = useTranslations("workspace");
+  const locale = useLocale() as Locale;
+  if (!approval) return null;
+  const m = (n: number) => formatMoney(n, locale);
+  return (
+    <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      {approval.earlier > 0
+        ? t("needsApprovalTogether", {
+            earlier: m(approval.earlier),
+            total: m(approval.total),
+            limit: m(approval.limit),
+          })
+        : t("needsApproval", { refund: m(refund), limit: m(approval.limit) })}
+    </p>
+  );
+}

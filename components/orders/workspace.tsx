@@ -1,0 +1,166 @@
+"use client";
+// The order workspace: who and what the order is, the answer to the last action where the agent is looking, what
+// happened (the operation chooser and that operation's own form), the timeline and the money ledger. It wires the
+// parts together; the rules live in lib/.
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { approvalFor, can, type Role } from "@/lib/auth/roles";
+import { activeEntry, unclearEntry } from "@/lib/operations/types";
+import { availability } from "@/lib/orders/availability";
+import { basisOf } from "@/lib/orders/basis";
+import { factsOf } from "@/lib/orders/customer-message";
+import { ledger } from "@/lib/orders/ledger";
+import { orderView } from "@/lib/orders/lines";
+import { sum } from "@/lib/orders/money";
+import type { OperationKind } from "@/lib/orders/operation-kinds";
+import type { OperationFailure } from "@/lib/orders/outcome";
+import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { Alert } from "../ui/alert";
+import { ApplicationHeader } from "./application-header";
+import { CustomerMessage } from "./customer-message";
+import { ItemsTable } from "./items-table";
+import { MoneyLedger } from "./money-ledger";
+import { OperationChooser } from "./operation-chooser";
+import { OperationResult } from "./operation-result";
+import { CancelApplicationForm } from "./operations/cancel-application-form";
+import { CancelForm } from "./operations/cancel-form";
+import { RefundForm } from "./operations/refund-form";
+import { ReturnForm } from "./operations/return-form";
+import { ShipForm } from "./operations/ship-form";
+import { SandboxDecision } from "./sandbox-decision";
+import { ActiveOperation, UnclearOperation } from "./status-banners";
+import { Timeline } from "./timeline";
+import type { OperationContext } from "./use-operation-form";
+import { useOperationResults, type WorkspaceActions } from "./use-operation-results";
+import { type Journal, useOrderData } from "./use-order-data";
+
+const operationOf = (failure: OperationFailure) =>
+  failure.kind === "in_progress" || failure.kind === "needs_review" ? failure.operationId : null;
+
+export interface WorkspaceStaff {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** Each operation's form. A new operation is one more entry here and one more small form. */
+const FORMS: Record<OperationKind, (props: { ctx: OperationContext }) => React.ReactNode> = {
+  cancel: CancelForm,
+  return: ReturnForm,
+  refund: RefundForm,
+  send: ({ ctx }) => <ShipForm ctx={ctx} kind="send" />,
+  deliver: ({ ctx }) => <ShipForm ctx={ctx} kind="deliver" />,
+  "cancel-application": CancelApplicationForm,
+};
+
+export function OrderWorkspace({
+  initial,
+  initialJournal,
+  readAt,
+  sandbox,
+  staff,
+  approvalLimit,
+  leaseMs,
+  actions,
+}: {
+  initial: ApplicationResponse;
+  initialJournal: Journal;
+  readAt: number;
+  sandbox: boolean;
+  staff: WorkspaceStaff;
+  approvalLimit: number;
+  /** How long an operation holds the application at most (the server's lease). */
+  leaseMs: number;
+  actions: WorkspaceActions;
+}) {
+  const t = useTranslations("workspace");
+  const data = useOrderData({ initial, initialJournal, readAt });
+  const { application, entries, notes } = data;
+  const view = useMemo(() => orderView(application.order), [application.order]);
+  const available = useMemo(() => availability(application, view, application.order), [application, view]);
+  const money = useMemo(() => ledger(application.order, entries), [application.order, entries]);
+  const basis = useMemo(() => basisOf(application), [application]);
+  const active = activeEntry(entries);
+  const unclear = unclearEntry(entries);
+  const mayOperate = can(staff.role, "operate");
+  const [kind, setKind] = useState<OperationKind | null>(null);
+  const results = useOperationResults(actions, data, () => setKind(null));
+  const { result, confirmed } = results;
+  // The answer on screen is about this operation: the journal shows how an unclear one settles.
+  const resultId = result && !result.ok ? (result.operationId ?? operationOf(result.failure)) : null;
+  const resultEntry = resultId ? (entries.find((e) => e.id === resultId) ?? null) : null;
+  // "Someone else is busy" while they still are: the lock's own banner says it, with "Check now".
+  const showResult = result && !(!result.ok && result.failure.kind === "busy" && active);
+
+  const ctx: OperationContext = {
+    application,
+    view,
+    basis,
+    loadedAt: new Date(data.updatedAt).toISOString(),
+    locked: !!active,
+    approval: (plan) => approvalFor(staff, plan.refund, approvalLimit, entries),
+    send: (submission, plan) => results.send(submission, plan, application.state),
+    sending: results.sending,
+  };
+  const Form = kind && available[kind].allowed ? FORMS[kind] : null;
+
+  return (
+    <div className="space-y-5">
+      <ApplicationHeader application={application} originalTotal={sum(view.lines.map((l) => l.value))} />
+
+      <div className="space-y-3">
+        {showResult && (
+          <OperationResult
+            result={result}
+            entry={resultEntry}
+            leaseMs={leaseMs}
+            onCheck={data.recheck}
+            checking={data.checking}
+          />
+        )}
+        {/* One banner per outcome: the lock is told here only when it is not the answer above. */}
+        {active && active.id !== resultEntry?.id && (
+          <ActiveOperation entry={active} leaseMs={leaseMs} recheck={data.recheck} checking={data.checking} />
+        )}
+        {unclear && <UnclearOperation entry={unclear} />}
+      </div>
+      {confirmed && (
+        <CustomerMessage facts={factsOf(confirmed.plan, confirmed.application, confirmed.stateBefore)} />
+      )}
+
+      {sandbox && mayOperate && application.state === "PROCESSING" && (
+        <SandboxDecision id={application.id} decide={actions.sandboxDecision} onDecided={data.show} />
+      )}
+
+      {mayOperate ? (
+        <OperationChooser value={kind} onChange={setKind} available={available} application={application} />
+      ) : (
+        <Alert tone="info" title={t("viewOnlyTitle")}>
+          {t("viewOnlyBody")}
+        </Alert>
+      )}
+
+      {Form ? <Form key={kind} ctx={ctx} /> : <ItemsTable lines={view.lines} pick={null} />}
+
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <Timeline
+          entries={entries}
+          notes={notes}
+          staff={staff}
+          application={application}
+          lineNames={Object.fromEntries(view.lines.map((l) => [l.key, l.name]))}
+          results={results}
+          actions={actions}
+        />
+        <MoneyLedger
+          ledger={money}
+          notes={notes}
+          applicationId={application.id}
+          mayCheck={mayOperate}
+          results={results}
+          checkDrift={actions.checkDrift}
+        />
+      </div>
+    </div>
+  );
+}
