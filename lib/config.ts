@@ -105,11 +105,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** The embedded sandbox is in use when the base URL is this app's own `/sandbox` path. */
-export function isEmbeddedSandbox(baseUrl: string, appUrl: string): boolean {
+/**
+ * Whether a base URL is this very instance's `/sandbox`: on the app's own origin, or on a loopback host at the
+ * port this instance listens on. Another instance's sandbox (another port) is a remote Skip Pay like any other.
+ */
+export function isEmbeddedSandbox(baseUrl: string, appUrl: string, port: number): boolean {
   const url = new URL(baseUrl);
-  const onThisHost = LOOPBACK_HOSTS.has(url.hostname) || url.host === new URL(appUrl).host;
-  return onThisHost && url.pathname.replace(/\/+$/, "") === "/sandbox";
+  if (url.pathname.replace(/\/+$/, "") !== "/sandbox") return false;
+  if (url.origin === new URL(appUrl).origin) return true;
+  const urlPort = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  return LOOPBACK_HOSTS.has(url.hostname) && urlPort === port;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
@@ -122,7 +127,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const e = parsed.data;
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   const baseUrl = (e.SKIPPAY_BASE_URL ?? `http://127.0.0.1:${e.PORT}/sandbox`).replace(/\/+$/, "");
-  const mode: SkipPayMode = isEmbeddedSandbox(baseUrl, appUrl) ? "sandbox" : "remote";
+  const mode: SkipPayMode =
+    e.SKIPPAY_BASE_URL === undefined || isEmbeddedSandbox(baseUrl, appUrl, e.PORT) ? "sandbox" : "remote";
 
   const problems: string[] = [];
   if (mode === "remote") {
@@ -135,6 +141,20 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const remote = new URL(baseUrl);
     if (remote.protocol !== "https:" && !LOOPBACK_HOSTS.has(remote.hostname))
       problems.push("SKIPPAY_BASE_URL: must use https:// (plain http only to this machine)");
+  } else {
+    // Settings that only make sense in production, given with a sandbox URL: a mistake, never a demo to boot.
+    const sandboxUrl = e.SKIPPAY_BASE_URL
+      ? `SKIPPAY_BASE_URL is this app's own embedded sandbox (${baseUrl})`
+      : "SKIPPAY_BASE_URL is not set, so the embedded sandbox is used";
+    for (const name of ["SKIPPAY_USERNAME", "SKIPPAY_PASSWORD"] as const)
+      if (e[name])
+        problems.push(
+          `${name}: partner credentials are set but ${sandboxUrl}; set SKIPPAY_BASE_URL to Skip Pay's API, or remove them (the sandbox takes SANDBOX_USERNAME/SANDBOX_PASSWORD)`,
+        );
+    if (e.ADMIN_EMAIL)
+      problems.push(
+        `ADMIN_EMAIL: the first admin is for production, but ${sandboxUrl}, which has demo accounts; set SKIPPAY_BASE_URL to Skip Pay's API, or remove ADMIN_EMAIL/ADMIN_PASSWORD`,
+      );
   }
   if (!!e.ADMIN_EMAIL !== !!e.ADMIN_PASSWORD)
     problems.push("ADMIN_EMAIL and ADMIN_PASSWORD: give both or neither");
