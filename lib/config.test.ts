@@ -165,3 +165,21 @@ describe("sandbox mode only when meant", () => {
     expect(() => parseConfig({ SESSION_SECRET: secret, ...admin })).toThrow(/ADMIN_EMAIL: /);
   });
 });
+
+describe("SANDBOX_NOTIFY_HOSTS", () => {
+  it("is a list of hosts, with or without a port; empty by default", () => {
+    expect(parseConfig({ SESSION_SECRET: secret }).sandbox.notifyHosts).toEqual([]);
+    const cfg = parseConfig({
+      SESSION_SECRET: secret,
+      SANDBOX_NOTIFY_HOSTS: " Hooks.Shop.cz, 127.0.0.1:4555 ",
+    });
+    expect(cfg.sandbox.notifyHosts).toEqual(["hooks.shop.cz", "127.0.0.1:4555"]);
+  });
+
+  it("names an entry that is not a host", () => {
+    for (const wrong of ["https://hooks.shop.cz", "hooks.shop.cz/path", "user@hooks.shop.cz", "a b"])
+      expect(() => parseConfig({ SESSION_SECRET: secret, SANDBOX_NOTIFY_HOSTS: wrong }), wrong).toThrow(
+        /SANDBOX_NOTIFY_HOSTS\.0: must be host names or host:port pairs/,
+      );
+  });
+});

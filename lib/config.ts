@@ -28,6 +28,15 @@ const proxyAddress = z
     return prefix === undefined || Number(prefix) >= (address.includes(":") ? 32 : 8);
   }, "too wide a range (below /8, or /32 for IPv6) would trust clients' addresses too: name your proxies'");
 
+/** A host name or address with an optional port, as it appears in a URL (`hooks.shop.cz`, `10.0.0.5:8080`). */
+const notifyHost = z.string().refine((entry) => {
+  try {
+    return new URL(`http://${entry}`).host === entry.toLowerCase() && !entry.includes("@");
+  } catch {
+    return false;
+  }
+}, "must be host names or host:port pairs, separated by commas");
+
 const envSchema = z.object({
   PORT: port.default(3000),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -46,6 +55,16 @@ const envSchema = z.object({
   SANDBOX_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).default(7200),
   SANDBOX_FAULT_TIMEOUT_MS: positiveMs.default(60_000),
   SANDBOX_SEED: z.enum(["demo", "none"]).default("demo"),
+  SANDBOX_NOTIFY_HOSTS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(notifyHost))
+    .optional(),
   APPROVAL_LIMIT_CZK: z.coerce.number().int().min(0).max(100_000_000).default(5_000),
   SESSION_MAX_AGE_HOURS: z.coerce
     .number()
@@ -95,6 +114,8 @@ export interface AppConfig {
     tokenTtlSeconds: number;
     faultTimeoutMs: number;
     seed: "demo" | "none";
+    /** Hosts (host or host:port) the sandbox may notify besides this app's own notification route. */
+    notifyHosts: string[];
   };
 }
 
@@ -190,6 +211,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       tokenTtlSeconds: e.SANDBOX_TOKEN_TTL_SECONDS,
       faultTimeoutMs: e.SANDBOX_FAULT_TIMEOUT_MS,
       seed: e.SANDBOX_SEED,
+      notifyHosts: e.SANDBOX_NOTIFY_HOSTS ?? [],
     },
   };
 }
