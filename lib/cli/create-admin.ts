@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   const database = await openDatabase(cfg.database);
   try {
     const auth = createAuth(database.db, cfg);
-    await createStaffUser(auth, {
+    await createStaffUser(auth, database.db, {
       email,
       name: values.name?.trim() || "Administrator",
       role: "admin",

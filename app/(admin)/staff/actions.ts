@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { getAuth } from "@/lib/auth/auth";
 import { authorize } from "@/lib/auth/session";
 import { newStaffSchema, staffChangeSchema } from "@/lib/auth/staff-schemas";
-import { createStaffUser, setDisabled, setPassword, setRole } from "@/lib/auth/users";
+import { createStaffUser, StaffExistsError, setDisabled, setPassword, setRole } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
 
 export type StaffResult =
@@ -31,9 +31,10 @@ export async function createStaff(input: unknown): Promise<StaffResult> {
   const parsed = newStaffSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   try {
-    await createStaffUser(await getAuth(), parsed.data);
-  } catch {
-    return { ok: false, error: "exists" };
+    await createStaffUser(await getAuth(), await getDb(), parsed.data);
+  } catch (error) {
+    if (error instanceof StaffExistsError) return { ok: false, error: "exists" };
+    throw error;
   }
   revalidatePath("/staff");
   return { ok: true };
@@ -51,7 +52,8 @@ export async function changeStaff(input: unknown): Promise<StaffResult> {
   if (change.change === "role") await setRole(db, change.userId, change.role);
   else if (change.change === "disabled")
     await setDisabled(await getAuth(), db, change.userId, change.disabled);
-  else await setPassword(await getAuth(), change.userId, change.password);
+  else if (!(await setPassword(await getAuth(), db, change.userId, change.password)))
+    return { ok: false, error: "invalid", fields: { userId: "unknown" } };
   revalidatePath("/staff");
   return { ok: true };
 }
