@@ -2,6 +2,7 @@
 // Staff account management: admins only, checked here on the server.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+import { ACTION_ACCESS } from "@/lib/auth/action-access";
 import { getAuth } from "@/lib/auth/auth";
 import { authorize } from "@/lib/auth/session";
 import { newStaffSchema, staffChangeSchema } from "@/lib/auth/staff-schemas";
@@ -16,6 +17,9 @@ export type StaffResult =
       fields?: Record<string, string>;
     };
 
+// Who may call what (proxy.ts refuses the others before they get here; this is the second check).
+const access = ACTION_ACCESS["app/(admin)/staff/actions.ts"];
+
 /** Which field is wrong and why (an error code per field; "form" when the input is not even an object). */
 function invalid(error: z.core.$ZodError): StaffResult {
   return {
@@ -26,7 +30,7 @@ function invalid(error: z.core.$ZodError): StaffResult {
 }
 
 export async function createStaff(input: unknown): Promise<StaffResult> {
-  const auth = await authorize("manage_users");
+  const auth = await authorize(access.createStaff);
   if (!auth.ok) return { ok: false, error: auth.reason };
   const parsed = newStaffSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
@@ -41,7 +45,7 @@ export async function createStaff(input: unknown): Promise<StaffResult> {
 }
 
 export async function changeStaff(input: unknown): Promise<StaffResult> {
-  const auth = await authorize("manage_users");
+  const auth = await authorize(access.changeStaff);
   if (!auth.ok) return { ok: false, error: auth.reason };
   const parsed = staffChangeSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
