@@ -21,6 +21,8 @@ import {
 } from "./users";
 
 const APP = "http://127.0.0.1:3999";
+// Several databases and scrypt hashes per test: more than the default 30 s on a busy machine.
+const SLOW = { timeout: 120_000 };
 const STAFF = {
   approvalLimit: 500_000,
   sessionMaxAgeSeconds: 3600,
@@ -61,7 +63,7 @@ async function halfMade(database: Database, email: string, role = "admin"): Prom
   return id;
 }
 
-describe("creating an account", () => {
+describe("creating an account", SLOW, () => {
   let database: Database;
   let auth: Auth;
   beforeAll(async () => {
@@ -112,7 +114,7 @@ describe("creating an account", () => {
   });
 });
 
-describe("the configured admin", () => {
+describe("the configured admin", SLOW, () => {
   const admin = { email: "Boss@Shop.cz", password: "admin-password-1", name: "Šéfová" };
 
   it("is given its password when it exists without one, and reported until then", async () => {
@@ -138,7 +140,7 @@ describe("the configured admin", () => {
   });
 });
 
-describe("demo accounts", () => {
+describe("demo accounts", SLOW, () => {
   it("are all created in an empty sandbox database", async () => {
     await withDatabase(async (database, auth) => {
       expect(await seedDemoUsers(auth, database.db)).toBe(DEMO_USERS.length);
