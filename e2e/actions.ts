@@ -18,7 +18,7 @@ export async function callAction(
   name: string,
   argument: unknown,
   options: { origin?: string; path?: string } = {},
-): Promise<{ status: number; result: unknown; setCookie: string[] }> {
+): Promise<{ status: number; result: unknown; text: string; setCookie: string[] }> {
   const action = serverActions().find((a) => a.name === name);
   if (!action) throw new Error(`no server action ${name}`);
   const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
@@ -36,6 +36,7 @@ export async function callAction(
   return {
     status: response.status(),
     result: line ? JSON.parse(line.slice(2)) : null,
+    text,
     setCookie: response
       .headersArray()
       .filter((h) => h.name.toLowerCase() === "set-cookie")

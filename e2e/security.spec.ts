@@ -1,7 +1,7 @@
 // Nothing but the sign-in page works without a session, and each role's limits hold on the server.
 import { request as playwrightRequest } from "@playwright/test";
 import { callAction, serverActions } from "./actions";
-import { expect, pageAs, test } from "./fixtures";
+import { expect, openApplication, pageAs, test } from "./fixtures";
 import { authFile } from "./roles";
 
 test.describe("without a session", () => {
@@ -37,27 +37,47 @@ test.describe("without a session", () => {
     }
   });
 
-  test("every server action refuses (the language switch aside, which only sets a cookie)", async ({
+  test("every server action but the language switch and the after-sign-in step answers 403, saying why", async ({
     request,
     sandbox,
   }) => {
     const { id } = await sandbox.create("delivered");
-    const actions = serverActions().filter((a) => a.name !== "setLocale");
-    expect(actions.map((a) => a.name).sort()).toEqual(
+    expect(
+      serverActions()
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(
       [
         "afterSignIn",
         "changeStaff",
+        "checkDrift",
         "createStaff",
         "decideApproval",
+        "resolveOperation",
         "sandboxDecision",
+        "setLocale",
         "submitOperation",
       ].sort(),
     );
-    for (const action of actions) {
-      const { result } = await callAction(request, action.name, { applicationId: id });
-      expect(result, action.name).toMatchObject({ ok: false });
-      expect(JSON.stringify(result), action.name).toMatch(/unauthenticated|"ok":false/);
+    for (const name of [
+      "changeStaff",
+      "checkDrift",
+      "createStaff",
+      "decideApproval",
+      "resolveOperation",
+      "sandboxDecision",
+      "submitOperation",
+    ]) {
+      const { status, text } = await callAction(request, name, { applicationId: id });
+      expect(status, name).toBe(403);
+      expect(text, name).toBe(
+        "unauthenticated: no valid session (signed out, expired or disabled); sign in again. Nothing was done.",
+      );
     }
+    // Open to anyone: it reads the session itself and, without one, does nothing.
+    expect((await callAction(request, "afterSignIn", undefined, { path: "/login" })).result).toEqual({
+      ok: false,
+    });
     expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(0);
   });
 });
@@ -75,13 +95,14 @@ test("a viewer sees the order but cannot change it — and the server refuses wh
     baseURL: page.url().split("/applications")[0],
     storageState: authFile("viewer"),
   });
-  const { result } = await callAction(viewer, "submitOperation", {
+  const { status, text } = await callAction(viewer, "submitOperation", {
     values: {},
     basis: {},
     loadedAt: new Date().toISOString(),
     submissionId: crypto.randomUUID(),
   });
-  expect(result).toEqual({ ok: false, failure: { kind: "forbidden" } });
+  expect(status).toBe(403);
+  expect(text).toBe("forbidden: the role viewer may not do this (it needs operate). Nothing was done.");
   await viewer.dispose();
   expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(0);
 });
@@ -90,29 +111,29 @@ test("an agent cannot approve, and cannot open the approval queue or staff manag
   page,
   request,
 }) => {
-  const { result } = await callAction(request, "decideApproval", {
+  const approval = await callAction(request, "decideApproval", {
     operationId: crypto.randomUUID(),
     decision: "approve",
     note: "",
   });
-  expect(result).toEqual({ ok: false, failure: { kind: "forbidden" } });
+  expect(approval.status).toBe(403);
+  expect(approval.text).toBe(
+    "forbidden: the role agent may not do this (it needs approve). Nothing was done.",
+  );
   for (const path of ["/approvals", "/staff"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Your role does not allow this" })).toBeVisible();
   }
-  expect(
-    (
-      await callAction(
-        request,
-        "createStaff",
-        { email: "x@y.cz", name: "X", role: "admin", password: "0123456789ab" },
-        { path: "/staff" },
-      )
-    ).result,
-  ).toEqual({
-    ok: false,
-    error: "forbidden",
-  });
+  const staff = await callAction(
+    request,
+    "createStaff",
+    { email: "x@y.cz", name: "X", role: "admin", password: "0123456789ab" },
+    { path: "/staff" },
+  );
+  expect(staff.status).toBe(403);
+  expect(staff.text).toBe(
+    "forbidden: the role agent may not do this (it needs manage_users). Nothing was done.",
+  );
 });
 
 test("staff cannot rename themselves or change their e-mail or password through the sign-in service", async ({
@@ -137,15 +158,103 @@ test("staff cannot rename themselves or change their e-mail or password through 
   expect((await request.get("/api/auth/get-session")).status()).toBe(200);
 });
 
-test("a server action posted from another origin is refused", async ({ request }) => {
-  const { status, result } = await callAction(
-    request,
-    "submitOperation",
-    {},
-    { origin: "https://evil.example" },
+test("a server action posted from another origin, or as a plain form, answers 403 and runs nothing", async ({
+  request,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  for (const origin of ["https://evil.example", "null", "http://127.0.0.1:1", "not a url, really"]) {
+    const { status, text } = await callAction(
+      request,
+      "sandboxDecision",
+      { applicationId: id, decision: "reject" },
+      {
+        origin,
+      },
+    );
+    expect(status, origin).toBe(403);
+    expect(text, origin).toBe(
+      `cross_origin: this server action was sent from another origin (${origin}). Nothing was done.`,
+    );
+  }
+  // Without the page's scripts, a form names the action in its body; this app has no such forms.
+  const action = serverActions().find((a) => a.name === "sandboxDecision");
+  const form = await request.post(`/applications/${id}`, {
+    multipart: { [`$ACTION_ID_${action?.id}`]: "", "1_applicationId": id, "1_decision": "reject" },
+  });
+  expect(form.status()).toBe(403);
+  expect(await form.text()).toBe(
+    "forbidden: this app takes server actions only from its own pages' scripts. Nothing was done.",
   );
-  expect(status).toBeGreaterThanOrEqual(400);
-  expect(result).toBeNull();
+  expect((await sandbox.application(id)).state).toBe("READY");
+});
+
+test("each role is refused exactly the server actions its role may not make (403), and gets the others", async ({
+  browser,
+}) => {
+  const needs: Record<string, "anyone" | "operate" | "approve" | "manage_users"> = {
+    setLocale: "anyone",
+    afterSignIn: "anyone",
+    submitOperation: "operate",
+    sandboxDecision: "operate",
+    checkDrift: "operate",
+    decideApproval: "approve",
+    resolveOperation: "approve",
+    createStaff: "manage_users",
+    changeStaff: "manage_users",
+  };
+  const may = {
+    viewer: [] as string[],
+    agent: ["operate"],
+    supervisor: ["operate", "approve"],
+    admin: ["operate", "approve", "manage_users"],
+  };
+  // Every action of the build has a rule here (one without a rule would be refused for everyone).
+  expect(Object.keys(needs).sort()).toEqual(
+    serverActions()
+      .map((a) => a.name)
+      .sort(),
+  );
+  for (const [role, permissions] of Object.entries(may)) {
+    const page = await pageAs(browser, role as keyof typeof may);
+    for (const [name, need] of Object.entries(needs)) {
+      // An invalid argument: an allowed call is answered by the action (and changes nothing).
+      const { status, text } = await callAction(page.request, name, "x");
+      const allowed = need === "anyone" || permissions.includes(need);
+      expect(status, `${role} ${name}`).toBe(allowed ? 200 : 403);
+      if (!allowed)
+        expect(text, `${role} ${name}`).toMatch(new RegExp(`^forbidden: the role ${role} may not`));
+    }
+    await page.context().close();
+  }
+});
+
+test("a signed-out page's action says the session ended and offers to sign in again; nothing is done", async ({
+  browser,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  const page = await pageAs(browser, "agent");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill("100");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  // The session is gone (signed out in another tab, expired) while the confirmation is open.
+  const before = await sandbox.events(id);
+  await page.context().clearCookies();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Refund / })
+    .click();
+  const alert = page.getByRole("alert").filter({ hasText: "Your session has ended" });
+  await expect(alert.getByRole("heading", { name: "Your session has ended" })).toBeVisible();
+  await expect(alert).toContainText("Nothing was done.");
+  await expect(alert.getByRole("link", { name: "Sign in again" })).toHaveAttribute(
+    "href",
+    `/login?next=${encodeURIComponent(`/applications/${id}`)}`,
+  );
+  expect(await sandbox.events(id)).toEqual(before);
+  await page.context().close();
 });
 
 test("Skip Pay's notification endpoint, open to anyone, reads no body longer than a notification", async ({

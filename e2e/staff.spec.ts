@@ -53,3 +53,31 @@ test("the new-account form names each wrong field in the staff member's language
   await expect(people).toHaveText(before ?? "");
   await admin.context().close();
 });
+
+test("an admin sets a new password: the old one stops working, the new one signs in", async ({ browser }) => {
+  // Three sign-ins and an account creation: more than the default 30 s on a busy machine.
+  test.slow();
+  const admin = await pageAs(browser, "admin");
+  const email = `reset.${Date.now()}@demo.cz`;
+  await createAccount(admin, { email, name: "Rita Resetová", password: "first-password-123" });
+  await admin.getByRole("button", { name: "Set password for Rita Resetová" }).click();
+  const field = admin.getByLabel("New password for Rita Resetová");
+  await field.fill("short");
+  await admin.getByRole("button", { name: "Save password" }).click();
+  await expect(field).toHaveAccessibleDescription("At least 10 characters.");
+  await field.fill("second-password-456");
+  await admin.getByRole("button", { name: "Save password" }).click();
+  await expect(
+    admin
+      .getByRole("status")
+      .filter({ hasText: "New password set for Rita Resetová; their sessions have ended." }),
+  ).toBeVisible();
+
+  const person = await signedOutPage(browser);
+  await signInAs(person, email, "first-password-123");
+  await expect(person.getByText("Wrong e-mail or password.")).toBeVisible();
+  await signInAs(person, email, "second-password-456");
+  await expect(person.getByRole("banner")).toContainText("Rita Resetová");
+  await admin.context().close();
+  await person.context().close();
+});

@@ -114,11 +114,85 @@ describe("parseConfig", () => {
 });
 
 describe("isEmbeddedSandbox", () => {
-  it("recognises this app's /sandbox path on a loopback host or the app's own host", () => {
-    expect(isEmbeddedSandbox("http://127.0.0.1:3000/sandbox", "http://localhost:3000")).toBe(true);
-    expect(isEmbeddedSandbox("http://localhost:3000/sandbox/", "http://localhost:3000")).toBe(true);
-    expect(isEmbeddedSandbox("https://admin.shop.cz/sandbox", "https://admin.shop.cz")).toBe(true);
-    expect(isEmbeddedSandbox("https://api.partner.skippay.cz", "http://localhost:3000")).toBe(false);
-    expect(isEmbeddedSandbox("https://evil.example/sandbox", "http://localhost:3000")).toBe(false);
+  it("recognises this app's /sandbox path on its own origin, or on a loopback host at its own port", () => {
+    expect(isEmbeddedSandbox("http://127.0.0.1:3000/sandbox", "http://localhost:3000", 3000)).toBe(true);
+    expect(isEmbeddedSandbox("http://localhost:3000/sandbox/", "http://localhost:3000", 3000)).toBe(true);
+    expect(isEmbeddedSandbox("https://admin.shop.cz/sandbox", "https://admin.shop.cz", 3000)).toBe(true);
+    expect(isEmbeddedSandbox("http://[::1]:3000/sandbox", "https://admin.shop.cz", 3000)).toBe(true);
+    expect(isEmbeddedSandbox("https://api.partner.skippay.cz", "http://localhost:3000", 3000)).toBe(false);
+    expect(isEmbeddedSandbox("https://evil.example/sandbox", "http://localhost:3000", 3000)).toBe(false);
+  });
+
+  it("does not take another instance's sandbox (another port on this machine) for its own", () => {
+    expect(isEmbeddedSandbox("http://127.0.0.1:3100/sandbox", "http://127.0.0.1:3101", 3101)).toBe(false);
+    expect(isEmbeddedSandbox("http://localhost/sandbox", "http://localhost:3000", 3000)).toBe(false);
+    expect(isEmbeddedSandbox("https://admin.shop.cz:8443/sandbox", "https://admin.shop.cz", 3000)).toBe(
+      false,
+    );
+  });
+});
+
+describe("sandbox mode only when meant", () => {
+  const partner = { SKIPPAY_USERNAME: "eshop", SKIPPAY_PASSWORD: "partner-secret" };
+  const admin = { ADMIN_EMAIL: "boss@shop.cz", ADMIN_PASSWORD: "a-long-password" };
+
+  it("runs against another instance's sandbox as a remote Skip Pay, with its admin and no demo", () => {
+    const cfg = parseConfig({
+      SESSION_SECRET: secret,
+      PORT: "3101",
+      APP_URL: "http://127.0.0.1:3101",
+      SKIPPAY_BASE_URL: "http://127.0.0.1:3100/sandbox",
+      ...partner,
+      ...admin,
+    });
+    expect(cfg.skippay).toMatchObject({ mode: "remote", baseUrl: "http://127.0.0.1:3100/sandbox" });
+    expect(cfg.skippay.username).toBe("eshop");
+    expect(cfg.staff.admin?.email).toBe("boss@shop.cz");
+  });
+
+  it("uses the embedded sandbox when the base URL is unset or is this instance's own /sandbox", () => {
+    expect(parseConfig({ SESSION_SECRET: secret }).skippay.mode).toBe("sandbox");
+    const own = { SESSION_SECRET: secret, PORT: "3101", SKIPPAY_BASE_URL: "http://127.0.0.1:3101/sandbox" };
+    expect(parseConfig(own).skippay.mode).toBe("sandbox");
+  });
+
+  it("refuses partner credentials or ADMIN_EMAIL with the embedded sandbox, naming each and why", () => {
+    const own = { SESSION_SECRET: secret, PORT: "3101", SKIPPAY_BASE_URL: "http://127.0.0.1:3101/sandbox" };
+    let error: unknown;
+    try {
+      parseConfig({ ...own, ...partner, ...admin });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^SKIPPAY_USERNAME: partner credentials are set but SKIPPAY_BASE_URL is/);
+    expect(problems[0]).toContain("http://127.0.0.1:3101/sandbox");
+    expect(problems[1]).toMatch(/^SKIPPAY_PASSWORD: /);
+    expect(problems[2]).toMatch(/^ADMIN_EMAIL: the first admin is for production/);
+    // Without a base URL at all, the same: credentials alone never make a production instance.
+    expect(() => parseConfig({ SESSION_SECRET: secret, ...partner })).toThrow(
+      /SKIPPAY_USERNAME: partner credentials are set but SKIPPAY_BASE_URL is not set/,
+    );
+    expect(() => parseConfig({ SESSION_SECRET: secret, ...admin })).toThrow(/ADMIN_EMAIL: /);
+  });
+});
+
+describe("SANDBOX_NOTIFY_HOSTS", () => {
+  it("is a list of hosts, with or without a port; empty by default", () => {
+    expect(parseConfig({ SESSION_SECRET: secret }).sandbox.notifyHosts).toEqual([]);
+    const cfg = parseConfig({
+      SESSION_SECRET: secret,
+      SANDBOX_NOTIFY_HOSTS: " Hooks.Shop.cz, 127.0.0.1:4555 ",
+    });
+    expect(cfg.sandbox.notifyHosts).toEqual(["hooks.shop.cz", "127.0.0.1:4555"]);
+  });
+
+  it("names an entry that is not a host", () => {
+    for (const wrong of ["https://hooks.shop.cz", "hooks.shop.cz/path", "user@hooks.shop.cz", "a b"])
+      expect(() => parseConfig({ SESSION_SECRET: secret, SANDBOX_NOTIFY_HOSTS: wrong }), wrong).toThrow(
+        /SANDBOX_NOTIFY_HOSTS\.0: must be host names or host:port pairs/,
+      );
   });
 });

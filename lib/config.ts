@@ -28,6 +28,15 @@ const proxyAddress = z
     return prefix === undefined || Number(prefix) >= (address.includes(":") ? 32 : 8);
   }, "too wide a range (below /8, or /32 for IPv6) would trust clients' addresses too: name your proxies'");
 
+/** A host name or address with an optional port, as it appears in a URL (`hooks.shop.cz`, `10.0.0.5:8080`). */
+const notifyHost = z.string().refine((entry) => {
+  try {
+    return new URL(`http://${entry}`).host === entry.toLowerCase() && !entry.includes("@");
+  } catch {
+    return false;
+  }
+}, "must be host names or host:port pairs, separated by commas");
+
 const envSchema = z.object({
   PORT: port.default(3000),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -47,6 +56,16 @@ const envSchema = z.object({
   SANDBOX_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).default(7200),
   SANDBOX_FAULT_TIMEOUT_MS: positiveMs.default(60_000),
   SANDBOX_SEED: z.enum(["demo", "none"]).default("demo"),
+  SANDBOX_NOTIFY_HOSTS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(notifyHost))
+    .optional(),
   APPROVAL_LIMIT_CZK: z.coerce.number().int().min(0).max(100_000_000).default(5_000),
   SESSION_MAX_AGE_HOURS: z.coerce
     .number()
@@ -101,6 +120,8 @@ export interface AppConfig {
     tokenTtlSeconds: number;
     faultTimeoutMs: number;
     seed: "demo" | "none";
+    /** Hosts (host or host:port) the sandbox may notify besides this app's own notification route. */
+    notifyHosts: string[];
   };
 }
 
@@ -111,11 +132,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** The embedded sandbox is in use when the base URL is this app's own `/sandbox` path. */
-export function isEmbeddedSandbox(baseUrl: string, appUrl: string): boolean {
+/**
+ * Whether a base URL is this very instance's `/sandbox`: on the app's own origin, or on a loopback host at the
+ * port this instance listens on. Another instance's sandbox (another port) is a remote Skip Pay like any other.
+ */
+export function isEmbeddedSandbox(baseUrl: string, appUrl: string, port: number): boolean {
   const url = new URL(baseUrl);
-  const onThisHost = LOOPBACK_HOSTS.has(url.hostname) || url.host === new URL(appUrl).host;
-  return onThisHost && url.pathname.replace(/\/+$/, "") === "/sandbox";
+  if (url.pathname.replace(/\/+$/, "") !== "/sandbox") return false;
+  if (url.origin === new URL(appUrl).origin) return true;
+  const urlPort = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  return LOOPBACK_HOSTS.has(url.hostname) && urlPort === port;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
@@ -128,7 +154,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const e = parsed.data;
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   const baseUrl = (e.SKIPPAY_BASE_URL ?? `http://127.0.0.1:${e.PORT}/sandbox`).replace(/\/+$/, "");
-  const mode: SkipPayMode = isEmbeddedSandbox(baseUrl, appUrl) ? "sandbox" : "remote";
+  const mode: SkipPayMode =
+    e.SKIPPAY_BASE_URL === undefined || isEmbeddedSandbox(baseUrl, appUrl, e.PORT) ? "sandbox" : "remote";
 
   const problems: string[] = [];
   if (mode === "remote") {
@@ -141,6 +168,20 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     const remote = new URL(baseUrl);
     if (remote.protocol !== "https:" && !LOOPBACK_HOSTS.has(remote.hostname))
       problems.push("SKIPPAY_BASE_URL: must use https:// (plain http only to this machine)");
+  } else {
+    // Settings that only make sense in production, given with a sandbox URL: a mistake, never a demo to boot.
+    const sandboxUrl = e.SKIPPAY_BASE_URL
+      ? `SKIPPAY_BASE_URL is this app's own embedded sandbox (${baseUrl})`
+      : "SKIPPAY_BASE_URL is not set, so the embedded sandbox is used";
+    for (const name of ["SKIPPAY_USERNAME", "SKIPPAY_PASSWORD"] as const)
+      if (e[name])
+        problems.push(
+          `${name}: partner credentials are set but ${sandboxUrl}; set SKIPPAY_BASE_URL to Skip Pay's API, or remove them (the sandbox takes SANDBOX_USERNAME/SANDBOX_PASSWORD)`,
+        );
+    if (e.ADMIN_EMAIL)
+      problems.push(
+        `ADMIN_EMAIL: the first admin is for production, but ${sandboxUrl}, which has demo accounts; set SKIPPAY_BASE_URL to Skip Pay's API, or remove ADMIN_EMAIL/ADMIN_PASSWORD`,
+      );
   }
   // An operation's calls — the check read, a login, the PUT, and after a 401 a new login and PUT — take at most
   // six client timeouts; until they are over, an order without the change proves nothing.
@@ -185,6 +226,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       tokenTtlSeconds: e.SANDBOX_TOKEN_TTL_SECONDS,
       faultTimeoutMs: e.SANDBOX_FAULT_TIMEOUT_MS,
       seed: e.SANDBOX_SEED,
+      notifyHosts: e.SANDBOX_NOTIFY_HOSTS ?? [],
     },
   };
 }

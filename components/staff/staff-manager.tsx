@@ -12,6 +12,7 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/class-names";
 import { Field, inputClass } from "../ui/field";
+import { SetPassword } from "./set-password";
 
 type Result = { ok: true } | { ok: false; error: string; fields?: Record<string, string> };
 
@@ -127,6 +128,16 @@ export function StaffManager({
               >
                 {t(p.disabled ? "enable" : "disable", { name: p.name })}
               </Button>
+              <SetPassword
+                person={p}
+                disabled={pending || p.id === meId}
+                onSave={(password) =>
+                  run(
+                    () => actions.changeStaff({ change: "password", userId: p.id, password }),
+                    t("passwordSet", { name: p.name }),
+                  )
+                }
+              />
             </li>
           ))}
         </ul>

@@ -36,7 +36,12 @@ function signIn(email: string, password: string, ip = "198.51.100.1", cookie?: s
 
 /** An agent's account, named after its e-mail. */
 function addAgent(email: string, password: string) {
-  return createStaffUser(auth, { email, name: email.split("@")[0] as string, role: "agent", password });
+  return createStaffUser(auth, database.db, {
+    email,
+    name: email.split("@")[0] as string,
+    role: "agent",
+    password,
+  });
 }
 
 /** The device cookie a successful sign-in set, as a Cookie header. */
@@ -58,13 +63,13 @@ beforeAll(async () => {
     sessionSecret: SECRET,
     staff: STAFF,
   });
-  await createStaffUser(auth, {
+  await createStaffUser(auth, database.db, {
     email: "Agent@Shop.cz",
     name: "Alena",
     role: "agent",
     password: "correct-horse-battery",
   });
-  await createStaffUser(auth, {
+  await createStaffUser(auth, database.db, {
     email: "gone@shop.cz",
     name: "Gone",
     role: "agent",

@@ -3,37 +3,18 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { isLocale } from "@/lib/i18n/config";
-import type { Locale } from "@/lib/orders/money";
-import { getAuth } from "./auth";
 import { safeReturnTo } from "./return-to";
-import { can, isRole, type Permission, type Role } from "./roles";
+import { can, type Permission } from "./roles";
+import { type Staff, staffFromHeaders } from "./staff";
 
-export interface Staff {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  locale: Locale | null;
-}
+export type { Staff };
 
 /**
  * The signed-in staff member, or null (no session, expired, disabled account or unknown role). Looked up once per
  * request: the layout, the page and its metadata share the answer (React's per-request `cache`).
  */
 export const currentStaff = cache(async function currentStaff(): Promise<Staff | null> {
-  const auth = await getAuth();
-  const result = await auth.api.getSession({ headers: await headers() });
-  if (!result) return null;
-  const user = result.user as typeof result.user & { role?: unknown; locale?: unknown; disabled?: unknown };
-  if (user.disabled === true || !isRole(user.role)) return null;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    locale: isLocale(user.locale) ? user.locale : null,
-  };
+  return staffFromHeaders(await headers());
 });
 
 export type Authorization =

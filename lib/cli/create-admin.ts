@@ -1,13 +1,14 @@
 // `npm run create-admin -- --email admin@shop.cz --name "Jana Nováková"`: creates an administrator account.
 // The password comes from ADMIN_PASSWORD or is typed at the prompt (never a default). Uses the same configuration
-// as the app (DATABASE_URL, or PGlite in PGLITE_DIR — stop the app first: PGlite allows one process at a time).
+// as the app (DATABASE_URL, or PGlite in PGLITE_DIR — stop the app first: PGlite allows one process at a time, and
+// a directory in use is refused with the process that holds it).
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { createAuth } from "@/lib/auth/auth";
 import { createStaffUser } from "@/lib/auth/users";
 import { ConfigError, parseConfig } from "@/lib/config";
-import { openDatabase } from "@/lib/db/client";
+import { DatabaseInUseError, openDatabase } from "@/lib/db/client";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
   const database = await openDatabase(cfg.database);
   try {
     const auth = createAuth(database.db, cfg);
-    await createStaffUser(auth, {
+    await createStaffUser(auth, database.db, {
       email,
       name: values.name?.trim() || "Administrator",
       role: "admin",
@@ -55,6 +56,8 @@ async function main(): Promise<number> {
 main()
   .then((code) => process.exit(code))
   .catch((error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(
+      error instanceof ConfigError || error instanceof DatabaseInUseError ? error.message : error,
+    );
     process.exit(1);
   });

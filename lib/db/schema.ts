@@ -105,7 +105,8 @@ export const accounts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("accounts_user_idx").on(t.userId)],
+  // One password per person: setting it again (lib/auth/users.ts) replaces it instead of adding a second.
+  (t) => [uniqueIndex("accounts_user_provider_idx").on(t.userId, t.providerId)],
 );
 
 // Relations let better-auth read a session with its user (and an account with its user) in one query
@@ -153,6 +154,19 @@ export const throttleWindows = pgTable(
   },
   (t) => [index("throttle_windows_ends_idx").on(t.endsAt)],
 );
+
+// ── This database's own history (lib/db/history.ts) ─────────────────────────────────────────────────────────
+
+/**
+ * Facts about the database that outlive any one configuration, e.g. that it has run against a real Skip Pay
+ * (then it never gets demo data or demo accounts). One row per fact: first seen at `createdAt`.
+ */
+export const databaseFacts = pgTable("database_facts", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 // ── The operation journal (lib/operations): every operation, written before Skip Pay is called ──────────────
 

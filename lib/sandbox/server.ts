@@ -4,7 +4,7 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import pkg from "@/package.json";
 import { createSandbox, type Sandbox } from "./http";
-import { createNotifier } from "./notifier";
+import { createNotifier, notificationAllowed } from "./notifier";
 
 const globalForSandbox = globalThis as unknown as { __sandbox?: Sandbox };
 
@@ -19,7 +19,10 @@ export function sandbox(): Sandbox {
       faultTimeoutMs: cfg.sandbox.faultTimeoutMs,
       publicBaseUrl: cfg.skippay.baseUrl,
       projectVersion: `Skip Pay sandbox (skippay-merchant-admin ${pkg.version})`,
-      notify: createNotifier(),
+      notify: createNotifier({
+        allow: (url) =>
+          notificationAllowed(url, { appUrl: cfg.appUrl, port: cfg.port, hosts: cfg.sandbox.notifyHosts }),
+      }),
     });
   }
   return globalForSandbox.__sandbox;

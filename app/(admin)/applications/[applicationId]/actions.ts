@@ -2,6 +2,7 @@
 // Server actions of the application page. Thin: check the session and role, parse with the shared schemas, then
 // lib/operations does the work (journal, lock, stale-page guard, four eyes, Skip Pay, reconciliation).
 import type { z } from "zod";
+import { ACTION_ACCESS } from "@/lib/auth/action-access";
 import { authorize } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { upsertApplication } from "@/lib/db/applications";
@@ -25,6 +26,9 @@ import type {
 } from "@/lib/orders/outcome";
 import { skippay } from "@/lib/skippay/client";
 
+// Who may call what (proxy.ts refuses the others before they get here; this is the second check).
+const access = ACTION_ACCESS["app/(admin)/applications/[applicationId]/actions.ts"];
+
 function fieldErrors(error: z.core.$ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
@@ -37,7 +41,7 @@ function fieldErrors(error: z.core.$ZodError): Record<string, string[]> {
 
 /** Cancel, return, refund, mark sent/delivered or cancel the application — exactly once. */
 export async function submitOperation(input: unknown): Promise<OperationResult> {
-  const auth = await authorize("operate");
+  const auth = await authorize(access.submitOperation);
   if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
   const parsed = operationSubmissionSchema.safeParse(input);
   if (!parsed.success)
@@ -47,7 +51,7 @@ export async function submitOperation(input: unknown): Promise<OperationResult> 
 
 /** A supervisor approves or rejects an agent's request (never their own). */
 export async function decideApproval(input: unknown): Promise<ApprovalResult> {
-  const auth = await authorize("approve");
+  const auth = await authorize(access.decideApproval);
   if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
   const parsed = approvalDecisionSchema.safeParse(input);
   if (!parsed.success)
@@ -58,7 +62,7 @@ export async function decideApproval(input: unknown): Promise<ApprovalResult> {
 
 /** A supervisor records whether an operation whose outcome stayed unclear was applied at Skip Pay. */
 export async function resolveOperation(input: unknown): Promise<ResolveResult> {
-  const auth = await authorize("approve");
+  const auth = await authorize(access.resolveOperation);
   if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
   const parsed = operationResolutionSchema.safeParse(input);
   if (!parsed.success)
@@ -69,7 +73,7 @@ export async function resolveOperation(input: unknown): Promise<ResolveResult> {
 
 /** Staff record on the timeline that they checked a difference between Skip Pay's total and this admin's record. */
 export async function checkDrift(input: unknown): Promise<NoteResult> {
-  const auth = await authorize("operate");
+  const auth = await authorize(access.checkDrift);
   if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
   const parsed = driftCheckSchema.safeParse(input);
   if (!parsed.success)
@@ -79,7 +83,7 @@ export async function checkDrift(input: unknown): Promise<NoteResult> {
 
 /** Sandbox only: play Skip Pay's part and approve or reject a PROCESSING application. */
 export async function sandboxDecision(input: unknown): Promise<SandboxDecisionResult> {
-  const auth = await authorize("operate");
+  const auth = await authorize(access.sandboxDecision);
   if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
   const parsed = sandboxDecisionSchema.safeParse(input);
   if (!parsed.success)
