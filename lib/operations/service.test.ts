@@ -178,7 +178,7 @@ function journalRow(app: ApplicationResponse, s: Submission): Omit<journal.NewOp
     reason: "goodwill",
     request: s.request,
     body: { items: [], totalPrice: { amount: 100_000, currency: "CZK" } },
-    plan: { intent: "refund" } as Plan,
+    plan: { intent: "refund", changes: [] } as unknown as Plan,
     totalBefore: TOTAL,
     totalExpected: TOTAL - 100_000,
     basisBefore: basisOf(app),
