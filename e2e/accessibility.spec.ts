@@ -12,6 +12,8 @@ test("no serious or critical axe violations on the list and the application page
   page,
   sandbox,
 }) => {
+  // Three axe analyses take seconds each on a busy 2-core CI machine.
+  test.setTimeout(90_000);
   const { id } = await sandbox.create("delivered");
   await page.goto("/applications");
   expect(await seriousViolations(page)).toEqual([]);

@@ -52,6 +52,8 @@ test("guesses at a colleague's account do not lock them out of the browser they 
   request,
   baseURL,
 }) => {
+  // Fourteen password hashes (≈0.2 s each, several times that on a busy 2-core CI machine).
+  test.setTimeout(60_000);
   const email = `locked.out.${Date.now()}@demo.cz`;
   const admin = await pageAs(browser, "admin");
   await createAccount(admin, { email, name: "Olga Zamčená", password: "olga-password-1" });

@@ -1,7 +1,7 @@
 // Nothing but the sign-in page works without a session, and each role's limits hold on the server.
 import { request as playwrightRequest } from "@playwright/test";
 import { callAction, serverActions } from "./actions";
-import { expect, openApplication, pageAs, test } from "./fixtures";
+import { chooseReason, expect, openApplication, pageAs, test } from "./fixtures";
 import { authFile } from "./roles";
 
 test.describe("without a session", () => {
@@ -238,6 +238,7 @@ test("a signed-out page's action says the session ended and offers to sign in ag
   await openApplication(page, id);
   await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
   await page.getByRole("textbox", { name: "Amount to refund" }).fill("100");
+  await chooseReason(page, "Goodwill gesture");
   await page.getByRole("button", { name: "Review refund" }).click();
   // The session is gone (signed out in another tab, expired) while the confirmation is open.
   const before = await sandbox.events(id);

@@ -271,7 +271,7 @@ test("the customer message stays on the timeline for whoever talks to the custom
   await expect(page.getByTestId("operation-result")).toBeVisible();
   await page.reload();
   const entry = page.getByRole("listitem", { name: /Amount-only refund — Done/ });
-  await entry.getByText("Message for the customer").click();
+  await entry.getByText("Message for the customer", { exact: true }).click();
   await expect(entry.getByRole("textbox")).toHaveValue(
     new RegExp(`${orderNumber} jsme vám snížili o 100,00`),
   );
