@@ -12,8 +12,8 @@ import { ITEM_STATE_TONE, isGoods, stateSummary } from "@/lib/orders/presentatio
 import { formatQuantity } from "@/lib/orders/quantity";
 import { Badge } from "../ui/badge";
 import { cx } from "../ui/class-names";
-import type { LineFields } from "./items-table";
 import { QuantityCell } from "./quantity-cell";
+import type { LineFields } from "./types";
 
 export const ItemRow = memo(function ItemRow({
   line,

@@ -5,25 +5,14 @@
 // needs attention on another page is pointed to.
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
-import { type UseFormReturn, useFormContext, useFormState } from "react-hook-form";
+import { useFormContext, useFormState } from "react-hook-form";
 import type { OrderLine } from "@/lib/orders/lines";
-import type { LineKind } from "@/lib/orders/operation-kinds";
 import type { PlanIssue } from "@/lib/orders/plan-types";
 import { matchesFilter } from "@/lib/orders/presentation";
 import { Button } from "../ui/button";
 import { ItemRow } from "./item-row";
 import { ItemsToolbar } from "./items-toolbar";
-
-export interface LinePick {
-  kind: LineKind;
-  /** "Everything remaining" is checked: every line shows all it can take. */
-  everything: boolean;
-  /** Another operation holds the application: nothing can be chosen now. */
-  locked?: boolean;
-}
-
-/** The form methods a quantity cell uses: stable for the form's life, so rows can stay memoized. */
-export type LineFields = Pick<UseFormReturn, "register" | "setValue" | "getValues">;
+import type { LineFields, LinePick } from "./types";
 
 const NO_ISSUES = new Map<number, PlanIssue>();
 

@@ -8,7 +8,7 @@ import { ELIGIBLE } from "@/lib/orders/eligibility";
 import type { OrderLine } from "@/lib/orders/lines";
 import { MILLI } from "@/lib/orders/quantity";
 import { Button } from "../ui/button";
-import type { LinePick } from "./items-table";
+import type { LinePick } from "./types";
 
 export function ItemsToolbar({
   lines,

@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/orders/money";
 import type { LineKind } from "@/lib/orders/operation-kinds";
 import type { PlanIssue } from "@/lib/orders/plan-types";
 import { formatQuantity, MILLI } from "@/lib/orders/quantity";
-import type { LineFields } from "./items-table";
+import type { LineFields } from "./types";
 import { usePlanText } from "./use-plan-text";
 
 export function QuantityCell({

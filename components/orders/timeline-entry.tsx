@@ -13,8 +13,8 @@ import { Badge, type Tone } from "../ui/badge";
 import { Button } from "../ui/button";
 import { inputClass } from "../ui/field";
 import { CustomerMessage } from "./customer-message";
+import type { WorkspaceStaff } from "./types";
 import { UnclearOutcome } from "./unclear-outcome";
-import type { WorkspaceStaff } from "./workspace";
 
 const STATUS_TONE: Record<OperationStatus, Tone> = {
   pending_approval: "warning",

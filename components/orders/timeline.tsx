@@ -5,8 +5,8 @@ import type { JournalEntry, TimelineNote } from "@/lib/operations/types";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { cardClass } from "../ui/class-names";
 import { NoteEntry, TimelineEntry } from "./timeline-entry";
+import type { WorkspaceStaff } from "./types";
 import type { useOperationResults, WorkspaceActions } from "./use-operation-results";
-import type { WorkspaceStaff } from "./workspace";
 
 export function Timeline({
   entries,

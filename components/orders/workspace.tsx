@@ -4,7 +4,7 @@
 // parts together; the rules live in lib/.
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { approvalFor, can, type Role } from "@/lib/auth/roles";
+import { approvalFor, can } from "@/lib/auth/roles";
 import { activeEntry, unclearEntry } from "@/lib/operations/types";
 import { availability } from "@/lib/orders/availability";
 import { basisOf } from "@/lib/orders/basis";
@@ -30,18 +30,13 @@ import { ShipForm } from "./operations/ship-form";
 import { SandboxDecision } from "./sandbox-decision";
 import { ActiveOperation, UnclearOperation } from "./status-banners";
 import { Timeline } from "./timeline";
+import type { WorkspaceStaff } from "./types";
 import type { OperationContext } from "./use-operation-form";
 import { useOperationResults, type WorkspaceActions } from "./use-operation-results";
 import { type Journal, useOrderData } from "./use-order-data";
 
 const operationOf = (failure: OperationFailure) =>
   failure.kind === "in_progress" || failure.kind === "needs_review" ? failure.operationId : null;
-
-export interface WorkspaceStaff {
-  id: string;
-  name: string;
-  role: Role;
-}
 
 /** Each operation's form. A new operation is one more entry here and one more small form. */
 const FORMS: Record<OperationKind, (props: { ctx: OperationContext }) => React.ReactNode> = {

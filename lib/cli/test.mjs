@@ -84,6 +84,15 @@ async function main() {
   }
 
   record("format + lint (biome)", (await run(bin("biome"), ["check", "."], { env })) === 0);
+  // No import cycles, and imports only point down (.dependency-cruiser.cjs says which way).
+  record(
+    "layering (dependency-cruiser)",
+    (await run(
+      bin("depcruise"),
+      ["--config", ".dependency-cruiser.cjs", "app", "components", "lib", "instrumentation.ts", "proxy.ts"],
+      { env },
+    )) === 0,
+  );
 
   const typegen = await run(bin("next"), ["typegen"], { env });
   record("typecheck (tsc)", typegen === 0 && (await run(bin("tsc"), ["--noEmit"], { env })) === 0);

@@ -1,8 +1,7 @@
 // Builds consistent create-application requests from a short description of the lines (prices VAT-inclusive,
 // VAT per rate computed the way a Czech shop would). Used by the demo seed, the tests and the e2e fixtures.
-import { proportion, sum, vatIncluded } from "@/lib/orders/money";
-import { toMilli } from "@/lib/orders/quantity";
 import type { ApplicationRequest, FinancingType, ItemType } from "@/lib/skippay/schemas";
+import { share, toMilli, total, vatIn } from "./arithmetic";
 
 export interface LineSpec {
   code: string;
@@ -37,7 +36,7 @@ export function buildApplicationRequest(spec: ApplicationSpec): ApplicationReque
   const items = spec.lines.map((line) => {
     const rate = line.vatRate ?? 21;
     const qty = line.quantity ?? 1;
-    const total = proportion(line.unitPrice, toMilli(qty), 1000);
+    const total = share(line.unitPrice, toMilli(qty), 1000);
     return {
       code: line.code,
       name: line.name,
@@ -45,9 +44,9 @@ export function buildApplicationRequest(spec: ApplicationSpec): ApplicationReque
       type: line.type ?? "PHYSICAL",
       quantity: qty,
       unitPrice: { amount: line.unitPrice, currency: "CZK" as const },
-      unitVat: { amount: vatIncluded(line.unitPrice, rate), currency: "CZK" as const, vatRate: rate },
+      unitVat: { amount: vatIn(line.unitPrice, rate), currency: "CZK" as const, vatRate: rate },
       totalPrice: { amount: total, currency: "CZK" as const },
-      totalVat: { amount: vatIncluded(total, rate), currency: "CZK" as const, vatRate: rate },
+      totalVat: { amount: vatIn(total, rate), currency: "CZK" as const, vatRate: rate },
     };
   });
   const rates = [...new Set(items.map((i) => i.totalVat.vatRate))].sort((a, b) => b - a);
@@ -66,9 +65,9 @@ export function buildApplicationRequest(spec: ApplicationSpec): ApplicationReque
         spec.variableSymbol === null
           ? []
           : [spec.variableSymbol ?? spec.orderNumber.replace(/\D/g, "").slice(-10).padStart(4, "0")],
-      totalPrice: { amount: sum(items.map((i) => i.totalPrice.amount)), currency: "CZK" },
+      totalPrice: { amount: total(items.map((i) => i.totalPrice.amount)), currency: "CZK" },
       totalVat: rates.map((rate) => ({
-        amount: sum(items.filter((i) => i.totalVat.vatRate === rate).map((i) => i.totalVat.amount)),
+        amount: total(items.filter((i) => i.totalVat.vatRate === rate).map((i) => i.totalVat.amount)),
         currency: "CZK" as const,
         vatRate: rate,
       })),

@@ -1,6 +1,6 @@
 // The sandbox model rendered as the API's response bodies (ApplicationResponse, OrderExtendedResponse).
-import { fromMilli } from "@/lib/orders/quantity";
 import type { ApplicationResponse, OrderExtendedResponse, OrderResponse } from "@/lib/skippay/schemas";
+import { fromMilli } from "./arithmetic";
 import type { SandboxApplication, SandboxOrder } from "./model";
 import { orderStateOf } from "./rules";
 

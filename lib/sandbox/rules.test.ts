@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sum } from "@/lib/orders/money";
 import { applicationRequest } from "@/lib/skippay/schemas";
+import { total as sum } from "./arithmetic";
 import { buildApplicationRequest, type LineSpec } from "./builders";
 import { SandboxError } from "./errors";
 import type { SandboxApplication } from "./model";

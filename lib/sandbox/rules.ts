@@ -1,8 +1,6 @@
 // The simulated Skip Pay state machine: pure functions from (application, request) to the changed application,
 // or a SandboxError saying why not. No I/O. Where the official docs are silent the decision is written here and
 // in the README ("Sandbox semantics").
-import { allocate, proportion, sum, vatIncluded } from "@/lib/orders/money";
-import { formatQuantity, toMilli } from "@/lib/orders/quantity";
 import type {
   ApplicationCancelRequest,
   ApplicationRequest,
@@ -13,6 +11,7 @@ import type {
   OrderItemsSendRequest,
   OrderState,
 } from "@/lib/skippay/schemas";
+import { quantityText, share, splitByWeight, toMilli, total, vatIn } from "./arithmetic";
 import { invalidRequest, notSupported, SandboxError, unprocessable } from "./errors";
 import {
   PART_ORDER,
@@ -88,7 +87,7 @@ export function createApplication(
       throw invalidRequest("VAT cannot exceed the price it is part of", `order.items[${i}].totalVat.amount`);
     }
   });
-  const itemsTotal = sum(order.items.map((i) => i.totalPrice.amount));
+  const itemsTotal = total(order.items.map((i) => i.totalPrice.amount));
   if (itemsTotal !== order.totalPrice.amount) {
     throw unprocessable(
       `order.totalPrice (${order.totalPrice.amount}) must equal the sum of the items' totalPrice (${itemsTotal})`,
@@ -122,7 +121,9 @@ export function createApplication(
     }
   }
   for (const rate of vatByRate.keys()) {
-    const gross = sum(order.items.filter((i) => i.totalVat.vatRate === rate).map((i) => i.totalPrice.amount));
+    const gross = total(
+      order.items.filter((i) => i.totalVat.vatRate === rate).map((i) => i.totalPrice.amount),
+    );
     if (gross < 0) {
       throw unprocessable(`the discounts at ${rate} % VAT exceed the items at that rate`, "order.items");
     }
@@ -142,8 +143,8 @@ export function createApplication(
       productUrl: item.productUrl ?? null,
       imageUrl: item.image && /^https?:\/\//.test(item.image) ? item.image : null,
       vatRate: item.totalVat.vatRate,
-      unitPrice: item.unitPrice?.amount ?? proportion(item.totalPrice.amount, 1000, qty),
-      unitVat: item.unitVat?.amount ?? proportion(item.totalVat.amount, 1000, qty),
+      unitPrice: item.unitPrice?.amount ?? share(item.totalPrice.amount, 1000, qty),
+      unitVat: item.unitVat?.amount ?? share(item.totalVat.amount, 1000, qty),
       parts: [
         {
           state: "PROCESSING",
@@ -234,7 +235,7 @@ function settle(app: SandboxApplication): void {
  * than the total itself (an unsent discount has a negative value, but cannot make more money refundable).
  */
 export function refundable(order: SandboxOrder): number {
-  const unsent = sum(
+  const unsent = total(
     allParts(order)
       .filter((p) => p.state === "PROCESSING")
       .map((p) => p.price),
@@ -262,11 +263,11 @@ function label(line: SandboxLine): string {
 }
 
 function qtyIn(line: SandboxLine, states: readonly OrderState[]): number {
-  return sum(line.parts.filter((p) => states.includes(p.state)).map((p) => p.qty));
+  return total(line.parts.filter((p) => states.includes(p.state)).map((p) => p.qty));
 }
 
 function lineQty(line: SandboxLine): number {
-  return sum(line.parts.map((p) => p.qty));
+  return total(line.parts.map((p) => p.qty));
 }
 
 /** "2 sent on 2026-11-12, 1 cancelled" — where a line's quantity is now. */
@@ -275,7 +276,7 @@ function whereItIs(line: SandboxLine): string {
     .map((p) => {
       const date = p.state === "DELIVERED" ? p.deliveryDate : p.state === "SENT" ? p.sentDate : null;
       const state = p.state === "PROCESSING" ? "not sent yet" : p.state.toLowerCase();
-      return `${formatQuantity(p.qty, "en")} ${state}${date ? ` on ${date}` : ""}`;
+      return `${quantityText(p.qty)} ${state}${date ? ` on ${date}` : ""}`;
     })
     .join(", ");
 }
@@ -331,7 +332,7 @@ function resolve(order: SandboxOrder, refs: ItemReference[], op: OrderOperation)
     const wanted = ref.quantity == null ? available : toMilli(ref.quantity);
     if (wanted > available) {
       throw notSupported(
-        `only ${formatQuantity(available, "en")} of ${formatQuantity(lineQty(line), "en")} ${label(line)} can be ${past}, ${formatQuantity(wanted, "en")} requested (${whereItIs(line)})${hint(op, line)}`,
+        `only ${quantityText(available)} of ${quantityText(lineQty(line))} ${label(line)} can be ${past}, ${quantityText(wanted)} requested (${whereItIs(line)})${hint(op, line)}`,
         `${at}.quantity`,
       );
     }
@@ -402,8 +403,8 @@ function move(
       if (left === 0) break;
       if (part.state !== state || part.qty === 0) continue;
       const take = Math.min(left, part.qty);
-      const takePrice = take === part.qty ? part.price : proportion(part.price, take, part.qty);
-      const takeVat = take === part.qty ? part.vat : proportion(part.vat, take, part.qty);
+      const takePrice = take === part.qty ? part.price : share(part.price, take, part.qty);
+      const takeVat = take === part.qty ? part.vat : share(part.vat, take, part.qty);
       added.push({ state: to, qty: take, price: takePrice, vat: takeVat, ...stamp(part) });
       part.qty -= take;
       part.price -= takePrice;
@@ -599,7 +600,7 @@ function explicitVat(
     }
     byRate.set(v.vatRate, v.amount);
   });
-  const vatSum = sum([...byRate.values()]);
+  const vatSum = total([...byRate.values()]);
   if (vatSum > refund)
     throw notSupported(`the VAT (${vatSum}) exceeds the refunded amount (${refund})`, "totalVat");
   return byRate;
@@ -609,17 +610,17 @@ function explicitVat(
 function proportionalVat(refund: number, grossByRate: Map<number, number>): Map<number, number> {
   const rates = [...grossByRate.keys()];
   if (rates.length === 0 || refund <= 0) return new Map();
-  const { parts } = allocate(
+  const parts = splitByWeight(
     refund,
     rates.map((r) => grossByRate.get(r) ?? 0),
   );
-  return new Map(rates.map((rate, i) => [rate, vatIncluded(parts[i] ?? 0, rate)]));
+  return new Map(rates.map((rate, i) => [rate, vatIn(parts[i] ?? 0, rate)]));
 }
 
 function shippedGrossByRate(order: SandboxOrder): Map<number, number> {
   const byRate = new Map<number, number>();
   for (const line of order.lines) {
-    const gross = sum(
+    const gross = total(
       line.parts.filter((p) => p.state === "SENT" || p.state === "DELIVERED").map((p) => p.price),
     );
     byRate.set(line.vatRate, (byRate.get(line.vatRate) ?? 0) + gross);

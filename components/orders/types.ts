@@ -1,0 +1,22 @@
+// Types the order workspace's parts share (kept apart so the parts import each other's types without cycles).
+import type { UseFormReturn } from "react-hook-form";
+import type { Role } from "@/lib/auth/roles";
+import type { LineKind } from "@/lib/orders/operation-kinds";
+
+export interface WorkspaceStaff {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** What the items table picks lines for. */
+export interface LinePick {
+  kind: LineKind;
+  /** "Everything remaining" is checked: every line shows all it can take. */
+  everything: boolean;
+  /** Another operation holds the application: nothing can be chosen now. */
+  locked?: boolean;
+}
+
+/** The form methods a quantity cell uses: stable for the form's life, so rows can stay memoized. */
+export type LineFields = Pick<UseFormReturn, "register" | "setValue" | "getValues">;
