@@ -20,6 +20,14 @@ export function PlanMoney({ plan }: { plan: Plan }) {
   const locale = useLocale() as Locale;
   return (
     <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
+      {(plan.discountShare ?? 0) > 0 && (
+        <>
+          <dt className="text-slate-600">{t("discountShare")}</dt>
+          <dd className="text-right tabular-nums" data-testid="plan-discount-share">
+            − {formatMoney(plan.discountShare ?? 0, locale)}
+          </dd>
+        </>
+      )}
       {plan.refund > 0 && (
         <>
           <dt className="text-slate-600">{t("refund")}</dt>

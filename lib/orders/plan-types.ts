@@ -26,7 +26,13 @@ export interface LineSelection {
 
 export type CancelIntent = { kind: "cancel"; lines: LineSelection[] } | { kind: "cancel-all" };
 export type ReturnIntent =
-  | { kind: "return"; lines: LineSelection[]; refundOverride: number | null }
+  | {
+      kind: "return";
+      lines: LineSelection[];
+      refundOverride: number | null;
+      /** Refund the items' full price, without their share of the order discount (default: with it). */
+      fullPrice?: boolean;
+    }
   | { kind: "return-all"; refundOverride: number | null };
 export type RefundIntent = { kind: "refund"; amount: number };
 export interface SendIntent {
@@ -93,7 +99,8 @@ export type PlanNoteCode =
   | "override_above_items_value"
   | "override_below_items_value"
   | "kept_back_stays"
-  | "vat_rounding";
+  | "vat_rounding"
+  | "discount_stays_whole";
 
 export type Params = Record<string, string | number>;
 
@@ -120,6 +127,8 @@ interface PlanOf<O extends string, B> {
   refund: number;
   /** Value of cancelled goods (minor units). */
   cancelledValue: number;
+  /** A return: the order discount's share of the returned goods, taken off their value (minor units, ≥ 0). */
+  discountShare?: number;
   /** How the refund splits across VAT rates (empty when nothing is refunded). */
   vat: VatShare[];
   totalBefore: number;

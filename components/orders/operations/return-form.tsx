@@ -2,7 +2,8 @@
 // Came back — return: lines and quantities (or everything), optionally a refund other than their value, a reason,
 // a note.
 import { useTranslations } from "next-intl";
-import { useWatch } from "react-hook-form";
+import { useFormContext, useWatch } from "react-hook-form";
+import { hasOrderDiscount } from "@/lib/orders/discounts";
 import { EverythingField, MoneyField, NoteField, ReasonField, useRefundable } from "../fields";
 import { ItemsTable } from "../items-table";
 import { OperationFrame } from "../operation-frame";
@@ -25,6 +26,7 @@ export function ReturnForm({ ctx }: { ctx: OperationContext }) {
       }
     >
       <EverythingField label={t("everything.return")} />
+      {hasOrderDiscount(ctx.view) && <FullPriceField />}
       <MoneyField
         name="refundOverride"
         label={t("refundOverride")}
@@ -34,5 +36,20 @@ export function ReturnForm({ ctx }: { ctx: OperationContext }) {
       <ReasonField />
       <NoteField />
     </OperationFrame>
+  );
+}
+
+/** The order has a discount: its share comes off the returned goods unless staff refund the full price. */
+function FullPriceField() {
+  const t = useTranslations("fields");
+  const { register } = useFormContext();
+  return (
+    <label className="flex items-start gap-2 text-sm">
+      <input type="checkbox" className="mt-0.5 size-4 accent-brand-600" {...register("fullPrice")} />
+      <span>
+        <span className="font-medium text-slate-800">{t("fullPrice")}</span>
+        <span className="block text-xs text-slate-500">{t("fullPriceHint")}</span>
+      </span>
+    </label>
   );
 }

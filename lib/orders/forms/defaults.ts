@@ -15,7 +15,15 @@ export function emptyForm<K extends OperationKind>(
   const lines = lineKeys.map((key) => ({ key, quantity: "" }));
   const forms: { [P in OperationKind]: FormValues<P> } = {
     cancel: { kind: "cancel", everything: false, lines, reason: "", note: "" },
-    return: { kind: "return", everything: false, lines, refundOverride: "", reason: "", note: "" },
+    return: {
+      kind: "return",
+      everything: false,
+      lines,
+      refundOverride: "",
+      fullPrice: false,
+      reason: "",
+      note: "",
+    },
     refund: { kind: "refund", amount: "", reason: "", note: "" },
     send: {
       kind: "send",

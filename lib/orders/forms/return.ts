@@ -20,6 +20,8 @@ const fields = {
   lines: linesField,
   /** "" = refund the items' value. */
   refundOverride: moneyField(true),
+  /** Refund the full item price, without the order discount's share. */
+  fullPrice: z.boolean(),
 };
 type Fields = z.output<z.ZodObject<typeof fields>>;
 const check = (v: Fields, ctx: z.RefinementCtx) => {
@@ -29,7 +31,7 @@ const intentOf = (v: Fields): ReturnIntent => {
   const refundOverride = money(v.refundOverride);
   return v.everything
     ? { kind: "return-all", refundOverride }
-    : { kind: "return", lines: selections(v.lines), refundOverride };
+    : { kind: "return", lines: selections(v.lines), refundOverride, fullPrice: v.fullPrice };
 };
 
 /** What the live preview plans: the intent alone, whatever the reason and note say yet. */

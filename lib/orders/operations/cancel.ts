@@ -1,6 +1,7 @@
 // Cancel items before they are sent (`PUT …/order/cancel`): the financed total drops by their value.
 import type { OrderItemsChangeRequest } from "@/lib/skippay/schemas";
 import type { OrderView } from "../lines";
+import { sum } from "../money";
 import {
   type CancelIntent,
   issue,
@@ -9,6 +10,7 @@ import {
   type PlanResult,
   refused,
 } from "../plan-types";
+import { isGoods } from "../presentation";
 import { allEligible, coversEverything, referenceFor, select } from "../selection";
 import { expectedStates, simulate } from "../simulation";
 
@@ -29,6 +31,12 @@ export function planCancel(ctx: PlanContext, view: OrderView, intent: CancelInte
   const notes: PlanNote[] = [];
   const everything = intent.kind === "cancel-all" || coversEverything(view, chosen, "cancel");
   if (everything) notes.push({ code: "empty_body" });
+  // A cancel carries no refund amount: Skip Pay lowers the total by the items' full price, and the order discount
+  // stays whole on what remains — the customer keeps all of it.
+  const discount = -sum(view.lines.filter((l) => l.type === "DISCOUNT").map((l) => l.value));
+  const discountCancelled = chosen.some((c) => c.line.type === "DISCOUNT");
+  if (discount > 0 && !everything && !discountCancelled && chosen.some((c) => isGoods(c.line.type)))
+    notes.push({ code: "discount_stays_whole", params: { discountMinor: discount } });
   const body: OrderItemsChangeRequest = everything
     ? {}
     : { items: chosen.map((c) => referenceFor(c.line, c.quantity, c.eligible)) };

@@ -2,6 +2,7 @@
 // their value, capped by what is still refundable, or an amount staff set. The last items go as the empty body
 // ("all remaining"), which refunds whatever is still refundable.
 import type { OrderItemsReturnRequest } from "@/lib/skippay/schemas";
+import { type DiscountShare, discountShare, discountTaken, hasOrderDiscount } from "../discounts";
 import type { OrderView } from "../lines";
 import { CURRENCY } from "../money";
 import {
@@ -14,6 +15,7 @@ import {
   refused,
   type VatShare,
 } from "../plan-types";
+import { isGoods } from "../presentation";
 import { allEligible, coversEverything, referenceFor, type Selected, select } from "../selection";
 import { expectedStates, simulate } from "../simulation";
 import { capVat, currentVat, shippedGrossByRate, splitRefund, vatBody } from "../vat-split";
@@ -23,8 +25,34 @@ const capped = (valueMinor: number, maxMinor: number): PlanNote => ({
   params: { valueMinor, maxMinor },
 });
 
+const negated = (d: DiscountShare): DiscountShare => ({
+  gross: -d.gross,
+  byRate: new Map([...d.byRate].map(([rate, s]) => [rate, { gross: -s.gross, vat: -s.vat }])),
+});
+
+/**
+ * The last goods come back: the order discount cannot stay on nothing, so its lines come back with them (and when
+ * nothing else remains, Skip Pay gets the empty body, "all remaining items").
+ */
+function withDiscounts(view: OrderView, chosen: Selected[]): Selected[] {
+  const goodsLeft = allEligible(view, "return").filter((e) => isGoods(e.line.type));
+  const allGoods = goodsLeft.every((g) =>
+    chosen.some((c) => c.line.key === g.line.key && c.quantity === g.eligible),
+  );
+  if (!allGoods || goodsLeft.length === 0) return chosen;
+  const discounts = allEligible(view, "return").filter(
+    (e) => e.line.type === "DISCOUNT" && !chosen.some((c) => c.line.key === e.line.key),
+  );
+  return [...chosen, ...discounts];
+}
+
 export function planReturn(ctx: PlanContext, view: OrderView, intent: ReturnIntent): PlanResult {
   const issues: PlanIssue[] = [];
+  const override = intent.refundOverride;
+  // The returned goods' value less their share of the order discount — unless staff refund the full price or an
+  // amount of their own.
+  const prorate =
+    override == null && !(intent.kind === "return" && intent.fullPrice) && hasOrderDiscount(view);
   let chosen: Selected[];
   if (intent.kind === "return-all") {
     const unsent = view.lines.filter((l) => l.unsent > 0);
@@ -34,9 +62,9 @@ export function planReturn(ctx: PlanContext, view: OrderView, intent: ReturnInte
       );
     chosen = allEligible(view, "return");
   } else {
-    chosen = select(view, intent.lines, "return", issues);
+    const picked = select(view, intent.lines, "return", issues);
+    chosen = prorate ? withDiscounts(view, picked) : picked;
   }
-  const override = intent.refundOverride;
   if (override != null && (!Number.isSafeInteger(override) || override <= 0))
     issues.push(issue("refundOverride", "amount_invalid"));
   if (issues.length > 0) return refused(...issues);
@@ -48,6 +76,24 @@ export function planReturn(ctx: PlanContext, view: OrderView, intent: ReturnInte
   const sim = simulate(view, chosen, "return");
   const notes: PlanNote[] = [];
   const everything = coversEverything(view, chosen, "return") && view.lines.every((l) => l.unsent === 0);
+  // Per VAT rate, so the refund's VAT comes out right. When the discount lines come back too (with the last
+  // goods), they take off only what earlier returns did not already take; otherwise the goods carry their share.
+  const discountBack = chosen.some((c) => c.line.type === "DISCOUNT");
+  const share = !prorate
+    ? null
+    : discountBack
+      ? negated(discountTaken(view))
+      : discountShare(
+          view,
+          chosen.filter((c) => isGoods(c.line.type)),
+        );
+  if (share && share.gross !== 0) {
+    sim.value -= share.gross;
+    for (const [rate, s] of share.byRate) {
+      sim.grossByRate.set(rate, (sim.grossByRate.get(rate) ?? 0) - s.gross);
+      sim.vatByRate.set(rate, (sim.vatByRate.get(rate) ?? 0) - s.vat);
+    }
+  }
   let refund: number;
   if (override != null) {
     if (override > view.refundable)
@@ -133,6 +179,7 @@ export function planReturn(ctx: PlanContext, view: OrderView, intent: ReturnInte
       changes: sim.changes,
       refund,
       cancelledValue: 0,
+      ...(share && !discountBack ? { discountShare: share.gross } : {}),
       vat,
       totalBefore: view.total,
       totalAfter: view.total - refund,
