@@ -51,6 +51,15 @@ async function lockForUnknownClients(email: string, from: number) {
   for (let i = 0; i <= ACCOUNT_ATTEMPTS; i++) await signIn(email, "guess", `203.0.113.${from + i}`);
 }
 
+/** What a client learns from an answer: status, body and every header but the date. */
+async function observed(response: Response) {
+  return {
+    status: response.status,
+    body: await response.text(),
+    headers: [...response.headers].filter(([name]) => name !== "date"),
+  };
+}
+
 beforeAll(async () => {
   database = await openTestDatabase();
   auth = createAuth(database.db, {
@@ -92,6 +101,20 @@ describe("staff sign-in", () => {
     const found = await (await auth.$context).internalAdapter.findUserByEmail("gone@shop.cz");
     await setDisabled(auth, database.db, found!.user.id, true);
     expect((await signIn("gone@shop.cz", "correct-horse-battery")).status).not.toBe(200);
+  });
+
+  it("answers a disabled account exactly like a wrong password, with the right password or a wrong one", async () => {
+    await addAgent("active@shop.cz", "active-password-1");
+    const disabledId = await addAgent("disabled@shop.cz", "disabled-password-1");
+    await setDisabled(auth, database.db, disabledId, true);
+    const wrong = await observed(await signIn("active@shop.cz", "not-the-password", "198.51.100.50"));
+    expect(wrong.status).toBe(401);
+    expect(await observed(await signIn("disabled@shop.cz", "disabled-password-1", "198.51.100.51"))).toEqual(
+      wrong,
+    );
+    expect(await observed(await signIn("disabled@shop.cz", "not-the-password", "198.51.100.52"))).toEqual(
+      wrong,
+    );
   });
 
   it("answers a malformed e-mail with a refusal, not a server error", async () => {

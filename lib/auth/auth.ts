@@ -2,7 +2,7 @@
 // rate limiting stored in the database (so it holds across instances). No public sign-up: accounts are created
 // by an admin (or, in the sandbox, as demo users). Server-only.
 import "server-only";
-import { betterAuth } from "better-auth";
+import { BASE_ERROR_CODES, betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
@@ -118,13 +118,15 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
     databaseHooks: {
       session: {
         create: {
-          // A disabled account cannot start a session.
+          // A disabled account cannot start a session. It is refused exactly like a wrong password: another answer
+          // would tell whoever guesses that the password was right.
           before: async (session) => {
             const [user] = await db
               .select({ disabled: users.disabled })
               .from(users)
               .where(eq(users.id, session.userId));
-            if (!user || user.disabled) return false;
+            if (!user || user.disabled)
+              throw APIError.from("UNAUTHORIZED", BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
           },
         },
       },
