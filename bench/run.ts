@@ -53,8 +53,8 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
     process.execPath,
     [
       ...nodeArgs,
-      path.join(ROOT, "node_modules/next/dist/bin/next"),
-      "start",
+      // The production server `npm start` runs.
+      path.join(ROOT, "lib/cli/server.mjs"),
       "-H",
       "127.0.0.1",
       "-p",

@@ -1,5 +1,6 @@
 // Sign-in through better-auth's real HTTP handler and the real database: passwords, disabled accounts and the
 // throttles (per client address, per account whatever the address, per browser known for an account).
+// X-Forwarded-For is given as lib/cli/server.mjs passes it on: what the client claimed, then the connecting address.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/testing/database";
@@ -266,5 +267,39 @@ describe("staff sign-in", () => {
     expect((await signIn("mine@shop.cz", "mine-password-1", "198.51.100.31", device)).status).toBe(429);
     // Those guesses did not lock the account for its other browsers.
     expect((await signIn("mine@shop.cz", "mine-password-1", "198.51.100.32")).status).toBe(200);
+  });
+});
+
+describe("sign-in under load, from any address", () => {
+  it("counts a client at its connecting address, whatever address it claims", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (await signIn(`claims.${i}@shop.cz`, "x-wrong-password", `203.0.113.${i + 30}, 198.51.100.40`))
+          .status,
+      );
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    // Another client making the same claims is not held back by the first one's attempts.
+    expect((await signIn("claims.9@shop.cz", "x-wrong-password", "203.0.113.30, 198.51.100.41")).status).toBe(
+      401,
+    );
+  });
+
+  it("does not put every client that sends `unknown` into one bucket", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await signIn(`pooled.${i}@shop.cz`, "x-wrong-password", "unknown, 198.51.100.42")).status,
+      );
+    expect(statuses.at(-1)).toBe(429);
+    expect((await signIn("pooled.9@shop.cz", "x-wrong-password", "unknown, 198.51.100.43")).status).toBe(401);
+  });
+
+  it("does not pool clients it has no address for into one bucket that one of them can fill", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await signIn(`nowhere.${i}@shop.cz`, "x-wrong-password", "unknown")).status);
+    expect(statuses).toEqual(Array(7).fill(401));
   });
 });

@@ -10,6 +10,7 @@ import { eq } from "drizzle-orm";
 import { type AppConfig, config } from "@/lib/config";
 import { type Db, getDb } from "@/lib/db/client";
 import { accounts, rateLimits, sessions, users, verifications } from "@/lib/db/schema";
+import { peerForwarded, trustedProxyList, withClientAddress } from "./client-address";
 import {
   attemptKey,
   cookieValue,
@@ -39,17 +40,6 @@ export function secureCookies(appUrl: string): boolean {
   return url.protocol === "https:" || LOOPBACK.has(url.hostname);
 }
 
-/**
- * Where the per-address sign-in limit finds the client. Next.js puts the connecting address in X-Forwarded-For
- * only when the request has none, so without a proxy a client can claim any address there (the per-account and
- * per-browser windows hold regardless). Behind proxies named in TRUSTED_PROXIES, the header is read from the
- * right, past them: the address the first proxy saw, whatever a client wrote before it.
- */
-function clientAddress(trustedProxies: string[]) {
-  if (trustedProxies.length > 0) return { ipAddressHeaders: ["x-forwarded-for"], trustedProxies };
-  return { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] };
-}
-
 export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecret" | "staff">) {
   const secure = secureCookies(cfg.appUrl);
   // Sign-in throttling by device cookie (./throttle.ts).
@@ -59,8 +49,9 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
   const windowOf = (headers: Headers | undefined, email: unknown) =>
     attemptKey(email, knownDevice(deviceIn(headers), email, cfg.sessionSecret));
   const perAddress = { window: 60, max: cfg.staff.loginAttemptsPerMinute };
+  const proxies = trustedProxyList(cfg.staff.trustedProxies);
 
-  return betterAuth({
+  const auth = betterAuth({
     appName: "Skip Pay Orders",
     baseURL: cfg.appUrl,
     basePath: "/api/auth",
@@ -94,9 +85,12 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
       window: 60,
       max: 300,
       customRules: {
-        // A browser known for the account it signs in to is held by its own window instead (see hooks): anyone can
-        // fill an address's limit by claiming it, which would lock the office out.
+        // A browser known for the account it signs in to is held by its own window instead (see hooks): anyone at
+        // the office's address (behind its NAT, say) can fill that address's limit, which would lock the office out.
+        // An attempt with no address to count (served without lib/cli/server.mjs, say) is held by the other limits
+        // alone: better-auth would pool every such client into one bucket that one of them can fill.
         "/sign-in/email": async (request) => {
+          if (!request.headers.has("x-forwarded-for")) return false;
           const device = deviceIn(request.headers);
           const json = request.headers.get("content-type")?.includes("application/json");
           if (!json || !hasDeviceEntries(device)) return perAddress;
@@ -111,7 +105,8 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
     advanced: {
       cookiePrefix: "skippay-admin",
       useSecureCookies: secure,
-      ipAddress: clientAddress(cfg.staff.trustedProxies),
+      // The handler below leaves X-Forwarded-For holding the client's address alone (./client-address.ts).
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
       // A session and its user in one query (the relations in lib/db/schema.ts) instead of two.
       database: { joins: true },
     },
@@ -165,6 +160,11 @@ export function createAuth(db: Db, cfg: Pick<AppConfig, "appUrl" | "sessionSecre
     telemetry: { enabled: false },
     plugins: [nextCookies()],
   });
+
+  const handle = auth.handler;
+  /** Every request with the client's address resolved. */
+  auth.handler = (request: Request) => handle(withClientAddress(request, proxies));
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;
@@ -172,6 +172,12 @@ export type Auth = ReturnType<typeof createAuth>;
 const globalForAuth = globalThis as unknown as { __auth?: Promise<Auth> };
 
 export function getAuth(): Promise<Auth> {
-  globalForAuth.__auth ??= getDb().then((db) => createAuth(db, config()));
+  globalForAuth.__auth ??= getDb().then((db) => {
+    if (process.env.NODE_ENV === "production" && !peerForwarded())
+      console.warn(
+        "[auth] not started by lib/cli/server.mjs (npm start): X-Forwarded-For may hold any address a client claims, so the per-address sign-in limit can be dodged",
+      );
+    return createAuth(db, config());
+  });
   return globalForAuth.__auth;
 }
