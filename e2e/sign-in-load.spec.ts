@@ -1,9 +1,9 @@
 // Sign-in against the real server (lib/cli/server.mjs, as `npm start` runs it): the per-address limit counts the
-// connecting address whatever X-Forwarded-For claims.
+// connecting address whatever X-Forwarded-For claims, and a flood beyond the short hash queue is refused at once.
 // These requests come from loopback addresses of their own (all of 127.0.0.0/8 is this machine), so they neither
 // use nor fill the limit of the browsers, which connect from 127.0.0.1.
 import http from "node:http";
-import { expect, test } from "./fixtures";
+import { expect, signedOutPage, test } from "./fixtures";
 
 /** LOGIN_ATTEMPTS_PER_MINUTE of the e2e server (playwright.config.ts). */
 const PER_ADDRESS = 60;
@@ -86,4 +86,49 @@ test("an unreadable X-Forwarded-For (`unknown`) does not put every client that s
   expect(statuses[PER_ADDRESS]).toBe(429);
   // Another client sending the same is counted at its own address.
   expect((await signIn(baseURL as string, "127.0.9.3", notAnEmail(), "unknown")).status).toBe(400);
+});
+
+test("a flood of sign-ins beyond the hash queue is refused at once with 503 and Retry-After; the sign-in page says so", async ({
+  baseURL,
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  // Many clients, each at its own address and sending the next attempt as soon as it has an answer.
+  const answers: Answer[] = [];
+  let flooding = true;
+  const flood = Array.from({ length: 24 }, async (_, i) => {
+    while (flooding) {
+      const email = `flood.${i}.${Math.random().toString(36).slice(2)}@example.com`;
+      answers.push(
+        await signIn(baseURL as string, `127.0.10.${i + 1}`, { email, password: "x-wrong-password" }),
+      );
+    }
+  });
+  try {
+    const page = await signedOutPage(browser);
+    await page.goto("/login");
+    await page.getByRole("textbox", { name: "E-mail" }).fill(`nobody.${Date.now()}@demo.cz`);
+    await page.getByLabel("Password").fill("not-the-password");
+    // The browser's attempt may find a free place now and then (and be refused as a wrong password): try again.
+    await expect(async () => {
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(
+        page
+          .getByRole("alert")
+          .filter({ hasText: /The server is checking many sign-ins right now. Try again in \d+ s./ }),
+      ).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 20_000 });
+    await page.context().close();
+  } finally {
+    flooding = false;
+    await Promise.all(flood);
+  }
+  const refused = answers.filter((a) => a.status === 503);
+  expect(refused.length).toBeGreaterThan(0);
+  for (const answer of refused) {
+    expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(answer.body)).toMatchObject({ code: "SIGN_IN_BUSY" });
+  }
+  // The rest were checked as usual.
+  expect(answers.filter((a) => a.status !== 503).every((a) => a.status === 401)).toBe(true);
 });

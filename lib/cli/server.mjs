@@ -25,7 +25,19 @@ const app = next({ dev: false, dir: ROOT, hostname: hostname ?? "localhost", por
 await app.prepare();
 const handle = app.getRequestHandler();
 
+const EARLY_REFUSAL = Symbol.for("skippay-admin.sign-in-refusal");
+const SIGN_IN = /^\/api\/auth\/sign-in\/email\/?(\?|$)/;
+
 const server = createServer((req, res) => {
+  // A sign-in the app would refuse at once (lib/auth/auth.ts, refuseEarly) is refused here, before Next.js routes it.
+  const refused =
+    req.method === "POST" && SIGN_IN.test(req.url ?? "") && globalThis[EARLY_REFUSAL]?.(req.headers.cookie);
+  if (refused) {
+    // And the connection closed: a client that will not wait at least has to connect again.
+    res.writeHead(refused.status, { ...refused.headers, connection: "close" }).end(refused.body);
+    req.resume();
+    return;
+  }
   const peer = req.socket.remoteAddress;
   const claimed = req.headers["x-forwarded-for"];
   // Without a peer (the socket is already gone) nothing in the header can be vouched for.
