@@ -316,7 +316,7 @@ describe("sign-in under load, from any address", () => {
 
   it("answers 503 with Retry-After at once, without hashing, when the hash queue is full", async () => {
     await addAgent("busy@shop.cz", "busy-password-1");
-    const gate = new HashGate({ running: 1, admitted: { known: 1, anonymous: 1 } });
+    const gate = new HashGate({ running: 1, admitted: { known: 1, anonymous: 1 }, anonymousShare: 1 });
     const busy = createAuth(database.db, { appUrl: APP, sessionSecret: SECRET, staff: STAFF }, gate);
     const device = deviceCookie(
       await signIn("busy@shop.cz", "busy-password-1", "198.51.100.44", undefined, busy),

@@ -1,5 +1,5 @@
 // The hash gate on its own: how many hashes run at once, who is refused, and who goes first.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { HashGate } from "./hash-gate";
 
 /** Work that finishes when the test says so. */
@@ -15,7 +15,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("hash gate", () => {
   it("runs at most `running` anonymous hashes at once; the next starts when one ends", async () => {
-    const gate = new HashGate({ running: 2, admitted: { known: 8, anonymous: 8 } });
+    const gate = new HashGate({ running: 2, admitted: { known: 8, anonymous: 8 }, anonymousShare: 1 });
     const jobs = [held(), held(), held()];
     const started: number[] = [];
     const runs = jobs.map((job, i) =>
@@ -36,7 +36,7 @@ describe("hash gate", () => {
   });
 
   it("lets a known browser's hash start at once while strangers' fill their slots and queue", async () => {
-    const gate = new HashGate({ running: 1, admitted: { known: 8, anonymous: 8 } });
+    const gate = new HashGate({ running: 1, admitted: { known: 8, anonymous: 8 }, anonymousShare: 1 });
     const stranger = held();
     const strangers = [gate.run("anonymous", stranger.work), gate.run("anonymous", async () => "later")];
     await tick();
@@ -47,7 +47,7 @@ describe("hash gate", () => {
   });
 
   it("refuses a sign-in when its lane is full, until a place is given back", () => {
-    const gate = new HashGate({ running: 1, admitted: { known: 1, anonymous: 2 } });
+    const gate = new HashGate({ running: 1, admitted: { known: 1, anonymous: 2 }, anonymousShare: 1 });
     const first = gate.admit("anonymous");
     const second = gate.admit("anonymous");
     expect(first).not.toBeNull();
@@ -64,7 +64,7 @@ describe("hash gate", () => {
   });
 
   it("hands free slots to the server's own hashes first, then known browsers', then the rest, each in order", async () => {
-    const gate = new HashGate({ running: 1, admitted: { known: 8, anonymous: 8 } });
+    const gate = new HashGate({ running: 1, admitted: { known: 8, anonymous: 8 }, anonymousShare: 1 });
     // Both slots taken: the anonymous one and the one more that known browsers may use.
     const anonymous = held();
     const known = held();
@@ -94,8 +94,45 @@ describe("hash gate", () => {
     expect(order).toEqual(["i1", "k1", "k2", "a1", "a2"]);
   });
 
+  it("rests an anonymous slot between hashes while more wait — never after a lone one, never for known browsers", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+    try {
+      const gate = new HashGate({ running: 1, admitted: { known: 8, anonymous: 8 }, anonymousShare: 0.5 });
+      const lone = held();
+      const alone = gate.run("anonymous", lone.work);
+      await vi.advanceTimersByTimeAsync(200);
+      lone.finish();
+      await alone;
+      expect(gate.state().resting).toBe(0);
+
+      const first = held();
+      const started: string[] = [];
+      const one = gate.run("anonymous", () => {
+        started.push("one");
+        return first.work();
+      });
+      const two = gate.run("anonymous", async () => {
+        started.push("two");
+      });
+      await vi.advanceTimersByTimeAsync(200);
+      first.finish();
+      await one;
+      // Half its time hashing: the slot rests as long as the hash took.
+      expect(gate.state()).toMatchObject({ running: 0, resting: 1 });
+      expect(await gate.run("known", async () => "staff")).toBe("staff");
+      await vi.advanceTimersByTimeAsync(199);
+      expect(started).toEqual(["one"]);
+      await vi.advanceTimersByTimeAsync(2);
+      await two;
+      expect(started).toEqual(["one", "two"]);
+      expect(gate.retryAfterSeconds()).toBeGreaterThanOrEqual(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("frees the slot when a hash fails", async () => {
-    const gate = new HashGate({ running: 1, admitted: { known: 1, anonymous: 1 } });
+    const gate = new HashGate({ running: 1, admitted: { known: 1, anonymous: 1 }, anonymousShare: 1 });
     await expect(gate.run("anonymous", () => Promise.reject(new Error("broken hash")))).rejects.toThrow(
       "broken hash",
     );

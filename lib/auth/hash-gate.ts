@@ -1,7 +1,8 @@
 // Bounds the password hashing the server does at once. Each scrypt hash takes a core for ≈185 ms, and every sign-in
 // attempt costs one — for an unknown e-mail too, so that a refusal takes as long as a wrong password. Unbounded, a
 // flood of sign-ins takes every core from the pages. Attempts are admitted up to a short queue per lane and
-// refused beyond it at once (503 with Retry-After), before any work. Anonymous attempts hash a few at a time; a
+// refused beyond it at once (503 with Retry-After), before any work. Anonymous attempts hash a few at a time, and
+// while more of them wait, each slot rests between hashes, so that a flood gets only a share of those cores; a
 // browser known for its account (and the server's own hashing) may use one slot more and goes first, so a flood
 // never makes a staff member wait for strangers' hashes (see docs/security.md).
 
@@ -17,6 +18,11 @@ export interface GateLimits {
   running: number;
   /** Sign-in attempts admitted at once per lane (running or waiting); more are refused. */
   admitted: Record<SignInLane, number>;
+  /**
+   * The share of its time an anonymous slot spends hashing while more anonymous attempts wait (1: no rest). A
+   * lone attempt never waits for it.
+   */
+  anonymousShare: number;
 }
 
 /** A place for one sign-in attempt, taken before any work. */
@@ -27,15 +33,21 @@ export interface Ticket {
   release(): void;
 }
 
-/** Half the cores, at least one: the rest stay free for pages. */
+/** Half the cores, at least one, of which a flood gets half: the rest stay free for pages. */
 export function defaultLimits(cores: number): GateLimits {
-  return { running: Math.max(1, Math.floor(cores / 2)), admitted: { known: 8, anonymous: 8 } };
+  return {
+    running: Math.max(1, Math.floor(cores / 2)),
+    admitted: { known: 8, anonymous: 8 },
+    anonymousShare: 0.5,
+  };
 }
 
 const FIRST_TO_LAST = ["internal", "known", "anonymous"] as const;
 
 export class HashGate {
   #running = 0;
+  /** Anonymous slots resting after a hash. */
+  #resting = 0;
   readonly #waiting: Record<Lane, (() => void)[]> = { internal: [], known: [], anonymous: [] };
   readonly #admitted: Record<SignInLane, number> = { known: 0, anonymous: 0 };
   /** A moving average of one hash, for Retry-After. */
@@ -64,21 +76,34 @@ export class HashGate {
     };
   }
 
-  /** How many hashes may be running when one of `lane` starts. */
-  #slots(lane: Lane): number {
-    return lane === "anonymous" ? this.limits.running : this.limits.running + 1;
+  /** Whether a hash of `lane` may start now: anonymous ones in free slots, the others in one more (resting or not). */
+  #mayStart(lane: Lane): boolean {
+    return lane === "anonymous"
+      ? this.#running + this.#resting < this.limits.running
+      : this.#running < this.limits.running + 1;
   }
 
   /** Runs `work` once a hash of its lane may run: at once if one may, else after those queued before it. */
   async run<T>(lane: Lane, work: () => Promise<T>): Promise<T> {
-    if (this.#running < this.#slots(lane)) this.#running += 1;
+    if (this.#mayStart(lane)) this.#running += 1;
     else await new Promise<void>((resolve) => this.#waiting[lane].push(resolve));
     const started = performance.now();
     try {
       return await work();
     } finally {
-      this.#hashMs = 0.8 * this.#hashMs + 0.2 * (performance.now() - started);
+      const took = performance.now() - started;
+      this.#hashMs = 0.8 * this.#hashMs + 0.2 * took;
       this.#running -= 1;
+      if (lane === "anonymous" && this.#waiting.anonymous.length > 0 && this.limits.anonymousShare < 1) {
+        this.#resting += 1;
+        setTimeout(
+          () => {
+            this.#resting -= 1;
+            this.#startWaiting();
+          },
+          took * (1 / this.limits.anonymousShare - 1),
+        );
+      }
       this.#startWaiting();
     }
   }
@@ -86,7 +111,7 @@ export class HashGate {
   /** Starts whoever may start now: the server's own first, then known browsers', then the rest, each in order. */
   #startWaiting() {
     for (const lane of FIRST_TO_LAST) {
-      while (this.#waiting[lane].length > 0 && this.#running < this.#slots(lane)) {
+      while (this.#waiting[lane].length > 0 && this.#mayStart(lane)) {
         this.#running += 1;
         this.#waiting[lane].shift()?.();
       }
@@ -95,13 +120,15 @@ export class HashGate {
 
   /** Seconds until the anonymous attempts admitted now have been hashed: when a refused one may try again. */
   retryAfterSeconds(): number {
-    return Math.max(1, Math.ceil((this.#admitted.anonymous * this.#hashMs) / this.limits.running / 1000));
+    const perHash = this.#hashMs / this.limits.anonymousShare / this.limits.running;
+    return Math.max(1, Math.ceil((this.#admitted.anonymous * perHash) / 1000));
   }
 
   /** What is going on, for tests. */
   state() {
     return {
       running: this.#running,
+      resting: this.#resting,
       admitted: { ...this.#admitted },
       waiting: {
         internal: this.#waiting.internal.length,
