@@ -5,6 +5,7 @@
 // Each flood client has a loopback address of its own (Linux routes all of 127.0.0.0/8 to this machine), the way a
 // botnet's bots would, and tries random e-mails: neither the per-address limit (the benchmark's server allows 1,000
 // a minute) nor the per-account one holds them back, so what is measured is how much work the server lets them cost.
+import { fork } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -104,6 +105,68 @@ async function probe(base: string, cookie: string, until: () => boolean): Promis
   return times;
 }
 
+// ── The flood's clients, in a process of their own so that they do not hold up the page's measurement ─────────
+
+const FLOOD = "--r6-flood";
+
+interface FloodDone {
+  sent: number;
+  statuses: [number, number][];
+  cpuSeconds: number;
+}
+
+/** Starts the flood in a child process (this module, run with FLOOD); `stop` ends it once every answer is in. */
+async function startFlood(base: string, clients: number) {
+  const child = fork(import.meta.filename, [FLOOD, base, String(clients)]);
+  await new Promise((resolve, reject) => {
+    child.once("message", resolve);
+    child.once("exit", (code) => reject(new Error(`R6: the flood's process exited (${code})`)));
+  });
+  return {
+    stop: () =>
+      new Promise<FloodDone>((resolve) => {
+        child.removeAllListeners("exit");
+        child.once("message", (done) => resolve(done as FloodDone));
+        child.send("stop");
+      }),
+  };
+}
+
+async function flood(base: string, clients: number) {
+  const statuses = new Map<number, number>();
+  let sent = 0;
+  let flooding = true;
+  process.on("message", () => {
+    flooding = false;
+  });
+  const cpu = process.cpuUsage();
+  const bot = async () => {
+    // A bot at an address of its own, as a botnet's; it connects afresh each time, as the server closes the
+    // connection of a refused attempt.
+    const from = botAddress();
+    while (flooding) {
+      const answer = await request(base, "POST", "/api/auth/sign-in/email", {
+        headers: { "content-type": "application/json", origin: base, "x-forwarded-for": randomAddress() },
+        body: signInBody(
+          `${randomBytes(6).toString("hex")}@${randomBytes(4).toString("hex")}.example`,
+          "x".repeat(12),
+        ),
+        localAddress: from,
+      });
+      sent += 1;
+      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+    }
+  };
+  const bots = Array.from({ length: clients }, bot);
+  process.send?.("started");
+  await Promise.all(bots);
+  const used = process.cpuUsage(cpu);
+  const done: FloodDone = { sent, statuses: [...statuses], cpuSeconds: (used.user + used.system) / 1e6 };
+  process.send?.(done, () => process.exit(0));
+}
+
+if (process.argv[2] === FLOOD) await flood(process.argv[3] as string, Number(process.argv[4]));
+
 export interface R6Result {
   idle: number[];
   flooded: number[];
@@ -116,7 +179,7 @@ export interface R6Result {
   sent: number;
   /** How long the flood ran in all, and each idle and flooded phase. */
   floodSeconds: number;
-  /** CPU seconds this process (the flood's clients, mostly) used while flooding. */
+  /** CPU seconds the flood's clients used. */
   clientCpuSeconds: number;
   phaseSeconds: number;
   rounds: number;
@@ -150,27 +213,6 @@ export async function measureSignInFlood(
     return answer;
   };
 
-  const statuses = new Map<number, number>();
-  let sent = 0;
-  let flooding = false;
-  const bot = async () => {
-    // A bot at an address of its own, as a botnet's; it connects afresh each time, as the server closes the
-    // connection of a refused attempt.
-    const from = botAddress();
-    while (flooding) {
-      const answer = await request(base, "POST", "/api/auth/sign-in/email", {
-        headers: { "content-type": "application/json", origin: base, "x-forwarded-for": randomAddress() },
-        body: signInBody(
-          `${randomBytes(6).toString("hex")}@${randomBytes(4).toString("hex")}.example`,
-          "x".repeat(12),
-        ),
-        localAddress: from,
-      });
-      sent += 1;
-      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-    }
-  };
-
   const phase = (seconds / rounds) * 1000;
   /** The page for one phase, with the staff member's sign-in(s) halfway through. */
   const measurePhase = async (signIns: () => Promise<void>) => {
@@ -190,7 +232,7 @@ export async function measureSignInFlood(
     knownIdle: [],
     known: [],
     fresh: [],
-    statuses,
+    statuses: new Map(),
     sent: 0,
     floodSeconds: 0,
     clientCpuSeconds: 0,
@@ -204,10 +246,8 @@ export async function measureSignInFlood(
         result.knownIdle.push(await signInUsual());
       })),
     );
-    flooding = true;
     const started = performance.now();
-    const cpu = process.cpuUsage();
-    const bots = Array.from({ length: clients }, bot);
+    const flood = await startFlood(base, clients);
     // Let the flood build up before measuring.
     await sleep(1000);
     result.flooded.push(
@@ -216,13 +256,13 @@ export async function measureSignInFlood(
         result.fresh.push(await signIn(base, STAFF, PASSWORD));
       })),
     );
-    flooding = false;
-    await Promise.all(bots);
+    const done = await flood.stop();
     result.floodSeconds += (performance.now() - started) / 1000;
-    const used = process.cpuUsage(cpu);
-    result.clientCpuSeconds += (used.user + used.system) / 1e6;
+    result.sent += done.sent;
+    result.clientCpuSeconds += done.cpuSeconds;
+    for (const [status, n] of done.statuses)
+      result.statuses.set(status, (result.statuses.get(status) ?? 0) + n);
   }
-  result.sent = sent;
   return result;
 }
 
@@ -255,7 +295,7 @@ export function reportSignInFlood(result: R6Result, out: string): string {
   ].join("\n");
   const notes = [
     `- ${result.rounds} idle and ${result.rounds} flooded phases of ${result.phaseSeconds.toFixed(1)} s in turns (each flood starting 1 s before its phase), the page loaded one request after another: ${result.idle.length} times idle, ${result.flooded.length} times flooded.`,
-    `- The flood: ${result.clients} clients, each at a loopback address of its own, with a random X-Forwarded-For, a random e-mail and password, the next one as soon as the answer is in: ${result.sent} requests in ${result.floodSeconds.toFixed(0)} s (${(result.sent / result.floodSeconds).toFixed(0)}/s), answered ${statuses}. The clients themselves used ${((100 * result.clientCpuSeconds) / result.floodSeconds).toFixed(0)} % of a core meanwhile.`,
+    `- The flood: ${result.clients} clients, each at a loopback address of its own, with a random X-Forwarded-For, a random e-mail and password, the next one as soon as the answer is in: ${result.sent} requests in ${result.floodSeconds.toFixed(0)} s (${(result.sent / result.floodSeconds).toFixed(0)}/s), answered ${statuses}. The clients (a process of their own) used ${((100 * result.clientCpuSeconds) / result.floodSeconds).toFixed(0)} % of a core meanwhile.`,
     `- The usual browser (it holds a device cookie for the account; from 127.0.0.1), idle: ${listed(result.knownIdle)}; flooded: ${listed(result.known)}. A browser that never signed in before, from the same address, right after each flooded one: ${listed(result.fresh)}.`,
   ].join("\n");
   const when = new Date().toISOString().slice(0, 16).replace("T", " ");
