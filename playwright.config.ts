@@ -32,7 +32,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${PORT}`,
+    // The production server `npm start` runs (Next's, appending the connecting address to X-Forwarded-For).
+    command: `node lib/cli/server.mjs -H 127.0.0.1 -p ${PORT}`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -7,7 +7,7 @@ import { Button } from "../ui/button";
 import { cardClass, cx } from "../ui/class-names";
 import { Field, inputClass } from "../ui/field";
 
-type Problem = "credentials" | "rate_limited" | "unavailable" | "missing" | null;
+type Problem = "credentials" | "rate_limited" | "busy" | "unavailable" | "missing" | null;
 
 /**
  * E-mail and password, posted to better-auth's sign-in endpoint from the browser — so the endpoint's rate limiting
@@ -49,6 +49,11 @@ export function LoginForm({
       if (response.status === 429) {
         setRetryAfter(Number(response.headers.get("x-retry-after")) || 60);
         return setProblem("rate_limited");
+      }
+      // Too many sign-ins being checked at once (a flood, most likely): nothing was checked, try again shortly.
+      if (response.status === 503 && response.headers.has("retry-after")) {
+        setRetryAfter(Number(response.headers.get("retry-after")) || 5);
+        return setProblem("busy");
       }
       if (!response.ok) return setProblem(response.status >= 500 ? "unavailable" : "credentials");
       await afterSignIn();

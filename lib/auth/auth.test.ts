@@ -1,9 +1,12 @@
-// Sign-in through better-auth's real HTTP handler and the real database: passwords, disabled accounts and the
-// throttles (per client address, per account whatever the address, per browser known for an account).
+// Sign-in through better-auth's real HTTP handler and the real database: passwords, disabled accounts, the
+// throttles (per client address, per account whatever the address, per browser known for an account) and the
+// bound on password hashing. X-Forwarded-For is given as lib/cli/server.mjs passes it on: what the client claimed,
+// then the connecting address.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/testing/database";
 import { type Auth, createAuth } from "./auth";
+import { HashGate } from "./hash-gate";
 import { ACCOUNT_ATTEMPTS, renewedDevice } from "./throttle";
 import { createStaffUser, setDisabled } from "./users";
 
@@ -56,6 +59,24 @@ async function lockForUnknownClients(email: string, from: number) {
   for (let i = 0; i <= ACCOUNT_ATTEMPTS; i++) await signIn(email, "guess", `203.0.113.${from + i}`);
 }
 
+/** Work that runs until the test lets it finish. */
+function held() {
+  let finish = () => {};
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  return { work: () => done, finish };
+}
+
+/** What a client learns from an answer: status, body and every header but the date. */
+async function observed(response: Response) {
+  return {
+    status: response.status,
+    body: await response.text(),
+    headers: [...response.headers].filter(([name]) => name !== "date"),
+  };
+}
+
 beforeAll(async () => {
   database = await openTestDatabase();
   auth = createAuth(database.db, {
@@ -97,6 +118,20 @@ describe("staff sign-in", () => {
     const found = await (await auth.$context).internalAdapter.findUserByEmail("gone@shop.cz");
     await setDisabled(auth, database.db, found!.user.id, true);
     expect((await signIn("gone@shop.cz", "correct-horse-battery")).status).not.toBe(200);
+  });
+
+  it("answers a disabled account exactly like a wrong password, with the right password or a wrong one", async () => {
+    await addAgent("active@shop.cz", "active-password-1");
+    const disabledId = await addAgent("disabled@shop.cz", "disabled-password-1");
+    await setDisabled(auth, database.db, disabledId, true);
+    const wrong = await observed(await signIn("active@shop.cz", "not-the-password", "198.51.100.50"));
+    expect(wrong.status).toBe(401);
+    expect(await observed(await signIn("disabled@shop.cz", "disabled-password-1", "198.51.100.51"))).toEqual(
+      wrong,
+    );
+    expect(await observed(await signIn("disabled@shop.cz", "not-the-password", "198.51.100.52"))).toEqual(
+      wrong,
+    );
   });
 
   it("answers a malformed e-mail with a refusal, not a server error", async () => {
@@ -190,7 +225,7 @@ describe("staff sign-in", () => {
     expect(deviceCookie(again)).not.toBe(device);
   });
 
-  it("keeps a known browser out of the per-address limit anyone can fill by claiming the office's address", async () => {
+  it("keeps a known browser out of the per-address limit anyone at the office's address can fill", async () => {
     await addAgent("desk@shop.cz", "desk-password-1");
     const office = "198.51.100.60";
     const device = deviceCookie(await signIn("desk@shop.cz", "desk-password-1", office));
@@ -259,5 +294,73 @@ describe("staff sign-in", () => {
     expect((await signIn("mine@shop.cz", "mine-password-1", "198.51.100.31", device)).status).toBe(429);
     // Those guesses did not lock the account for its other browsers.
     expect((await signIn("mine@shop.cz", "mine-password-1", "198.51.100.32")).status).toBe(200);
+  });
+});
+
+describe("sign-in under load, from any address", () => {
+  it("counts a client at its connecting address, whatever address it claims", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (await signIn(`claims.${i}@shop.cz`, "x-wrong-password", `203.0.113.${i + 30}, 198.51.100.40`))
+          .status,
+      );
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    // Another client making the same claims is not held back by the first one's attempts.
+    expect((await signIn("claims.9@shop.cz", "x-wrong-password", "203.0.113.30, 198.51.100.41")).status).toBe(
+      401,
+    );
+  });
+
+  it("does not put every client that sends `unknown` into one bucket", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await signIn(`pooled.${i}@shop.cz`, "x-wrong-password", "unknown, 198.51.100.42")).status,
+      );
+    expect(statuses.at(-1)).toBe(429);
+    expect((await signIn("pooled.9@shop.cz", "x-wrong-password", "unknown, 198.51.100.43")).status).toBe(401);
+  });
+
+  it("does not pool clients it has no address for into one bucket that one of them can fill", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await signIn(`nowhere.${i}@shop.cz`, "x-wrong-password", "unknown")).status);
+    expect(statuses).toEqual(Array(7).fill(401));
+  });
+
+  it("answers 503 with Retry-After at once, without hashing, when the hash queue is full", async () => {
+    await addAgent("busy@shop.cz", "busy-password-1");
+    const gate = new HashGate({ running: 1, admitted: { known: 1, anonymous: 1 }, anonymousShare: 1 });
+    const busy = createAuth(database.db, { appUrl: APP, sessionSecret: SECRET, staff: STAFF }, gate);
+    const device = deviceCookie(
+      await signIn("busy@shop.cz", "busy-password-1", "198.51.100.44", undefined, busy),
+    );
+
+    // The anonymous lane's only hash slot is taken by a hash that does not end, its only place by another attempt.
+    const blocker = held();
+    const running = gate.run("anonymous", blocker.work);
+    const place = gate.admit("anonymous");
+    const refused = await signIn("busy@shop.cz", "busy-password-1", "198.51.100.45", undefined, busy);
+    // It was answered while no anonymous hash could run: it never waited for one.
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(refused.headers.get("set-cookie")).toBeNull();
+    expect(await refused.clone().json()).toMatchObject({ code: "SIGN_IN_BUSY" });
+    // lib/cli/server.mjs gives the same answer before Next.js routes the request; a device cookie is left to the
+    // handler, which checks it with the e-mail it is for.
+    expect(busy.refuseEarly("theme=dark")).toMatchObject({ status: 503, body: await refused.text() });
+    expect(busy.refuseEarly(device)).toBeNull();
+
+    // The staff member's usual browser still gets a place, and its hash does not wait for the strangers'.
+    expect((await signIn("busy@shop.cz", "busy-password-1", "198.51.100.46", device, busy)).status).toBe(200);
+    blocker.finish();
+    await running;
+    place?.release();
+    expect(busy.refuseEarly(undefined)).toBeNull();
+    expect((await signIn("busy@shop.cz", "busy-password-1", "198.51.100.47", undefined, busy)).status).toBe(
+      200,
+    );
   });
 });

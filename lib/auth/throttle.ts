@@ -1,12 +1,12 @@
 // Per-account sign-in throttling, on top of better-auth's per-address rate limit: an attacker can vary the client
-// address (or a forwarded-for header), but not the account they are guessing. Stored in the shared database, so it
+// address (a botnet has many), but not the account they are guessing. Stored in the shared database, so it
 // holds across instances. Server-only.
 //
 // A limit per account alone lets anyone lock a colleague out by typing wrong passwords for their e-mail. So, as
 // OWASP's "device cookies" describe, a browser that has signed in to an account keeps a cookie entry for it (a new
 // one at every sign-in; up to five accounts per browser, for a shared desk), and its attempts for that account
-// count in a window of that browser's own — and not in the per-address limit, which anyone can fill by claiming
-// the office's address. Clients without such an entry share the account's window: guessing from anywhere else is
+// count in a window of that browser's own — and not in the per-address limit, which anyone at the office's address
+// (behind its NAT) can fill. Clients without such an entry share the account's window: guessing from anywhere else is
 // limited as before, while the staff member's own browser still signs in. An entry is a nonce and a keyed hash of
 // the nonce with the account's e-mail, so the cookie does not say whose it is; a stolen one gives no more guesses
 // than its window allows.

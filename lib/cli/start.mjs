@@ -11,8 +11,9 @@ async function main() {
   await ensureBuild(env);
   const port = env.PORT ?? "3000";
   log(`Starting on http://localhost:${port}`);
-  // exec-like: forward signals so stopping `npm start` stops the server (no orphaned next-server).
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", port], {
+  // exec-like: forward signals so stopping `npm start` stops the server (no orphaned next-server). The server is
+  // Next's own behind one that vouches for the connecting address (server.mjs).
+  const child = spawn(process.execPath, [path.join(ROOT, "lib/cli/server.mjs"), "-p", port], {
     cwd: ROOT,
     env,
     stdio: "inherit",
