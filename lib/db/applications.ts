@@ -1,10 +1,18 @@
 // The admin's own index of applications (Skip Pay has no list endpoint): upserted from every Skip Pay response
-// that carries an application, listed with filters, sorting and pages.
+// that carries an application, listed with filters, sorting and pages — a page at a time by keyset, so the list
+// costs the same on its first page and its ten-thousandth, with a million applications or with ten.
 import "server-only";
-import { and, asc, desc, eq, ilike, or, type SQL, sql, type WithSubquery } from "drizzle-orm";
-import type { ApplicationResponse, ApplicationState } from "@/lib/skippay/schemas";
+import { and, eq, or, type SQL, sql, type WithSubquery } from "drizzle-orm";
+import type { Sort } from "@/lib/applications/list-options";
+import type {
+  ApplicationResponse,
+  ApplicationState,
+  FinancingType,
+  StateReason,
+} from "@/lib/skippay/schemas";
 import type { Db } from "./client";
 import { applications } from "./schema";
+import { searchPatterns, searchText } from "./search-text";
 
 export type IndexedApplication = typeof applications.$inferSelect;
 
@@ -24,11 +32,16 @@ export async function upsertApplication(
   readAt: Date,
   alongside?: WithSubquery,
 ): Promise<void> {
-  const values = {
+  const identity = {
     orderNumber: app.order.number,
     variableSymbol: app.order.variableSymbols?.[0] ?? null,
     customerName: customerName(app.customer),
     customerEmail: app.customer.email ?? null,
+    customerPhone: app.customer.phone ?? null,
+  };
+  const values = {
+    ...identity,
+    searchText: searchText({ id: app.id, ...identity }),
     financingType: app.type,
     state: app.state,
     stateReason: app.stateReason,
@@ -63,6 +76,8 @@ const TRACKED = [
   "variableSymbol",
   "customerName",
   "customerEmail",
+  "customerPhone",
+  "searchText",
   "financingType",
   "state",
   "stateReason",
@@ -71,14 +86,19 @@ const TRACKED = [
   "currency",
 ] as const;
 
+/**
+ * The application a search term names exactly — its id, order number or variable symbol, whatever the case — or
+ * null. Each comparison has its own index (lower(id), lower(order_number), variable_symbol).
+ */
 export async function findIndexed(db: Db, term: string): Promise<IndexedApplication | null> {
+  const lower = term.toLowerCase();
   const [row] = await db
     .select()
     .from(applications)
     .where(
       or(
-        eq(applications.id, term),
-        eq(applications.orderNumber, term),
+        sql`lower(${applications.id}) = ${lower}`,
+        sql`lower(${applications.orderNumber}) = ${lower}`,
         eq(applications.variableSymbol, term),
       ),
     )
@@ -92,60 +112,274 @@ export async function isIndexed(db: Db, id: string): Promise<boolean> {
   return !!row;
 }
 
-export const SORTS = [
-  "updated",
-  "-updated",
-  "total",
-  "-total",
-  "order",
-  "-order",
-  "customer",
-  "-customer",
-] as const;
-export type Sort = (typeof SORTS)[number];
+/**
+ * Each sort as the SQL it orders by, with how its value is written into a cursor and read back. Every one has an
+ * index on (this expression, id) in lib/db/schema.ts, and the cursor's text round-trips exactly (a timestamp keeps
+ * its microseconds, which a JavaScript Date would lose).
+ */
+const SORT_KEYS = {
+  updated: {
+    expr: sql`${applications.updatedAt}`,
+    text: sql`to_char(${applications.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    read: (v: string) => sql`${v}::timestamptz`,
+    valid: (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(v),
+  },
+  total: {
+    expr: sql`${applications.totalAmount}`,
+    text: sql`${applications.totalAmount}::text`,
+    read: (v: string) => sql`${v}::bigint`,
+    valid: (v: string) => /^-?\d{1,18}$/.test(v),
+  },
+  order: {
+    expr: sql`${applications.orderNumber}`,
+    text: sql`${applications.orderNumber}`,
+    read: (v: string) => sql`${v}::text`,
+    valid: () => true,
+  },
+  customer: {
+    expr: sql`coalesce(${applications.customerName}, '')`,
+    text: sql`coalesce(${applications.customerName}, '')`,
+    read: (v: string) => sql`${v}::text`,
+    valid: () => true,
+  },
+} as const;
+
+/** A row's place in one sort order: its sort value (as text) and its id, the tie-break. */
+export interface Cursor {
+  sort: Sort;
+  value: string;
+  id: string;
+}
+
+/** A cursor as a URL parameter: opaque to staff, short, and safe in a query string. */
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString("base64url");
+}
+
+/** The cursor in a URL parameter, or null when it is not one (edited by hand, or made for another sort). */
+export function decodeCursor(param: string | undefined, sort: Sort): Cursor | null {
+  if (!param || param.length > 2_000) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(param, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((p) => typeof p === "string"))
+      return null;
+    const [forSort, value, id] = parsed as [string, string, string];
+    if (forSort !== sort || !SORT_KEYS[keyOf(sort)].valid(value)) return null;
+    return { sort, value, id };
+  } catch {
+    return null;
+  }
+}
+
+const keyOf = (sort: Sort) => sort.replace("-", "") as keyof typeof SORT_KEYS;
+
+/** The state filter takes an application state ("READY") or a substate ("READY_TO_SHIP"). */
+export type StateFilter = ApplicationState | StateReason;
 
 export interface ListFilters {
   q?: string;
-  state?: ApplicationState;
+  state?: StateFilter;
+  type?: FinancingType;
+  /** Last updated on or after this day / on or before this day (YYYY-MM-DD, Prague time). */
+  from?: string;
+  to?: string;
   sort: Sort;
-  page: number;
-  pageSize: number;
 }
 
-const SORT_COLUMNS = {
-  updated: applications.updatedAt,
-  total: applications.totalAmount,
-  order: applications.orderNumber,
-  customer: applications.customerName,
-} as const;
+/** Which page: the first, the last, the one after a row, or the one before a row. */
+export type PageAt =
+  | { at: "first" }
+  | { at: "last" }
+  | { at: "after"; cursor: Cursor }
+  | { at: "before"; cursor: Cursor };
 
+export interface ListPage {
+  rows: IndexedApplication[];
+  /** The cursors of the first and the last row shown (for the links to the pages before and after). */
+  firstCursor: Cursor | null;
+  lastCursor: Cursor | null;
+  /** How many rows come before the first shown and after the last; null: more than `COUNT_LIMIT`. */
+  before: number | null;
+  after: number | null;
+  /** All rows matching: exact when both sides were counted, else the planner's estimate (never below what was seen). */
+  total: { value: number; exact: boolean };
+  /** The search term was too short to search names, e-mails and phones: only exact matches were listed. */
+  searchTooShort: boolean;
+}
+
+/**
+ * How far the pager counts on each side of a page. Counting is what costs at a million rows (an exact total would
+ * read every matching index entry), so beyond this the pager says "about" and uses PostgreSQL's own estimate.
+ */
+export const COUNT_LIMIT = 10_000;
+
+/** The WHERE clause of a filtered list, as SQL (undefined when nothing is filtered). */
+function conditionOf(filters: ListFilters): { where: SQL | undefined; searchTooShort: boolean } {
+  const where: SQL[] = [];
+  const { state } = filters;
+  if (state) {
+    // "REJECTED" is both a state and its only substate: filter by the state.
+    const isState = (["PROCESSING", "READY", "REJECTED", "CANCELLED"] as string[]).includes(state);
+    where.push(isState ? eq(applications.state, state) : eq(applications.stateReason, state));
+  }
+  if (filters.type) where.push(eq(applications.financingType, filters.type));
+  // A day in Prague, as the list shows dates; the bounds are constants to the planner, so the indexes serve them.
+  if (filters.from)
+    where.push(
+      sql`${applications.updatedAt} >= (${filters.from}::date)::timestamp at time zone 'Europe/Prague'`,
+    );
+  if (filters.to)
+    where.push(
+      sql`${applications.updatedAt} < (${filters.to}::date + 1)::timestamp at time zone 'Europe/Prague'`,
+    );
+  let searchTooShort = false;
+  const q = filters.q?.trim();
+  if (q) {
+    const patterns = searchPatterns(q);
+    if (patterns.length > 0) {
+      const match = or(...patterns.map((p) => sql`${applications.searchText} like ${p}`));
+      if (match) where.push(match);
+    } else {
+      // Too short to search partially: what it names exactly (each comparison has an index).
+      searchTooShort = true;
+      const exact = or(
+        sql`lower(${applications.id}) = ${q.toLowerCase()}`,
+        sql`lower(${applications.orderNumber}) = ${q.toLowerCase()}`,
+        eq(applications.variableSymbol, q),
+      );
+      if (exact) where.push(exact);
+    }
+  }
+  return { where: where.length > 0 ? and(...where) : undefined, searchTooShort };
+}
+
+/**
+ * One page of the applications matching `filters`, found by keyset: the rows after (or before) a cursor in the
+ * chosen order, read from the index of that order — never `OFFSET`, which would read and skip every row before the
+ * page. How many rows lie on either side is counted up to `countLimit`.
+ */
 export async function listApplications(
   db: Db,
   filters: ListFilters,
-): Promise<{ rows: IndexedApplication[]; total: number }> {
-  const where: SQL[] = [];
-  if (filters.state) where.push(eq(applications.state, filters.state));
-  if (filters.q) {
-    const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(
-      ilike(applications.orderNumber, like),
-      ilike(applications.customerName, like),
-      ilike(applications.customerEmail, like),
-      ilike(applications.id, like),
-      ilike(applications.variableSymbol, like),
-    );
-    if (match) where.push(match);
-  }
-  const condition = where.length > 0 ? and(...where) : undefined;
+  page: PageAt,
+  pageSize: number,
+  countLimit = COUNT_LIMIT,
+): Promise<ListPage> {
+  const { where, searchTooShort } = conditionOf(filters);
+  const key = SORT_KEYS[keyOf(filters.sort)];
   const descending = filters.sort.startsWith("-");
-  const column = SORT_COLUMNS[filters.sort.replace("-", "") as keyof typeof SORT_COLUMNS];
-  const rows = await db
-    .select()
+  // The rows are read in display order, or backwards for the last page and the page before a cursor.
+  const backwards = page.at === "last" || page.at === "before";
+  const ascending = descending === backwards;
+  const position = (cursor: Cursor, op: "<" | "<=" | ">" | ">=") =>
+    sql`(${key.expr}, ${applications.id}) ${sql.raw(op)} (${key.read(cursor.value)}, ${cursor.id})`;
+  /** Rows after the cursor in display order (strictly), or at-or-before it. */
+  const afterCursor = (cursor: Cursor) => position(cursor, descending ? "<" : ">");
+  const notAfterCursor = (cursor: Cursor) => position(cursor, descending ? ">=" : "<=");
+  const beforeCursor = (cursor: Cursor) => position(cursor, descending ? ">" : "<");
+  const notBeforeCursor = (cursor: Cursor) => position(cursor, descending ? "<=" : ">=");
+
+  const pageCondition =
+    page.at === "after"
+      ? afterCursor(page.cursor)
+      : page.at === "before"
+        ? beforeCursor(page.cursor)
+        : undefined;
+  const direction = sql.raw(ascending ? "asc" : "desc");
+  const rowsQuery = db
+    .select({ row: applications, cursor: sql<string>`${key.text}`.as("cursor_value") })
     .from(applications)
-    .where(condition)
-    .orderBy(descending ? desc(column) : asc(column), desc(applications.updatedAt), asc(applications.id))
-    .limit(filters.pageSize)
-    .offset((filters.page - 1) * filters.pageSize);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(applications).where(condition);
-  return { rows, total: Number(count?.n ?? 0) };
+    .where(and(where, pageCondition))
+    .orderBy(sql`${key.expr} ${direction}`, sql`${applications.id} ${direction}`)
+    .limit(pageSize);
+
+  // Counts on each side, each stopping at its limit; both in one statement.
+  const capped = (condition: SQL | undefined, limit: number) =>
+    sql`(select count(*)::int from (select 1 from ${applications} where ${condition ?? sql`true`} limit ${limit}) s)`;
+  const wide = countLimit + pageSize;
+  const [low, high] = (() => {
+    switch (page.at) {
+      case "first":
+        return [null, capped(where, wide)];
+      case "last":
+        return [capped(where, wide), null];
+      case "after":
+        return [
+          capped(and(where, notAfterCursor(page.cursor)), countLimit),
+          capped(and(where, afterCursor(page.cursor)), wide),
+        ];
+      case "before":
+        return [
+          capped(and(where, beforeCursor(page.cursor)), wide),
+          capped(and(where, notBeforeCursor(page.cursor)), countLimit),
+        ];
+    }
+  })();
+  const countsQuery = db.execute(sql`select ${low ?? sql`0`} as low, ${high ?? sql`0`} as high`);
+
+  const [found, counts] = await Promise.all([rowsQuery, countsQuery]);
+  const [c] = (counts as unknown as { rows: { low: number; high: number }[] }).rows;
+  const lowCount = Number(c?.low ?? 0);
+  const highCount = Number(c?.high ?? 0);
+  let ordered = backwards ? found.reverse() : found;
+  // The last page of a list counted to the end holds what is left over after whole pages from the start, as
+  // "Next" would have reached it: 26 rows end on a page of one, not on rows 2–26.
+  if (page.at === "last" && lowCount < countLimit + pageSize)
+    ordered = ordered.slice(ordered.length - (lowCount % pageSize || pageSize));
+  const rows = ordered.map((f) => f.row);
+  const n = rows.length;
+  // The side counted with the page in it (the wide one) less the page; a count that reached its limit is "many".
+  const side = (count: number, limit: number, includesPage: boolean) =>
+    count >= limit ? null : Math.max(0, count - (includesPage ? n : 0));
+  let before: number | null;
+  let after: number | null;
+  switch (page.at) {
+    case "first":
+      before = 0;
+      after = side(highCount, wide, true);
+      break;
+    case "last":
+      before = side(lowCount, wide, true);
+      after = 0;
+      break;
+    case "after":
+      before = side(lowCount, countLimit, false);
+      after = side(highCount, wide, true);
+      break;
+    case "before":
+      before = side(lowCount, wide, true);
+      after = side(highCount, countLimit, false);
+      break;
+  }
+  const cursorOf = (i: number): Cursor | null => {
+    const f = ordered[i];
+    return f ? { sort: filters.sort, value: f.cursor, id: f.row.id } : null;
+  };
+  let total: ListPage["total"];
+  if (before !== null && after !== null) total = { value: before + n + after, exact: true };
+  else {
+    const seen = (before ?? countLimit) + n + (after ?? countLimit);
+    total = { value: Math.max(seen, await estimate(db, where)), exact: false };
+  }
+  return {
+    rows,
+    firstCursor: cursorOf(0),
+    lastCursor: cursorOf(n - 1),
+    before,
+    after,
+    total,
+    searchTooShort,
+  };
+}
+
+/** PostgreSQL's estimate of how many rows match (its plan's row count): cheap, and close for these filters. */
+async function estimate(db: Db, where: SQL | undefined): Promise<number> {
+  const result = (await db.execute(
+    sql`explain (format json) select 1 from ${applications} where ${where ?? sql`true`}`,
+  )) as unknown as { rows: Record<string, unknown>[] };
+  const plan = Object.values(result.rows[0] ?? {})[0];
+  const parsed = (typeof plan === "string" ? JSON.parse(plan) : plan) as {
+    Plan?: { "Plan Rows"?: number };
+  }[];
+  return Math.round(parsed[0]?.Plan?.["Plan Rows"] ?? 0);
 }

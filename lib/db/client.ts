@@ -22,11 +22,18 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib/db/migrations");
 // Any constant works; it only has to be the same for every instance of the app.
 const MIGRATION_LOCK_ID = 7_240_001;
 
+/** The extensions the migrations create (pg_trgm: the list's search index); PGlite loads them when it opens. */
+export async function pgliteExtensions() {
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  return { pg_trgm };
+}
+
 async function openPglite(dir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
-  if (dir === "memory") return attachPglite(new PGlite());
+  const extensions = await pgliteExtensions();
+  if (dir === "memory") return attachPglite(new PGlite({ extensions }));
   await mkdir(path.dirname(path.resolve(dir)), { recursive: true });
-  return attachPglite(new PGlite(path.resolve(dir)));
+  return attachPglite(new PGlite(path.resolve(dir), { extensions }));
 }
 
 /** Wraps an open PGlite instance and applies pending migrations (PGlite is single-process: no lock needed). */
