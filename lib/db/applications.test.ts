@@ -149,7 +149,8 @@ describe("filters", () => {
     expect(three.total.value).toBe(Math.ceil(N / 3));
     // The first four rows were updated at 23:30 UTC on 23 Nov: 24 Nov in Prague.
     const on24 = await list({ from: "2026-11-24", to: "2026-11-24", sort: "updated" }, { at: "first" }, 100);
-    expect(on24.rows[0]?.id).toBe("app0000x");
+    expect(on24.rows[0]).toMatchObject({ id: "app0000x", totalAmount: 0, customerPhone: "+420601100000" });
+    expect(on24.rows[0]?.updatedAt).toEqual(new Date(Date.UTC(2026, 10, 23, 23, 30)));
     expect(await list({ to: "2026-11-23" }, { at: "first" })).toMatchObject({
       rows: [],
       total: { value: 0 },

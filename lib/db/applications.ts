@@ -2,7 +2,7 @@
 // that carries an application, listed with filters, sorting and pages — a page at a time by keyset, so the list
 // costs the same on its first page and its ten-thousandth, with a million applications or with ten.
 import "server-only";
-import { and, eq, or, type SQL, sql, type WithSubquery } from "drizzle-orm";
+import { and, eq, getTableColumns, or, type SQL, sql, type WithSubquery } from "drizzle-orm";
 import type { Sort } from "@/lib/applications/list-options";
 import type {
   ApplicationResponse,
@@ -208,10 +208,11 @@ export interface ListPage {
 }
 
 /**
- * How far the pager counts on each side of a page. Counting is what costs at a million rows (an exact total would
- * read every matching index entry), so beyond this the pager says "about" and uses PostgreSQL's own estimate.
+ * How far the pager counts on each side of a page: 40 pages. Counting is what a list page costs at a million rows
+ * (an exact total reads every matching index entry), and what it costs must not grow with the table: beyond this
+ * the pager says "about" and uses PostgreSQL's own estimate (bench/results.md, P5).
  */
-export const COUNT_LIMIT = 10_000;
+export const COUNT_LIMIT = 1_000;
 
 /** The WHERE clause of a filtered list, as SQL (undefined when nothing is filtered). */
 function conditionOf(filters: ListFilters): { where: SQL | undefined; searchTooShort: boolean } {
@@ -257,6 +258,11 @@ function conditionOf(filters: ListFilters): { where: SQL | undefined; searchTooS
  * One page of the applications matching `filters`, found by keyset: the rows after (or before) a cursor in the
  * chosen order, read from the index of that order — never `OFFSET`, which would read and skip every row before the
  * page. How many rows lie on either side is counted up to `countLimit`.
+ *
+ * One statement: the walk from the cursor takes the keys of up to `countLimit` rows beyond the page (an index-only
+ * scan where the filters allow), which gives both the page and how many follow it; the other side is counted by a
+ * walk of its own from the cursor the other way; only the page's rows are then read whole. Both walks stop at
+ * their limit, so a page costs the same in a table of ten thousand rows or of a million.
  */
 export async function listApplications(
   db: Db,
@@ -268,92 +274,71 @@ export async function listApplications(
   const { where, searchTooShort } = conditionOf(filters);
   const key = SORT_KEYS[keyOf(filters.sort)];
   const descending = filters.sort.startsWith("-");
-  // The rows are read in display order, or backwards for the last page and the page before a cursor.
-  const backwards = page.at === "last" || page.at === "before";
-  const ascending = descending === backwards;
   const position = (cursor: Cursor, op: "<" | "<=" | ">" | ">=") =>
     sql`(${key.expr}, ${applications.id}) ${sql.raw(op)} (${key.read(cursor.value)}, ${cursor.id})`;
-  /** Rows after the cursor in display order (strictly), or at-or-before it. */
+  /** Rows strictly after the cursor in display order, or strictly before it; and their complements. */
   const afterCursor = (cursor: Cursor) => position(cursor, descending ? "<" : ">");
-  const notAfterCursor = (cursor: Cursor) => position(cursor, descending ? ">=" : "<=");
   const beforeCursor = (cursor: Cursor) => position(cursor, descending ? ">" : "<");
+  const notAfterCursor = (cursor: Cursor) => position(cursor, descending ? ">=" : "<=");
   const notBeforeCursor = (cursor: Cursor) => position(cursor, descending ? "<=" : ">=");
+  /** ORDER BY for a walk in display order (forwards) or against it. */
+  const walk = (forwards: boolean) => {
+    const dir = sql.raw(forwards === !descending ? "asc" : "desc");
+    return sql`${key.expr} ${dir}, ${applications.id} ${dir}`;
+  };
 
+  // The page is read forwards, or backwards for the last page and the page before a cursor.
+  const backwards = page.at === "last" || page.at === "before";
   const pageCondition =
     page.at === "after"
       ? afterCursor(page.cursor)
       : page.at === "before"
         ? beforeCursor(page.cursor)
         : undefined;
-  const direction = sql.raw(ascending ? "asc" : "desc");
-  const rowsQuery = db
-    .select({ row: applications, cursor: sql<string>`${key.text}`.as("cursor_value") })
-    .from(applications)
-    .where(and(where, pageCondition))
-    .orderBy(sql`${key.expr} ${direction}`, sql`${applications.id} ${direction}`)
-    .limit(pageSize);
-
-  // Counts on each side, each stopping at its limit; both in one statement.
-  const capped = (condition: SQL | undefined, limit: number) =>
-    sql`(select count(*)::int from (select 1 from ${applications} where ${condition ?? sql`true`} limit ${limit}) s)`;
+  // The other side of the cursor, walked away from it (nothing on the other side of the first or last page).
+  const otherSide =
+    page.at === "after"
+      ? { condition: notAfterCursor(page.cursor), forwards: false }
+      : page.at === "before"
+        ? { condition: notBeforeCursor(page.cursor), forwards: true }
+        : null;
   const wide = countLimit + pageSize;
-  const [low, high] = (() => {
-    switch (page.at) {
-      case "first":
-        return [null, capped(where, wide)];
-      case "last":
-        return [capped(where, wide), null];
-      case "after":
-        return [
-          capped(and(where, notAfterCursor(page.cursor)), countLimit),
-          capped(and(where, afterCursor(page.cursor)), wide),
-        ];
-      case "before":
-        return [
-          capped(and(where, beforeCursor(page.cursor)), wide),
-          capped(and(where, notBeforeCursor(page.cursor)), countLimit),
-        ];
-    }
-  })();
-  const countsQuery = db.execute(sql`select ${low ?? sql`0`} as low, ${high ?? sql`0`} as high`);
+  const whereSql = (extra?: SQL) => and(where, extra) ?? sql`true`;
+  const behind = otherSide
+    ? sql`(select count(*) from (select 1 from ${applications} where ${whereSql(otherSide.condition)}
+        order by ${walk(otherSide.forwards)} limit ${countLimit}) s)`
+    : sql`0`;
+  const pageDir = sql.raw(!backwards === !descending ? "asc" : "desc");
+  const result = (await db.execute(sql`
+    with page_keys as materialized (
+      select ${applications.id} as id, ${key.expr} as k, ${key.text} as cursor
+      from ${applications} where ${whereSql(pageCondition)}
+      order by ${walk(!backwards)} limit ${wide}
+    )
+    select c.ahead, c.behind, p.cursor, ${applications}.*
+    from (select (select count(*) from page_keys) as ahead, ${behind} as behind) c
+    left join (select id, k, cursor from page_keys order by k ${pageDir}, id ${pageDir} limit ${pageSize}) p on true
+    left join ${applications} on ${applications.id} = p.id
+    order by p.k ${pageDir}, p.id ${pageDir}`)) as unknown as { rows: Record<string, unknown>[] };
 
-  const [found, counts] = await Promise.all([rowsQuery, countsQuery]);
-  const [c] = (counts as unknown as { rows: { low: number; high: number }[] }).rows;
-  const lowCount = Number(c?.low ?? 0);
-  const highCount = Number(c?.high ?? 0);
+  const found = result.rows.filter((r) => r.cursor !== null && r.cursor !== undefined);
+  const ahead = Number(result.rows[0]?.ahead ?? 0);
   let ordered = backwards ? found.reverse() : found;
-  // The last page of a list counted to the end holds what is left over after whole pages from the start, as
-  // "Next" would have reached it: 26 rows end on a page of one, not on rows 2–26.
-  if (page.at === "last" && lowCount < countLimit + pageSize)
-    ordered = ordered.slice(ordered.length - (lowCount % pageSize || pageSize));
-  const rows = ordered.map((f) => f.row);
+  // The last page holds what is left after whole pages from the start, as "Next" would have reached it (26 rows
+  // end on a page of one, not on rows 2–26) — when the list was counted to its end.
+  if (page.at === "last" && ahead < wide)
+    ordered = ordered.slice(ordered.length - ((ahead - 1) % pageSize) - 1);
+  const rows = ordered.map(fromRow);
   const n = rows.length;
-  // The side counted with the page in it (the wide one) less the page; a count that reached its limit is "many".
-  const side = (count: number, limit: number, includesPage: boolean) =>
-    count >= limit ? null : Math.max(0, count - (includesPage ? n : 0));
-  let before: number | null;
-  let after: number | null;
-  switch (page.at) {
-    case "first":
-      before = 0;
-      after = side(highCount, wide, true);
-      break;
-    case "last":
-      before = side(lowCount, wide, true);
-      after = 0;
-      break;
-    case "after":
-      before = side(lowCount, countLimit, false);
-      after = side(highCount, wide, true);
-      break;
-    case "before":
-      before = side(lowCount, wide, true);
-      after = side(highCount, countLimit, false);
-      break;
-  }
+  const other = Number(result.rows[0]?.behind ?? 0);
+  // The walk with the page in it less the page; a count that reached its limit is "many" (null).
+  const pageSide = ahead >= wide ? null : Math.max(0, ahead - n);
+  const otherSideCount = other >= countLimit ? null : other;
+  const before = backwards ? pageSide : page.at === "first" ? 0 : otherSideCount;
+  const after = backwards ? (page.at === "last" ? 0 : otherSideCount) : pageSide;
   const cursorOf = (i: number): Cursor | null => {
-    const f = ordered[i];
-    return f ? { sort: filters.sort, value: f.cursor, id: f.row.id } : null;
+    const r = ordered[i];
+    return r ? { sort: filters.sort, value: String(r.cursor), id: String(r.id) } : null;
   };
   let total: ListPage["total"];
   if (before !== null && after !== null) total = { value: before + n + after, exact: true };
@@ -370,6 +355,18 @@ export async function listApplications(
     total,
     searchTooShort,
   };
+}
+
+const COLUMNS = Object.entries(getTableColumns(applications));
+
+/** A row as the driver returned it (snake_case, raw values) as the typed row Drizzle would have made. */
+function fromRow(raw: Record<string, unknown>): IndexedApplication {
+  return Object.fromEntries(
+    COLUMNS.map(([property, column]) => {
+      const value = raw[column.name];
+      return [property, value === null || value === undefined ? null : column.mapFromDriverValue(value)];
+    }),
+  ) as IndexedApplication;
 }
 
 /** PostgreSQL's estimate of how many rows match (its plan's row count): cheap, and close for these filters. */
