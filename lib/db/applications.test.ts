@@ -94,7 +94,7 @@ describe("keyset pages", () => {
       expect(page.before).toBe(forwards.length);
       forwards.push(...page.rows.map((r) => r.id));
       expect(page.after).toBe(N - forwards.length);
-      expect(page.total).toEqual({ value: N, exact: true });
+      expect(page.total).toEqual({ value: N, kind: "exact" });
       if (page.after === 0 || !page.lastCursor) break;
       page = await list({ sort }, { at: "after", cursor: page.lastCursor });
     }
@@ -117,18 +117,25 @@ describe("keyset pages", () => {
   it("past the end there are no rows, and the pager knows how many came before", async () => {
     const last = await list({}, { at: "last" });
     const beyond = await list({}, { at: "after", cursor: last.lastCursor as Cursor });
-    expect(beyond).toMatchObject({ rows: [], before: N, after: 0, total: { value: N, exact: true } });
+    expect(beyond).toMatchObject({ rows: [], before: N, after: 0, total: { value: N, kind: "exact" } });
   });
 
   it("counts stop at the limit: the far side is 'many' and the total is PostgreSQL's estimate", async () => {
     const first = await list({}, { at: "first" }, 10, 20);
-    expect(first).toMatchObject({ before: 0, after: null, total: { exact: false } });
+    expect(first).toMatchObject({ before: 0, after: null, total: { kind: "about" } });
     expect(first.total.value).toBeGreaterThanOrEqual(30);
     let page = first;
     for (let i = 0; i < 3; i++)
       page = await list({}, { at: "after", cursor: page.lastCursor as Cursor }, 10, 20);
     // 30 rows before this page: more than the limit of 20.
     expect(page).toMatchObject({ before: null, after: N - 40 });
+  });
+
+  it("a search counts 100 rows on each side, and past that says how many it saw at least", async () => {
+    const all = await list({ q: "example.cz" }, { at: "first" }, 10);
+    expect(all).toMatchObject({ countLimit: 100, total: { value: 43, kind: "exact" } });
+    const few = await list({ q: "example.cz" }, { at: "first" }, 10, 20);
+    expect(few).toMatchObject({ after: null, total: { value: 30, kind: "atLeast" } });
   });
 });
 

@@ -198,13 +198,19 @@ export interface ListPage {
   /** The cursors of the first and the last row shown (for the links to the pages before and after). */
   firstCursor: Cursor | null;
   lastCursor: Cursor | null;
-  /** How many rows come before the first shown and after the last; null: more than `COUNT_LIMIT`. */
+  /** How many rows come before the first shown and after the last; null: more than `countLimit`. */
   before: number | null;
   after: number | null;
-  /** All rows matching: exact when both sides were counted, else the planner's estimate (never below what was seen). */
-  total: { value: number; exact: boolean };
+  /**
+   * All rows matching: exact when both sides were counted; else PostgreSQL's estimate (never below what was seen)
+   * for filters, whose statistics it keeps; for a search, whose matches it cannot estimate well ("Žofie Šťastná":
+   * 100 estimated, 3,177 there), only what was seen: at least this many.
+   */
+  total: { value: number; kind: "exact" | "about" | "atLeast" };
   /** The search term was too short to search names, e-mails and phones: only exact matches were listed. */
   searchTooShort: boolean;
+  /** How far each side was counted. */
+  countLimit: number;
 }
 
 /**
@@ -213,6 +219,11 @@ export interface ListPage {
  * the pager says "about" and uses PostgreSQL's own estimate (bench/results.md, P5).
  */
 export const COUNT_LIMIT = 1_000;
+/**
+ * The same for a search: 4 pages. A search is checked row by row (its text is not in the order's index), so a
+ * common word ("novakova", 3 % of a million rows) costs a row read for every 30 rows walked.
+ */
+export const SEARCH_COUNT_LIMIT = 100;
 
 /** The WHERE clause of a filtered list, as SQL (undefined when nothing is filtered). */
 function conditionOf(filters: ListFilters): { where: SQL | undefined; searchTooShort: boolean } {
@@ -269,7 +280,7 @@ export async function listApplications(
   filters: ListFilters,
   page: PageAt,
   pageSize: number,
-  countLimit = COUNT_LIMIT,
+  countLimit = filters.q?.trim() ? SEARCH_COUNT_LIMIT : COUNT_LIMIT,
 ): Promise<ListPage> {
   const { where, searchTooShort } = conditionOf(filters);
   const key = SORT_KEYS[keyOf(filters.sort)];
@@ -341,10 +352,12 @@ export async function listApplications(
     return r ? { sort: filters.sort, value: String(r.cursor), id: String(r.id) } : null;
   };
   let total: ListPage["total"];
-  if (before !== null && after !== null) total = { value: before + n + after, exact: true };
+  if (before !== null && after !== null) total = { value: before + n + after, kind: "exact" };
   else {
     const seen = (before ?? countLimit) + n + (after ?? countLimit);
-    total = { value: Math.max(seen, await estimate(db, where)), exact: false };
+    total = filters.q?.trim()
+      ? { value: seen, kind: "atLeast" }
+      : { value: Math.max(seen, await estimate(db, where)), kind: "about" };
   }
   return {
     rows,
@@ -354,6 +367,7 @@ export async function listApplications(
     after,
     total,
     searchTooShort,
+    countLimit,
   };
 }
 

@@ -11,7 +11,6 @@ import { DEFAULT_SORT, PAGE_SIZE, SORTS } from "@/lib/applications/list-options"
 import { lookupApplication } from "@/lib/applications/service";
 import { requirePageStaff } from "@/lib/auth/session";
 import {
-  COUNT_LIMIT,
   type Cursor,
   decodeCursor,
   encodeCursor,
@@ -157,7 +156,6 @@ export default async function ApplicationsPage({
 
       <ListPager
         page={page}
-        limit={COUNT_LIMIT}
         links={{
           first: page.before !== 0 ? href({}) : undefined,
           previous: page.before !== 0 && page.firstCursor ? href({ before: page.firstCursor }) : undefined,
