@@ -6,6 +6,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SORTS, type Sort } from "@/lib/applications/list-options";
+import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { openTestDatabase } from "@/lib/testing/database";
 import {
   type Cursor,
@@ -15,6 +16,7 @@ import {
   type ListFilters,
   listApplications,
   type PageAt,
+  upsertApplication,
 } from "./applications";
 import type { Database } from "./client";
 import { applications } from "./schema";
@@ -227,5 +229,38 @@ describe("folding", () => {
     const [, from = "", to = ""] = migration.match(/translate\(.*?, '([^']+)', '([^']+)'\)/) ?? [];
     expect(from.length).toBeGreaterThan(50);
     for (let i = 0; i < from.length; i++) expect(fold(from[i] as string), from[i]).toBe(to[i]?.toLowerCase());
+  });
+});
+
+describe("recording Skip Pay's answers", () => {
+  const answer = (total: number) =>
+    ({
+      id: "rec0001x",
+      state: "READY",
+      stateReason: "READY_TO_SHIP",
+      type: "DEFERRED_PAYMENT",
+      customer: { firstName: "Jana", lastName: "Nováková", email: "jana@example.cz", phone: "+420601000001" },
+      order: {
+        number: "VR-REC-1",
+        variableSymbols: ["2026000999"],
+        state: "PROCESSING",
+        totalPrice: { amount: total, currency: "CZK" },
+        items: [{ totalPrice: { amount: 100_000 } }],
+      },
+    }) as unknown as ApplicationResponse;
+  const row = async () =>
+    (
+      (await database.db.execute(
+        sql`select xmax::text as xmax, total_amount::int as total from applications where id = 'rec0001x'`,
+      )) as unknown as { rows: { xmax: string; total: number }[] }
+    ).rows[0];
+
+  it("an answer that changes nothing neither writes nor locks the row (a page view is a read)", async () => {
+    await upsertApplication(database.db, answer(100_000), new Date(Date.now() - 2_000));
+    expect(await row()).toEqual({ xmax: "0", total: 100_000 });
+    await upsertApplication(database.db, answer(100_000), new Date(Date.now() - 1_000));
+    expect(await row()).toEqual({ xmax: "0", total: 100_000 });
+    await upsertApplication(database.db, answer(90_000), new Date());
+    expect((await row())?.total).toBe(90_000);
   });
 });

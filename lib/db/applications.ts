@@ -51,6 +51,23 @@ export async function upsertApplication(
     updatedAt: new Date(),
     readAt,
   };
+  // Most reads change nothing (every page view reads the application). Then a plain read of the row is all it
+  // costs: the upsert below would lock the row even when its WHERE leaves it as it is — a write, with WAL, per view.
+  if (!alongside) {
+    const [row] = await db
+      .select({
+        readAt: applications.readAt,
+        ...Object.fromEntries(TRACKED.map((c) => [c, applications[c]])),
+      })
+      .from(applications)
+      .where(eq(applications.id, app.id));
+    const existing = row as (Record<(typeof TRACKED)[number], unknown> & { readAt: Date | null }) | undefined;
+    if (
+      existing &&
+      ((existing.readAt && existing.readAt > readAt) || TRACKED.every((c) => existing[c] === values[c]))
+    )
+      return;
+  }
   // The original total is the sum of every item ever on the order (cancelled and returned ones keep their price).
   const originalTotal = app.order.items.reduce((sum, i) => sum + i.totalPrice.amount, 0);
   await (alongside ? db.with(alongside) : db)
