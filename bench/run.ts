@@ -10,6 +10,8 @@
 //   P4  Chromium: the 300-line and a 1,000-line order — time to interactive, and the latency of select-all and of
 //       opening the preview (each a real click, input → painted result), and of both back to back
 //                                                                                             target ≤ 1 s, ≤ 100 ms
+//   P5  the index at 10k, 100k and 1M applications (bench/p5-index.ts)
+// BENCH_ONLY picks parts: "P1" (P1–P4, one run), "P5", comma-separated; unset, all of them.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -22,6 +24,7 @@ import { orderView } from "@/lib/orders/lines";
 import { emptyOperationForm } from "@/lib/orders/operation-form";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { runP5 } from "./p5-index";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3250);
@@ -571,7 +574,13 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+const only = (process.env.BENCH_ONLY ?? "").toUpperCase().split(",").filter(Boolean);
+const wanted = (part: string) => only.length === 0 || only.includes(part);
+
+(async () => {
+  if (["P1", "P2", "P3", "P4"].some(wanted)) await main();
+  if (wanted("P5")) await runP5();
+})().catch((error) => {
   console.error(`npm run bench failed: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 });
