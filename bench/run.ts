@@ -11,7 +11,8 @@
 //       opening the preview (each a real click, input → painted result), and of both back to back
 //                                                                                             target ≤ 1 s, ≤ 100 ms
 //   P5  the index at 10k, 100k and 1M applications (bench/p5-index.ts)
-// BENCH_ONLY picks parts: "P1" (P1–P4, one run), "P5", comma-separated; unset, all of them.
+//   P6  one and two instances on one PostgreSQL behind a load balancer (bench/p6-instances.ts)
+// BENCH_ONLY picks parts: "P1" (P1–P4, one run), "P5", "P6", comma-separated; unset, all of them.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -25,6 +26,7 @@ import { emptyOperationForm } from "@/lib/orders/operation-form";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { runP5 } from "./p5-index";
+import { runP6 } from "./p6-instances";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3250);
@@ -580,6 +582,7 @@ const wanted = (part: string) => only.length === 0 || only.includes(part);
 (async () => {
   if (["P1", "P2", "P3", "P4"].some(wanted)) await main();
   if (wanted("P5")) await runP5();
+  if (wanted("P6")) await runP6();
 })().catch((error) => {
   console.error(`npm run bench failed: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
