@@ -1,8 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_SECRETS } from "./e2e/secrets";
-
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+import { E2E_BASE_URL as BASE_URL, E2E_PORT as PORT, serverEnv } from "./e2e/server-env";
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -12,6 +9,8 @@ const chromium = {
 // The e2e suite drives the real production build (`next build` first; `npm test` does it) in Debian's Chromium.
 export default defineConfig({
   testDir: "./e2e",
+  // Several instances on one database need a database server: the cross-instance spec runs with TEST_POSTGRES=1.
+  testIgnore: process.env.DATABASE_URL ? [] : ["**/instances.spec.ts"],
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -37,22 +36,6 @@ export default defineConfig({
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(PORT),
-      APP_URL: BASE_URL,
-      // Skip Pay (sandbox) credentials and the session secret: distinctive, so leaks can be searched for.
-      ...E2E_SECRETS,
-      SKIPPAY_BASE_URL: `${BASE_URL}/sandbox`,
-      // Short enough that the timeout fault is quick to test, long enough for a busy 2-core CI machine.
-      SKIPPAY_TIMEOUT_MS: "3000",
-      SANDBOX_FAULT_TIMEOUT_MS: "6000",
-      // An unclear outcome is settled (or handed to a supervisor) 25 s after its call (the least 3 s allows is 19).
-      OPERATION_LEASE_SECONDS: "25",
-      // Every spec signs in fresh contexts from one address: the per-IP limit must leave room for that.
-      LOGIN_ATTEMPTS_PER_MINUTE: "60",
-      // A fresh database for every run: in-memory PGlite, or the PostgreSQL given by TEST_POSTGRES=1.
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: "memory" }),
-    },
+    env: serverEnv(PORT),
   },
 });

@@ -12,7 +12,10 @@
 //                                                                                             target ≤ 1 s, ≤ 100 ms
 //   R6  a signed-in page while 64 clients flood sign-in, vs idle; a staff member's sign-in meanwhile
 //                                                                                             target ≤ 2×, ≤ 2 s
-//       (bench/r6-sign-in-flood.ts; BENCH_ONLY=R6 runs only R6, BENCH_R6_SECONDS sets its length)
+//       (bench/r6-sign-in-flood.ts; BENCH_R6_SECONDS sets its length)
+//   P5  the index at 10k, 100k and 1M applications (bench/p5-index.ts)
+//   P6  one and two instances on one PostgreSQL behind a load balancer (bench/p6-instances.ts)
+// BENCH_ONLY picks parts: "P1" (P1–P4, one run), "P5", "P6", "R6", comma-separated; unset, all of them.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -25,6 +28,8 @@ import { emptyForm } from "@/lib/orders/forms/defaults";
 import { orderView } from "@/lib/orders/lines";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { runP5 } from "./p5-index";
+import { runP6 } from "./p6-instances";
 import { signInFlood } from "./r6-sign-in-flood";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -410,7 +415,8 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "skippay-bench-"));
   const server = await startServer(dataDir);
   try {
-    if (process.env.BENCH_ONLY === "R6") return await signInFlood(BASE);
+    // Only R6 asked for: the server is all it needs.
+    if (!["P1", "P2", "P3", "P4"].some(wanted)) return await signInFlood(BASE);
     const sandbox = new Sandbox();
     await sandbox.login();
     const cookie = await signIn("agent@demo.cz");
@@ -574,14 +580,21 @@ async function main() {
     const analysis = previous.includes(marker) ? previous.slice(previous.indexOf(marker)) : "";
     writeFileSync(out, `${report}\n${analysis}`);
     console.log(`Written to ${path.relative(process.cwd(), out)}`);
-    await signInFlood(BASE);
+    if (wanted("R6")) await signInFlood(BASE);
   } finally {
     server.kill("SIGTERM");
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-main().catch((error) => {
+const only = (process.env.BENCH_ONLY ?? "").toUpperCase().split(",").filter(Boolean);
+const wanted = (part: string) => only.length === 0 || only.includes(part);
+
+(async () => {
+  if (["P1", "P2", "P3", "P4", "R6"].some(wanted)) await main();
+  if (wanted("P5")) await runP5();
+  if (wanted("P6")) await runP6();
+})().catch((error) => {
   console.error(`npm run bench failed: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 });

@@ -63,6 +63,11 @@ export function ApplicationList({ rows }: { rows: IndexedApplication[] }) {
                   {row.customerEmail && (
                     <span className="block text-xs text-slate-500 max-md:hidden">{row.customerEmail}</span>
                   )}
+                  {row.customerPhone && (
+                    <span className="block text-xs text-slate-500 tabular-nums max-md:hidden">
+                      {row.customerPhone}
+                    </span>
+                  )}
                 </span>
               </td>
               <td className={cell}>

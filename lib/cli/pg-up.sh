@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway Debian PostgreSQL on loopback for TEST_POSTGRES=1 (installs it with apt when missing).
 # Idempotent. Recreates an empty database and prints `DATABASE_URL=…` as its last line. Must run as root.
+# PG_EXTRA_OPTIONS adds server options when it starts the server (the benchmark's pg_stat_statements, durable
+# commits); they come last, so they win over the defaults below.
 set -euo pipefail
 PGPORT="${PGPORT:-54329}"
 PGDATA="${PGDATA:-/tmp/skippay-admin-pg}"
@@ -23,7 +25,7 @@ if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
     as_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres --no-sync >/dev/null
   fi
   as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
-    -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >&2
+    -o "-p $PGPORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 ${PG_EXTRA_OPTIONS:-}" start >&2
 fi
 PGOPTIONS="-c client_min_messages=warning" as_pg "$PGBIN/dropdb" -h 127.0.0.1 -p "$PGPORT" -U postgres --if-exists --force "$DBNAME"
 as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres "$DBNAME"

@@ -135,12 +135,19 @@ export async function lockDirectory(dir: string): Promise<() => Promise<void>> {
   throw new DatabaseInUseError(`Could not take the lock ${file}: other processes keep taking it.`);
 }
 
+/** The extensions the migrations create (pg_trgm: the list's search index); PGlite loads them when it opens. */
+export async function pgliteExtensions() {
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  return { pg_trgm };
+}
+
 async function openPglite(dir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
-  if (dir === "memory") return attachPglite(new PGlite());
+  const extensions = await pgliteExtensions();
+  if (dir === "memory") return attachPglite(new PGlite({ extensions }));
   const release = await lockDirectory(dir);
   try {
-    const database = await attachPglite(new PGlite(path.resolve(dir)));
+    const database = await attachPglite(new PGlite(path.resolve(dir), { extensions }));
     return {
       ...database,
       async close() {

@@ -21,6 +21,9 @@ const money = (name: string) => bigint(name, { mode: "number" });
 /**
  * Every application the admin has seen (Skip Pay has no list endpoint, so the admin keeps its own index).
  * Refreshed from each Skip Pay response that carries the application.
+ *
+ * Listed a page at a time by keyset (after the last row shown, never OFFSET), so every way the list can be
+ * filtered and sorted has an index that ends in `id`, the tie-break: see lib/db/applications.ts and docs/deploy.md.
  */
 export const applications = pgTable(
   "applications",
@@ -30,6 +33,7 @@ export const applications = pgTable(
     variableSymbol: text("variable_symbol"),
     customerName: text("customer_name"),
     customerEmail: text("customer_email"),
+    customerPhone: text("customer_phone"),
     financingType: text("financing_type"),
     state: text("state").notNull(),
     stateReason: text("state_reason").notNull(),
@@ -37,16 +41,28 @@ export const applications = pgTable(
     totalAmount: money("total_amount").notNull(),
     originalTotalAmount: money("original_total_amount").notNull(),
     currency: text("currency").notNull(),
+    /** What the search box matches: lower case, no accents, the phone as digits (lib/db/search-text.ts). */
+    searchText: text("search_text").notNull().default(""),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** When the Skip Pay request this row was last written from was sent: an older answer arriving late loses. */
     readAt: timestamp("read_at", { withTimezone: true }),
   },
   (t) => [
-    index("applications_order_number_idx").on(t.orderNumber),
+    // The search box's exact matches, whatever the case (a variable symbol is digits only).
+    index("applications_lower_id_idx").on(sql`lower(${t.id})`),
+    index("applications_lower_order_number_idx").on(sql`lower(${t.orderNumber})`),
     index("applications_variable_symbol_idx").on(t.variableSymbol),
-    index("applications_state_idx").on(t.state, t.updatedAt),
-    index("applications_updated_at_idx").on(t.updatedAt),
+    // Partial matches anywhere in the search text (pg_trgm).
+    index("applications_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // The list: each filter by last update, and each sort, with the id as tie-break for the keyset.
+    index("applications_updated_idx").on(t.updatedAt, t.id),
+    index("applications_state_updated_idx").on(t.state, t.updatedAt, t.id),
+    index("applications_substate_updated_idx").on(t.stateReason, t.updatedAt, t.id),
+    index("applications_type_updated_idx").on(t.financingType, t.updatedAt, t.id),
+    index("applications_total_idx").on(t.totalAmount, t.id),
+    index("applications_order_number_idx").on(t.orderNumber, t.id),
+    index("applications_customer_idx").on(sql`coalesce(${t.customerName}, '')`, t.id),
   ],
 );
 

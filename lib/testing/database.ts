@@ -3,7 +3,7 @@
 // database on that PostgreSQL server, dropped again on close.
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { attachPglite, type Database, openDatabase } from "@/lib/db/client";
+import { attachPglite, type Database, openDatabase, pgliteExtensions } from "@/lib/db/client";
 import { PGLITE_TEMPLATE } from "./paths";
 
 export async function openTestDatabase(): Promise<Database> {
@@ -11,7 +11,7 @@ export async function openTestDatabase(): Promise<Database> {
   if (!serverUrl) {
     const { PGlite } = await import("@electric-sql/pglite");
     const template = new Blob([await readFile(PGLITE_TEMPLATE)]);
-    return attachPglite(await PGlite.create({ loadDataDir: template }));
+    return attachPglite(await PGlite.create({ loadDataDir: template, extensions: await pgliteExtensions() }));
   }
   const pg = await import("pg");
   const name = `t_${randomBytes(6).toString("hex")}`;

@@ -6,8 +6,8 @@ import { PGLITE_TEMPLATE } from "./paths";
 export default async function setup() {
   if (process.env.DATABASE_URL) return;
   const { PGlite } = await import("@electric-sql/pglite");
-  const { attachPglite } = await import("@/lib/db/client");
-  const client = new PGlite();
+  const { attachPglite, pgliteExtensions } = await import("@/lib/db/client");
+  const client = new PGlite({ extensions: await pgliteExtensions() });
   await attachPglite(client);
   const dump = await client.dumpDataDir("none");
   await mkdir(path.dirname(PGLITE_TEMPLATE), { recursive: true });

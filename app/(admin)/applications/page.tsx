@@ -4,13 +4,21 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ApplicationList } from "@/components/applications/application-list";
+import { ListFilters } from "@/components/applications/list-filters";
+import { ListPager } from "@/components/applications/list-pager";
 import { Alert } from "@/components/ui/alert";
-import { inputClass } from "@/components/ui/field";
+import { DEFAULT_SORT, PAGE_SIZE, SORTS } from "@/lib/applications/list-options";
 import { lookupApplication } from "@/lib/applications/service";
 import { requirePageStaff } from "@/lib/auth/session";
-import { listApplications, SORTS } from "@/lib/db/applications";
+import {
+  type Cursor,
+  decodeCursor,
+  encodeCursor,
+  listApplications,
+  type PageAt,
+} from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
-import { APPLICATION_STATES } from "@/lib/skippay/schemas";
+import { APPLICATION_STATES, FINANCING_TYPES, STATE_REASONS } from "@/lib/skippay/enums";
 
 export const dynamic = "force-dynamic";
 
@@ -19,14 +27,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-const PAGE_SIZE = 25;
+const day = z.iso.date().optional().catch(undefined);
 
-/** The URL holds every filter, so a link to a filtered list can be shared. Bad values fall back to defaults. */
+/**
+ * The URL holds every filter and the page (a keyset cursor), so a link to a filtered list can be shared. Bad
+ * values fall back to defaults; an unknown parameter (the old `page=5`) is ignored.
+ */
 const searchSchema = z.object({
   q: z.string().trim().max(100).catch(""),
-  state: z.enum(APPLICATION_STATES).optional().catch(undefined),
-  sort: z.enum(SORTS).catch("-updated"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  state: z
+    .enum([...APPLICATION_STATES, ...STATE_REASONS])
+    .optional()
+    .catch(undefined),
+  type: z.enum(FINANCING_TYPES).optional().catch(undefined),
+  from: day,
+  to: day,
+  sort: z.enum(SORTS).catch(DEFAULT_SORT),
+  after: z.string().max(2_000).optional().catch(undefined),
+  before: z.string().max(2_000).optional().catch(undefined),
+  last: z.enum(["1"]).optional().catch(undefined),
   lookup: z.enum(["1"]).optional().catch(undefined),
 });
 
@@ -53,24 +72,41 @@ export default async function ApplicationsPage({
     notFoundAtSkipPay = true;
   }
 
-  const { rows, total } = await listApplications(await getDb(), {
+  const filters = {
     q: params.q || undefined,
     state: params.state,
+    type: params.type,
+    from: params.from,
+    to: params.to,
     sort: params.sort,
-    page: params.page,
-    pageSize: PAGE_SIZE,
-  });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const href = (changes: Partial<typeof params>) => {
-    const next = { ...params, lookup: undefined, ...changes };
-    const query = new URLSearchParams();
-    if (next.q) query.set("q", next.q);
-    if (next.state) query.set("state", next.state);
-    if (next.sort !== "-updated") query.set("sort", next.sort);
-    if (next.page > 1) query.set("page", String(next.page));
-    const s = query.toString();
+  };
+  const after = decodeCursor(params.after, params.sort);
+  const before = decodeCursor(params.before, params.sort);
+  const at: PageAt = after
+    ? { at: "after", cursor: after }
+    : before
+      ? { at: "before", cursor: before }
+      : params.last
+        ? { at: "last" }
+        : { at: "first" };
+  const page = await listApplications(await getDb(), filters, at, PAGE_SIZE);
+
+  const href = (position: { after?: Cursor; before?: Cursor; last?: boolean }) => {
+    const search = new URLSearchParams();
+    if (filters.q) search.set("q", filters.q);
+    if (filters.state) search.set("state", filters.state);
+    if (filters.type) search.set("type", filters.type);
+    if (filters.from) search.set("from", filters.from);
+    if (filters.to) search.set("to", filters.to);
+    if (filters.sort !== DEFAULT_SORT) search.set("sort", filters.sort);
+    if (position.after) search.set("after", encodeCursor(position.after));
+    if (position.before) search.set("before", encodeCursor(position.before));
+    if (position.last) search.set("last", "1");
+    const s = search.toString();
     return s ? `/applications?${s}` : "/applications";
   };
+  const filtered = !!(filters.q || filters.state || filters.type || filters.from || filters.to);
+  const pastEnd = page.rows.length === 0 && page.total.value > 0 && at.at !== "first";
 
   return (
     <div className="space-y-5">
@@ -79,93 +115,54 @@ export default async function ApplicationsPage({
         <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
       </div>
 
-      <search>
-        <form action="/applications" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-          <input type="hidden" name="lookup" value="1" />
-          <div className="flex flex-col gap-3 md:flex-row md:items-end">
-            <label className="block flex-1 text-sm">
-              <span className="font-medium text-slate-800">{t("searchLabel")}</span>
-              <input
-                name="q"
-                type="search"
-                defaultValue={params.q}
-                placeholder={t("searchPlaceholder")}
-                className={`${inputClass} mt-1`}
-                autoComplete="off"
-              />
-            </label>
-            <label className="block text-sm md:w-48">
-              <span className="font-medium text-slate-800">{t("stateFilter")}</span>
-              <select name="state" defaultValue={params.state ?? ""} className={`${inputClass} mt-1`}>
-                <option value="">{t("allStates")}</option>
-                {APPLICATION_STATES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`stateOption.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="block text-sm md:w-56">
-              <span className="font-medium text-slate-800">{t("sortLabel")}</span>
-              <select name="sort" defaultValue={params.sort} className={`${inputClass} mt-1`}>
-                {SORTS.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`sort.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
-              type="submit"
-              className="h-10 rounded-md bg-brand-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
-            >
-              {t("searchButton")}
-            </button>
-          </div>
-        </form>
-      </search>
+      <ListFilters values={{ ...filters, q: params.q }} />
+      {filtered && (
+        <p className="-mt-3 text-sm">
+          <Link href="/applications" className="text-brand-700 hover:underline">
+            {t("clearFilters")}
+          </Link>
+        </p>
+      )}
 
-      {notFoundAtSkipPay && rows.length === 0 && (
+      {notFoundAtSkipPay && page.rows.length === 0 && (
         <Alert tone="info" title={t("notFoundTitle", { q: params.q })}>
           {t("notFoundBody")}
         </Alert>
       )}
-
-      {rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
-          {params.q || params.state ? t("emptyFiltered") : t("empty")}
-        </p>
-      ) : (
-        <ApplicationList rows={rows} />
+      {page.searchTooShort && (
+        <p className="text-sm text-slate-600">{t("searchTooShort", { q: params.q })}</p>
       )}
 
-      <nav aria-label={t("pagination")} className="flex items-center justify-between text-sm text-slate-600">
-        <p>
-          {t("showing", {
-            from: total === 0 ? 0 : (params.page - 1) * PAGE_SIZE + 1,
-            to: Math.min(total, params.page * PAGE_SIZE),
-            total,
-          })}
-        </p>
-        <div className="flex gap-2">
-          {params.page > 1 ? (
+      {pastEnd ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
+          <p className="font-medium text-slate-800">{t("pastEnd")}</p>
+          <p className="mt-1">{t("pastEndBody")}</p>
+          <p className="mt-3">
             <Link
-              href={href({ page: params.page - 1 })}
-              className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-100"
+              href={at.at === "before" ? href({}) : href({ last: true })}
+              className="text-brand-700 hover:underline"
             >
-              {t("previous")}
+              {at.at === "before" ? t("toFirstPage") : t("toLastPage")}
             </Link>
-          ) : null}
-          {params.page < pages ? (
-            <Link
-              href={href({ page: params.page + 1 })}
-              className="rounded-md px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-100"
-            >
-              {t("next")}
-            </Link>
-          ) : null}
+          </p>
         </div>
-      </nav>
+      ) : page.rows.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
+          {filtered ? t("emptyFiltered") : t("empty")}
+        </p>
+      ) : (
+        <ApplicationList rows={page.rows} />
+      )}
+
+      <ListPager
+        page={page}
+        links={{
+          first: page.before !== 0 ? href({}) : undefined,
+          previous: page.before !== 0 && page.firstCursor ? href({ before: page.firstCursor }) : undefined,
+          next: page.after !== 0 && page.lastCursor ? href({ after: page.lastCursor }) : undefined,
+          last: page.after !== 0 ? href({ last: true }) : undefined,
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,184 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useTransition } from "react";
+import { DEFAULT_SORT, SORTS, type Sort } from "@/lib/applications/list-options";
+import { APPLICATION_STATES, FINANCING_TYPES, STATE_REASONS } from "@/lib/skippay/enums";
+import { inputClass } from "../ui/field";
+
+export interface FilterValues {
+  q: string;
+  state?: string;
+  type?: string;
+  from?: string;
+  to?: string;
+  sort: Sort;
+}
+
+const FIELDS = ["q", "state", "type", "from", "to", "sort"] as const;
+
+/** The URL for what the form holds: empty fields and the default sort left out, so links stay short. */
+function urlOf(form: HTMLFormElement, submitter?: HTMLElement | null): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form, submitter)) {
+    const text = typeof value === "string" ? value.trim() : "";
+    if (text === "" || (name === "sort" && text === DEFAULT_SORT)) continue;
+    params.set(name, text);
+  }
+  const query = params.toString();
+  return query ? `/applications?${query}` : "/applications";
+}
+
+/**
+ * The search box and the filters. A plain GET form, so it works before (and without) JavaScript: the Search
+ * button applies everything. Once interactive, each filter applies as it changes (dates a moment after the last
+ * keystroke); the search box still waits for Enter or Search, which also opens an exact match.
+ */
+export function ListFilters({ values }: { values: FilterValues }) {
+  const t = useTranslations("list");
+  const tStates = useTranslations("states");
+  const tFinancing = useTranslations("financingTypes");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const form = useRef<HTMLFormElement>(null);
+  const go = useRef((_url: string) => {});
+  go.current = (url: string) => startTransition(() => router.push(url, { scroll: false }));
+
+  useEffect(() => {
+    const element = form.current;
+    if (!element) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = (event: Event) => {
+      const target = event.target as HTMLInputElement | HTMLSelectElement;
+      if (target.name === "q") return;
+      clearTimeout(timer);
+      // A date changes with every digit typed: wait until the typing stops.
+      timer = setTimeout(() => go.current(urlOf(element)), target.type === "date" ? 600 : 0);
+    };
+    element.addEventListener("change", onChange);
+    return () => {
+      element.removeEventListener("change", onChange);
+      clearTimeout(timer);
+    };
+  }, []);
+
+  // Back and forward change the URL under the form: show what the page now lists.
+  useEffect(() => {
+    const element = form.current;
+    if (!element) return;
+    for (const name of FIELDS) {
+      const field = element.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+      const value = values[name] ?? (name === "sort" ? DEFAULT_SORT : "");
+      if (field && field.value !== value) field.value = value;
+    }
+  }, [values]);
+
+  const label = "block text-sm";
+  const caption = "font-medium text-slate-800";
+  return (
+    <search>
+      <form
+        ref={form}
+        action="/applications"
+        onSubmit={(event) => {
+          event.preventDefault();
+          go.current(urlOf(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter));
+        }}
+        className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+        aria-busy={pending || undefined}
+      >
+        <div className="flex flex-col gap-3 md:flex-row md:items-end">
+          <label className={`${label} flex-1`}>
+            <span className={caption}>{t("searchLabel")}</span>
+            <input
+              name="q"
+              type="search"
+              defaultValue={values.q}
+              placeholder={t("searchPlaceholder")}
+              className={`${inputClass} mt-1`}
+              autoComplete="off"
+            />
+          </label>
+          {/* The first submit button: Enter in the search box sends lookup=1, so an exact match opens. */}
+          <button
+            type="submit"
+            name="lookup"
+            value="1"
+            className="h-10 rounded-md bg-brand-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+          >
+            {t("searchButton")}
+          </button>
+        </div>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
+          <label className={label}>
+            <span className={caption}>{t("stateFilter")}</span>
+            <select name="state" defaultValue={values.state ?? ""} className={`${inputClass} mt-1`}>
+              <option value="">{t("allStates")}</option>
+              {APPLICATION_STATES.map((state) => {
+                const substates = STATE_REASONS.filter((s) => s.startsWith(`${state}_`));
+                return (
+                  <optgroup key={state} label={t(`stateOption.${state}`)}>
+                    <option value={state}>
+                      {substates.length > 0
+                        ? t("allOfState", { state: t(`stateOption.${state}`) })
+                        : t(`stateOption.${state}`)}
+                    </option>
+                    {substates.map((s) => (
+                      <option key={s} value={s}>
+                        {tStates(`substate.${s}`)}
+                      </option>
+                    ))}
+                  </optgroup>
+                );
+              })}
+            </select>
+          </label>
+          <label className={label}>
+            <span className={caption}>{t("typeFilter")}</span>
+            <select name="type" defaultValue={values.type ?? ""} className={`${inputClass} mt-1`}>
+              <option value="">{t("allTypes")}</option>
+              {FINANCING_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {tFinancing(type)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className={label}>
+            <span className={caption}>{t("updatedFrom")}</span>
+            <input
+              name="from"
+              type="date"
+              defaultValue={values.from ?? ""}
+              max={values.to}
+              className={`${inputClass} mt-1`}
+            />
+          </label>
+          <label className={label}>
+            <span className={caption}>{t("updatedTo")}</span>
+            <input
+              name="to"
+              type="date"
+              defaultValue={values.to ?? ""}
+              min={values.from}
+              className={`${inputClass} mt-1`}
+            />
+          </label>
+          <label className={label}>
+            <span className={caption}>{t("sortLabel")}</span>
+            <select name="sort" defaultValue={values.sort} className={`${inputClass} mt-1`}>
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p aria-live="polite" className="min-h-5 text-xs text-slate-500">
+          {pending ? t("updating") : ""}
+        </p>
+      </form>
+    </search>
+  );
+}
