@@ -7,6 +7,9 @@ import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import { callAction } from "./actions";
 import { expect, LINES, openApplication, refund, type Sandbox, test } from "./fixtures";
 
+// Each test is a whole flow — a refund, sending, the timeline after a reload, and the outbox page.
+test.describe.configure({ timeout: 90_000 });
+
 /** A delivered pay-in-three order of an English-speaking customer (a billing address in the UK). */
 async function englishCustomerOrder(sandbox: Sandbox, baseURL: string) {
   const orderNumber =
