@@ -2,6 +2,7 @@
 // days, always whole days in Prague, as the rest of the admin shows dates. Pure and isomorphic: the page, the CSV
 // route and the query read the same parameters with the same schema.
 import { z } from "zod";
+import type { IntentKind } from "@/lib/orders/plan-types";
 
 export const PRESETS = ["today", "week", "month", "last-month", "custom"] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -12,6 +13,18 @@ export type Bucket = (typeof BUCKETS)[number];
 /** What a figure counts: cancelled value, returned value, amount-only refunds, or every operation. */
 export const METRICS = ["cancelled", "returned", "refunded", "count"] as const;
 export type Metric = (typeof METRICS)[number];
+
+/** The journal's intents (lib/orders/plan-types.ts `IntentKind`), as the report splits them. */
+export const INTENT_KINDS = [
+  "cancel",
+  "cancel-all",
+  "return",
+  "return-all",
+  "refund",
+  "send",
+  "deliver",
+  "cancel-application",
+] as const satisfies readonly IntentKind[];
 
 /** The splits the page shows, each a column of the journal (financing type: of the application). */
 export const DIMENSIONS = ["operation", "reason", "staff", "type"] as const;
