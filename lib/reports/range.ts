@@ -173,3 +173,14 @@ export function figureHref(f: FigureFilter): string {
   }
   return `/applications?${q.toString()}`;
 }
+
+/**
+ * The export's URL parameters, strictly: a download is asked for on purpose, so a bad value is an error (400)
+ * rather than quietly another period's file.
+ */
+export const exportSearchSchema = z.object({
+  range: z.enum(PRESETS).default("month"),
+  from: day.optional(),
+  to: day.optional(),
+  by: z.enum(BUCKETS).optional(),
+});
