@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type FigureRow, FiguresTable } from "@/components/reports/figures-table";
+import { ReconciliationTable } from "@/components/reports/reconciliation-table";
 import { inputClass } from "@/components/ui/field";
 import { requireReportStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { formatDay, formatShortDay } from "@/lib/i18n/format";
+import { formatDay, formatMoment, formatShortDay } from "@/lib/i18n/format";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import { timeChartSvg } from "@/lib/reports/chart";
 import { type Figures, report } from "@/lib/reports/query";
@@ -24,6 +25,7 @@ import {
   reportSearchSchema,
   resolveReport,
 } from "@/lib/reports/range";
+import { reconciliation } from "@/lib/reports/reconciliation";
 
 export const dynamic = "force-dynamic";
 
@@ -58,7 +60,9 @@ export default async function ReportsPage({
 
   const resolved = resolveReport(reportSearchSchema.parse(flat), pragueToday());
   const range: DayRange = { from: resolved.from, to: resolved.to };
-  const data = await report(await getDb(), range, resolved.bucket);
+  const db = await getDb();
+  const [data, mismatches] = await Promise.all([report(db, range, resolved.bucket), reconciliation(db)]);
+  const tStatus = await getTranslations("journal.status");
 
   const money = (minor: number) => formatMoney(minor, locale);
   const numbers = new Intl.NumberFormat(locale === "cs" ? "cs-CZ" : "en-GB");
@@ -292,6 +296,55 @@ export default async function ReportsPage({
           </section>
         ))}
       </div>
+
+      <section aria-labelledby="reconciliation-heading" className="space-y-3">
+        <div>
+          <h2 id="reconciliation-heading" className="text-lg font-semibold text-slate-900">
+            {t("reconciliation.title")}
+          </h2>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("reconciliation.lead")}</p>
+        </div>
+        {mismatches.total === 0 ? (
+          <p className="text-sm text-slate-700">{t("reconciliation.none")}</p>
+        ) : (
+          <>
+            <ReconciliationTable
+              caption={t("reconciliation.caption")}
+              labels={{
+                application: t("reconciliation.application"),
+                skipPay: t("reconciliation.skipPay"),
+                expected: t("reconciliation.expected"),
+                difference: t("reconciliation.difference"),
+                lastOperation: t("reconciliation.lastOperation"),
+                checked: t("reconciliation.checked"),
+              }}
+              rows={mismatches.rows.map((m) => ({
+                applicationId: m.applicationId,
+                orderNumber: m.orderNumber,
+                actual: money(m.actual),
+                expected: money(m.expected),
+                difference: `${m.difference > 0 ? "+" : ""}${money(m.difference)}`,
+                lastOperation: m.lastOperation
+                  ? [
+                      splitLabel("operation", m.lastOperation.intent, ""),
+                      tStatus.has(m.lastOperation.status as "failed")
+                        ? tStatus(m.lastOperation.status as "failed")
+                        : m.lastOperation.status,
+                      formatMoment(m.lastOperation.at, locale),
+                      m.lastOperation.actorName,
+                    ].join(" · ")
+                  : "–",
+                checked: m.checked,
+              }))}
+            />
+            {mismatches.total > mismatches.rows.length && (
+              <p className="text-sm text-slate-600">
+                {t("reconciliation.more", { shown: mismatches.rows.length, total: mismatches.total })}
+              </p>
+            )}
+          </>
+        )}
+      </section>
     </div>
   );
 }
