@@ -12,6 +12,8 @@ test("a supervisor's refund shows in the totals, the table and the CSV download"
   browser,
   sandbox,
 }) => {
+  // A refund, three report loads and a download in one story: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const supervisor = await pageAs(browser, "supervisor");
   const refundsTotal = supervisor
     .getByRole("listitem")
