@@ -21,7 +21,7 @@ test("a supervisor's refund shows in the totals, the table and the CSV download"
     .getByRole("link");
   await supervisor.goto("/reports?range=today");
   await expect(supervisor.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
-  const before = minorOf(await refundsTotal.innerText());
+  const before = minorOf((await refundsTotal.textContent()) ?? "");
 
   const { id, orderNumber } = await sandbox.create("delivered");
   await openApplication(supervisor, id);
@@ -38,7 +38,7 @@ test("a supervisor's refund shows in the totals, the table and the CSV download"
 
   // The table under the chart: today's row and the total carry the same figure as the totals.
   const table = supervisor.getByRole("table", { name: "Per day: the numbers in the chart" });
-  const column = await table.getByRole("columnheader").allInnerTexts();
+  const column = await table.getByRole("columnheader").allTextContents();
   const refunded = column.findIndex((c) => /amount-only refunds/i.test(c));
   expect(refunded).toBeGreaterThan(0);
   for (const row of [table.getByRole("row").nth(1), table.getByRole("row").last()])

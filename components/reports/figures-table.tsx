@@ -60,7 +60,12 @@ export function FiguresTable({
     </tr>
   );
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; a keyboard must reach it
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
+    >
       <table className="w-full text-sm">
         <caption className="px-3 py-2 text-left text-sm font-semibold text-slate-800">{caption}</caption>
         <thead className="border-y border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -78,6 +83,6 @@ export function FiguresTable({
         <tbody className="divide-y divide-slate-100">{rows.map((r) => line(r))}</tbody>
         {total && <tfoot className="border-t border-slate-200">{line(total, true)}</tfoot>}
       </table>
-    </div>
+    </section>
   );
 }

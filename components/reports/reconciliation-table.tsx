@@ -29,7 +29,12 @@ export interface ReconciliationTableProps {
 export function ReconciliationTable({ caption, labels, rows }: ReconciliationTableProps) {
   const head = "px-3 py-2";
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone; a keyboard must reach it
+      tabIndex={0}
+      className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
+    >
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -77,6 +82,6 @@ export function ReconciliationTable({ caption, labels, rows }: ReconciliationTab
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -11,6 +11,8 @@ export interface ChartLabels {
   count: string;
   /** The money axis' unit ("Kč" / "CZK"). */
   currency: string;
+  /** Axis numbers per locale ("2 500" / "2,500"). */
+  number: (n: number) => string;
 }
 
 /**
@@ -37,13 +39,19 @@ export function timeChartSvg(
       axisLabel: { fontSize: 11, hideOverlap: true },
     },
     yAxis: [
-      { type: "value", name: labels.currency, axisLabel: { fontSize: 11 } },
+      {
+        type: "value",
+        name: labels.currency,
+        nameTextStyle: { align: "left" },
+        axisLabel: { fontSize: 11, formatter: labels.number },
+      },
       {
         type: "value",
         name: labels.count,
+        nameTextStyle: { align: "right" },
         minInterval: 1,
         splitLine: { show: false },
-        axisLabel: { fontSize: 11 },
+        axisLabel: { fontSize: 11, formatter: labels.number },
       },
     ],
     series: [

@@ -16,6 +16,7 @@ import {
   type DayRange,
   DIMENSIONS,
   type Dimension,
+  daysBetween,
   figureHref,
   METRICS,
   type Metric,
@@ -83,8 +84,8 @@ export default async function ReportsPage({
     resolved.bucket === "day"
       ? { from: start, to: start }
       : {
-          from: start < range.from ? range.from : start,
-          to: addDays(start, 6) > range.to ? range.to : addDays(start, 6),
+          from: daysBetween(start, range.from) > 0 ? range.from : start,
+          to: daysBetween(range.to, addDays(start, 6)) > 0 ? range.to : addDays(start, 6),
         };
   const bucketLabel = (start: string) => formatShortDay(start, locale);
   const seriesRows: FigureRow[] = data.series.map(({ start, ...figures }) => ({
@@ -125,6 +126,7 @@ export default async function ReportsPage({
     refunded: metricLabels.refunded,
     count: metricLabels.count,
     currency: t("currency"),
+    number: (n: number) => numbers.format(n),
   };
   const wide = timeChartSvg(data.series, bucketLabel, chartLabels, { width: 960, height: 320 });
   const narrow = timeChartSvg(data.series, bucketLabel, chartLabels, { width: 360, height: 300 });
@@ -278,7 +280,7 @@ export default async function ReportsPage({
 
       <div className="grid gap-6 xl:grid-cols-2">
         {DIMENSIONS.map((dimension) => (
-          <section key={dimension} aria-label={t(`splits.${dimension}`)}>
+          <div key={dimension} className="min-w-0">
             <FiguresTable
               caption={t(`splits.${dimension}`)}
               column={t(`splitColumn.${dimension}`)}
@@ -293,7 +295,7 @@ export default async function ReportsPage({
               count={count}
               linkTitle={t("figureTitle")}
             />
-          </section>
+          </div>
         ))}
       </div>
 
