@@ -71,6 +71,29 @@ test("a supervisor's refund shows in the totals, the table and the CSV download"
   await supervisor.context().close();
 });
 
+test("reconciliation lists an application changed outside this admin, with the difference", async ({
+  browser,
+  sandbox,
+}) => {
+  // Pricier than anything else the suite creates, so it is among the largest differences listed.
+  const price = 9_876_500;
+  const { id, orderNumber } = await sandbox.create("ready", [
+    { code: "SOFA", name: "Pohovka", unitPrice: price },
+  ]);
+  const supervisor = await pageAs(browser, "supervisor");
+  await openApplication(supervisor, id);
+  // The shop's system cancels the order straight at Skip Pay; reading the order again brings the index up to date.
+  expect((await sandbox.call("PUT", `/financing/v1/applications/${id}/order/cancel`, {})).status).toBe(200);
+  await supervisor.reload();
+  await expect(supervisor.getByTestId("current-total")).toHaveText(czk(0));
+
+  await supervisor.goto("/reports");
+  const table = supervisor.getByRole("table", { name: "Applications whose total differs from the journal" });
+  const row = table.getByRole("row").filter({ has: supervisor.getByRole("link", { name: orderNumber }) });
+  await expect(row.getByRole("cell")).toHaveText([czk(0), czk(price), czk(-price), "–"]);
+  await supervisor.context().close();
+});
+
 test("a viewer reads the report but cannot download it", async ({ browser }) => {
   const viewer = await pageAs(browser, "viewer");
   await viewer.goto("/reports");

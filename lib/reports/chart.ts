@@ -31,8 +31,8 @@ export function timeChartSvg(
   chart.setOption({
     animation: false,
     color: ["#e11d48", "#d97706", "#4f46e5", "#0f766e"],
-    legend: { top: 0, textStyle: { fontSize: narrow ? 11 : 12 } },
-    grid: { left: 8, right: 8, top: narrow ? 56 : 36, bottom: 8, containLabel: true },
+    legend: { top: 0, itemGap: narrow ? 8 : 20, textStyle: { fontSize: narrow ? 11 : 12 } },
+    grid: { left: 8, right: 8, top: narrow ? 72 : 40, bottom: 8, containLabel: true },
     xAxis: {
       type: "category",
       data: series.map((b) => bucketLabel(b.start)),
