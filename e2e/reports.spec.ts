@@ -1,6 +1,7 @@
 // /reports and its CSV export against the production build: a supervisor's refund shows in the totals, the table
 // and the download; viewers read the page but cannot download; agents and signed-out callers are refused.
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, openApplication, pageAs, refund, signedOutPage, TOTAL, test } from "./fixtures";
 
 const czk = (minor: number) =>
@@ -91,6 +92,21 @@ test("reconciliation lists an application changed outside this admin, with the d
   const table = supervisor.getByRole("table", { name: "Applications whose total differs from the journal" });
   const row = table.getByRole("row").filter({ has: supervisor.getByRole("link", { name: orderNumber }) });
   await expect(row.getByRole("cell")).toHaveText([czk(0), czk(price), czk(-price), "–"]);
+  await supervisor.context().close();
+});
+
+test("no serious or critical axe violations on /reports, at desktop and phone width", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const supervisor = await pageAs(browser, "supervisor");
+  for (const width of [1440, 390]) {
+    await supervisor.setViewportSize({ width, height: 900 });
+    await supervisor.goto("/reports?range=month");
+    const results = await new AxeBuilder({ page: supervisor }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(serious, `${width} px`).toEqual([]);
+  }
   await supervisor.context().close();
 });
 

@@ -40,7 +40,7 @@ export function FiguresTable({
     const value = row.figures[metric];
     const text = metric === "count" ? count(value) : money(value);
     return value === 0 ? (
-      <span className="text-slate-400">{text}</span>
+      <span className="text-slate-500">{text}</span>
     ) : (
       <Link href={row.hrefs[metric]} title={linkTitle} className="text-brand-700 hover:underline">
         {text}
