@@ -184,3 +184,31 @@ export const exportSearchSchema = z.object({
   to: day.optional(),
   by: z.enum(BUCKETS).optional(),
 });
+
+/** The applications list's operation parameters, as `figureHref` writes them (validated by the list's schema). */
+export interface FigureParams {
+  opFrom?: string;
+  opTo?: string;
+  opMetric?: "cancelled" | "returned" | "refunded";
+  opKind?: string;
+  opReason?: string;
+  opActor?: string;
+  opType?: string;
+}
+
+/**
+ * What the list filters by for a figure's link (lib/db/applications.ts `OperationFilter`): both days are needed;
+ * "none" is the empty reason / unknown financing type.
+ */
+export function figureFilter(p: FigureParams) {
+  if (!p.opFrom || !p.opTo) return undefined;
+  return {
+    from: p.opFrom,
+    to: p.opTo,
+    metric: p.opMetric,
+    intent: p.opKind,
+    reason: p.opReason === "none" ? "" : p.opReason,
+    actorId: p.opActor,
+    financingType: p.opType === "none" ? "" : p.opType,
+  };
+}

@@ -21,7 +21,7 @@ import { formatDay } from "@/lib/i18n/format";
 import { DEFAULT_SORT, PAGE_SIZE, SORTS } from "@/lib/list-options";
 import type { Locale } from "@/lib/orders/money";
 import { OPERATION_REASONS } from "@/lib/orders/operation-kinds";
-import { INTENT_KINDS } from "@/lib/reports/range";
+import { figureFilter, INTENT_KINDS } from "@/lib/reports/range";
 import { APPLICATION_STATES, CANCEL_REASONS, FINANCING_TYPES, STATE_REASONS } from "@/lib/skippay/enums";
 
 export const dynamic = "force-dynamic";
@@ -100,18 +100,7 @@ export default async function ApplicationsPage({
     from: params.from,
     to: params.to,
     sort: params.sort,
-    operation:
-      params.opFrom && params.opTo
-        ? {
-            from: params.opFrom,
-            to: params.opTo,
-            metric: params.opMetric,
-            intent: params.opKind,
-            reason: params.opReason === "none" ? "" : params.opReason,
-            actorId: params.opActor,
-            financingType: params.opType === "none" ? "" : params.opType,
-          }
-        : undefined,
+    operation: figureFilter(params),
   };
   const after = decodeCursor(params.after, params.sort);
   const before = decodeCursor(params.before, params.sort);
