@@ -72,6 +72,24 @@ test("a supervisor's refund shows in the totals, the table and the CSV download"
   await supervisor.context().close();
 });
 
+test("in Czech the CSV is `;`-separated with Czech headings", async ({ browser }) => {
+  const supervisor = await pageAs(browser, "supervisor");
+  const response = await supervisor.request.get("/reports/export?range=month", {
+    headers: { "accept-language": "cs-CZ,cs;q=0.9" },
+  });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="skippay-operace-/);
+  const text = (await response.body()).toString("utf8");
+  expect(text.startsWith("\uFEFFDatum a čas;Číslo objednávky;Variabilní symbol;ID žádosti;Operace;")).toBe(
+    true,
+  );
+  // Every data row starts with its date and time, then the `;`.
+  for (const line of text.slice(1).split("\r\n").slice(1, -1))
+    expect(line).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2};/);
+  await supervisor.context().close();
+});
+
 test("reconciliation lists an application changed outside this admin, with the difference", async ({
   browser,
   sandbox,
