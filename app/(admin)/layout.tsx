@@ -5,7 +5,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { StaffMenu } from "@/components/layout/staff-menu";
 import { Providers } from "@/components/providers";
-import { can } from "@/lib/auth/roles";
+import { can, reportAccess } from "@/lib/auth/roles";
 import { currentStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { setLocale } from "./actions";
@@ -27,6 +27,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
     ? [
         { href: "/applications", label: t("applications") },
         ...(can(staff.role, "approve") ? [{ href: "/approvals", label: t("approvals") }] : []),
+        ...(reportAccess(staff.role) ? [{ href: "/reports", label: t("reports") }] : []),
         ...(can(staff.role, "manage_users") ? [{ href: "/staff", label: t("staff") }] : []),
         // The sandbox's e-mails (its embedded SMTP server): nothing to show against a real mail server.
         ...(config().mail.kind === "sandbox" ? [{ href: "/outbox", label: t("outbox") }] : []),

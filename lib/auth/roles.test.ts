@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, needsApproval, ROLES, unapprovedRefunds } from "./roles";
+import { can, needsApproval, ROLES, reportAccess, unapprovedRefunds } from "./roles";
 
 describe("roles", () => {
   it("grant each permission from its minimum role up", () => {
@@ -50,5 +50,16 @@ describe("roles", () => {
     expect(needsApproval("agent", 150_001, 500_000, earlier)).toBe(true);
     expect(needsApproval("agent", 0, 500_000, 600_000)).toBe(false);
     expect(needsApproval("supervisor", 150_001, 500_000, earlier)).toBe(false);
+  });
+});
+
+describe("reportAccess", () => {
+  it("lets supervisors and admins export, viewers read, and refuses agents", () => {
+    expect(Object.fromEntries(ROLES.map((r) => [r, reportAccess(r)]))).toEqual({
+      viewer: "read",
+      agent: null,
+      supervisor: "export",
+      admin: "export",
+    });
   });
 });

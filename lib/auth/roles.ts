@@ -86,3 +86,13 @@ export function approvalFor(
     ? { earlier, total: earlier + refund, limit }
     : null;
 }
+
+/**
+ * Reports (/reports and its CSV export): supervisors and admins read and export; viewers (the accountant's kind of
+ * account) read the page only; agents, who operate orders one at a time, have neither. Not a rank: hence its own rule.
+ */
+export type ReportAccess = "export" | "read" | null;
+export function reportAccess(role: Role): ReportAccess {
+  if (can(role, "approve")) return "export";
+  return role === "viewer" ? "read" : null;
+}

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { safeReturnTo } from "./return-to";
-import { can, type Permission } from "./roles";
+import { can, type Permission, type ReportAccess, reportAccess } from "./roles";
 import { type Staff, staffFromHeaders } from "./staff";
 
 export type { Staff };
@@ -40,4 +40,15 @@ export async function requirePageStaff(permission: Permission, returnTo: string)
   if (!staff) redirect(`/login?next=${encodeURIComponent(safeReturnTo(returnTo))}`);
   if (!can(staff.role, permission)) redirect("/forbidden");
   return staff;
+}
+
+/** For /reports: the signed-in staff member and what they may do there, or sign-in / the refusal page. */
+export async function requireReportStaff(
+  returnTo: string,
+): Promise<{ staff: Staff; access: Exclude<ReportAccess, null> }> {
+  const staff = await currentStaff();
+  if (!staff) redirect(`/login?next=${encodeURIComponent(safeReturnTo(returnTo))}`);
+  const access = reportAccess(staff.role);
+  if (!access) redirect("/forbidden");
+  return { staff, access };
 }

@@ -11,7 +11,7 @@ import type {
   StateReason,
 } from "@/lib/skippay/schemas";
 import type { Db } from "./client";
-import { applications } from "./schema";
+import { applications, operations } from "./schema";
 import { searchPatterns, searchText } from "./search-text";
 
 export type IndexedApplication = typeof applications.$inferSelect;
@@ -200,7 +200,46 @@ export interface ListFilters {
   /** Last updated on or after this day / on or before this day (YYYY-MM-DD, Prague time). */
   from?: string;
   to?: string;
+  /** Only applications with a succeeded operation like this (a report's figure links here: lib/reports). */
+  operation?: OperationFilter;
   sort: Sort;
+}
+
+/** The operations behind a report's figure: finished in these Prague days, of this kind, reason, actor, type. */
+export interface OperationFilter {
+  from: string;
+  to: string;
+  /** cancelled: cancelled some value; returned: a return; refunded: an amount-only refund; absent: any. */
+  metric?: "cancelled" | "returned" | "refunded";
+  intent?: string;
+  /** "" = none given. */
+  reason?: string;
+  actorId?: string;
+  /** The application's financing type; "" = unknown. */
+  financingType?: string;
+}
+
+function operationCondition(f: OperationFilter): SQL {
+  const where: SQL[] = [
+    sql`o.application_id = ${applications.id}`,
+    sql`o.status = 'succeeded'`,
+    sql`o.finished_at >= (${f.from}::date)::timestamp at time zone 'Europe/Prague'`,
+    sql`o.finished_at < (${f.to}::date + 1)::timestamp at time zone 'Europe/Prague'`,
+  ];
+  if (f.metric === "cancelled") where.push(sql`o.cancelled_value > 0`);
+  if (f.metric === "returned") where.push(sql`o.intent in ('return', 'return-all')`);
+  if (f.metric === "refunded") where.push(sql`o.intent = 'refund'`);
+  if (f.intent) where.push(sql`o.intent = ${f.intent}`);
+  if (f.reason !== undefined) where.push(sql`coalesce(o.reason, '') = ${f.reason}`);
+  if (f.actorId) where.push(sql`o.actor_id = ${f.actorId}`);
+  const type =
+    f.financingType === undefined
+      ? undefined
+      : f.financingType === ""
+        ? sql`${applications.financingType} is null`
+        : eq(applications.financingType, f.financingType);
+  const exists = sql`exists (select 1 from ${operations} o where ${sql.join(where, sql` and `)})`;
+  return type ? sql`(${type} and ${exists})` : exists;
 }
 
 /** Which page: the first, the last, the one after a row, or the one before a row. */
@@ -252,6 +291,7 @@ function conditionOf(filters: ListFilters): { where: SQL | undefined; searchTooS
     where.push(isState ? eq(applications.state, state) : eq(applications.stateReason, state));
   }
   if (filters.type) where.push(eq(applications.financingType, filters.type));
+  if (filters.operation) where.push(operationCondition(filters.operation));
   // A day in Prague, as the list shows dates; the bounds are constants to the planner, so the indexes serve them.
   if (filters.from)
     where.push(

@@ -267,6 +267,8 @@ export const operations = pgTable(
   (t) => [
     index("operations_application_idx").on(t.applicationId, t.createdAt),
     index("operations_status_idx").on(t.status),
+    // Reports and their CSV export: the operations finished in a range of days, walked by keyset (lib/reports).
+    index("operations_finished_idx").on(t.finishedAt, t.id),
     // The lock: at most one operation per application may be in flight or of unknown outcome — enforced by the
     // database, so it holds across every app instance.
     uniqueIndex("operations_one_active_per_application")

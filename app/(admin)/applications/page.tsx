@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ApplicationList } from "@/components/applications/application-list";
 import { ListFilters } from "@/components/applications/list-filters";
@@ -17,8 +17,12 @@ import {
   type PageAt,
 } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
+import { formatDay } from "@/lib/i18n/format";
 import { DEFAULT_SORT, PAGE_SIZE, SORTS } from "@/lib/list-options";
-import { APPLICATION_STATES, FINANCING_TYPES, STATE_REASONS } from "@/lib/skippay/enums";
+import type { Locale } from "@/lib/orders/money";
+import { OPERATION_REASONS } from "@/lib/orders/operation-kinds";
+import { figureFilter, INTENT_KINDS } from "@/lib/reports/range";
+import { APPLICATION_STATES, CANCEL_REASONS, FINANCING_TYPES, STATE_REASONS } from "@/lib/skippay/enums";
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +51,23 @@ const searchSchema = z.object({
   before: z.string().max(2_000).optional().catch(undefined),
   last: z.enum(["1"]).optional().catch(undefined),
   lookup: z.enum(["1"]).optional().catch(undefined),
+  // The operations behind a report's figure (lib/reports/range.ts `figureHref`): "none" = no reason / unknown type.
+  opFrom: day,
+  opTo: day,
+  opMetric: z.enum(["cancelled", "returned", "refunded"]).optional().catch(undefined),
+  opKind: z.enum(INTENT_KINDS).optional().catch(undefined),
+  opReason: z
+    .enum([...OPERATION_REASONS, ...CANCEL_REASONS, "none"])
+    .optional()
+    .catch(undefined),
+  opActor: z.string().trim().min(1).max(100).optional().catch(undefined),
+  opType: z
+    .enum([...FINANCING_TYPES, "none"])
+    .optional()
+    .catch(undefined),
 });
+
+const OPERATION_PARAMS = ["opFrom", "opTo", "opMetric", "opKind", "opReason", "opActor", "opType"] as const;
 
 export default async function ApplicationsPage({
   searchParams,
@@ -60,6 +80,7 @@ export default async function ApplicationsPage({
   ).toString();
   await requirePageStaff("view", query ? `/applications?${query}` : "/applications");
   const t = await getTranslations("list");
+  const locale = (await getLocale()) as Locale;
   const params = searchSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
@@ -79,6 +100,7 @@ export default async function ApplicationsPage({
     from: params.from,
     to: params.to,
     sort: params.sort,
+    operation: figureFilter(params),
   };
   const after = decodeCursor(params.after, params.sort);
   const before = decodeCursor(params.before, params.sort);
@@ -98,6 +120,11 @@ export default async function ApplicationsPage({
     if (filters.type) search.set("type", filters.type);
     if (filters.from) search.set("from", filters.from);
     if (filters.to) search.set("to", filters.to);
+    if (filters.operation)
+      for (const key of OPERATION_PARAMS) {
+        const value = params[key];
+        if (value) search.set(key, value);
+      }
     if (filters.sort !== DEFAULT_SORT) search.set("sort", filters.sort);
     if (position.after) search.set("after", encodeCursor(position.after));
     if (position.before) search.set("before", encodeCursor(position.before));
@@ -105,7 +132,14 @@ export default async function ApplicationsPage({
     const s = search.toString();
     return s ? `/applications?${s}` : "/applications";
   };
-  const filtered = !!(filters.q || filters.state || filters.type || filters.from || filters.to);
+  const filtered = !!(
+    filters.q ||
+    filters.state ||
+    filters.type ||
+    filters.from ||
+    filters.to ||
+    filters.operation
+  );
   const pastEnd = page.rows.length === 0 && page.total.value > 0 && at.at !== "first";
 
   return (
@@ -116,6 +150,18 @@ export default async function ApplicationsPage({
       </div>
 
       <ListFilters values={{ ...filters, q: params.q }} />
+      {filters.operation && (
+        <p className="-mt-2 rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800">
+          {t("fromReport", {
+            from: formatDay(filters.operation.from, locale),
+            to: formatDay(filters.operation.to, locale),
+            what: filters.operation.metric ?? "any",
+          })}{" "}
+          <Link href="/reports" className="text-brand-700 hover:underline">
+            {t("backToReports")}
+          </Link>
+        </p>
+      )}
       {filtered && (
         <p className="-mt-3 text-sm">
           <Link href="/applications" className="text-brand-700 hover:underline">

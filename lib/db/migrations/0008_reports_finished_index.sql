@@ -1,0 +1,1 @@
+CREATE INDEX "operations_finished_idx" ON "operations" USING btree ("finished_at","id");

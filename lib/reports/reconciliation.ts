@@ -1,0 +1,87 @@
+// Reconciliation: the applications whose Skip Pay total (the admin's index, as last read) differs from what this
+// admin's journal recorded — financed, less what went through here cancelled, returned and refunded; the same sum
+// as the order page's ledger (lib/orders/ledger.ts), over every application at once.
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { applicationNotes, applications, operations } from "@/lib/db/schema";
+
+export interface Mismatch {
+  applicationId: string;
+  orderNumber: string;
+  /** Skip Pay's total as last read (minor units). */
+  actual: number;
+  /** What the journal says it should be. */
+  expected: number;
+  /** actual − expected */
+  difference: number;
+  /** The application's latest operation, whatever its outcome (null: none was made here). */
+  lastOperation: { intent: string; status: string; at: Date; actorName: string } | null;
+  /** Staff checked this very difference (at this total) and recorded it as a change made outside this admin. */
+  checked: boolean;
+}
+
+export interface Reconciliation {
+  /** The largest differences first, at most `limit`. */
+  rows: Mismatch[];
+  /** How many applications differ in all. */
+  total: number;
+}
+
+export async function reconciliation(db: Db, limit = 50): Promise<Reconciliation> {
+  const result = (await db.execute(sql`
+    with j as (
+      select ${operations.applicationId} as application_id,
+        coalesce(sum(${operations.cancelledValue}), 0)
+          + coalesce(sum(${operations.refund}) filter (where ${operations.intent} in ('return', 'return-all', 'refund')), 0)
+          as taken
+      from ${operations}
+      where ${operations.status} = 'succeeded'
+      group by ${operations.applicationId}
+    ), d as (
+      select ${applications.id} as id, ${applications.orderNumber} as order_number,
+        ${applications.totalAmount} as actual,
+        ${applications.originalTotalAmount} - coalesce(j.taken, 0) as expected
+      from ${applications} left join j on j.application_id = ${applications.id}
+      where ${applications.totalAmount} <> ${applications.originalTotalAmount} - coalesce(j.taken, 0)
+    ), top as (
+      select d.*, count(*) over () as total from d
+      order by abs(d.actual - d.expected) desc, d.id
+      limit ${limit}
+    )
+    select top.*, last.intent, last.status, last.at, last.actor_name,
+      exists (
+        select 1 from ${applicationNotes} n
+        where n.application_id = top.id and n.kind = 'drift_checked'
+          and n.drift = top.actual - top.expected and n.total = top.actual
+      ) as checked
+    from top
+    left join lateral (
+      select o.intent, o.status, coalesce(o.finished_at, o.created_at) as at, o.actor_name
+      from ${operations} o where o.application_id = top.id
+      order by o.created_at desc, o.id desc limit 1
+    ) last on true
+    order by abs(top.actual - top.expected) desc, top.id`)) as unknown as { rows: Record<string, unknown>[] };
+  const rows = result.rows.map((r) => {
+    const actual = Number(r.actual);
+    const expected = Number(r.expected);
+    return {
+      applicationId: String(r.id),
+      orderNumber: String(r.order_number),
+      actual,
+      expected,
+      difference: actual - expected,
+      lastOperation:
+        r.intent == null
+          ? null
+          : {
+              intent: String(r.intent),
+              status: String(r.status),
+              at: new Date(r.at as string | Date),
+              actorName: String(r.actor_name),
+            },
+      checked: r.checked === true || r.checked === "t",
+    };
+  });
+  return { rows, total: Number(result.rows[0]?.total ?? 0) };
+}
