@@ -61,6 +61,24 @@ export interface SandboxOrder {
   lines: SandboxLine[];
 }
 
+/**
+ * A payout from Skip Pay to the shop (the spec's `Payment`), kept on its application. `invoice` is the billing
+ * information of the spec's `InvoiceInfo` (see docs/sandbox.md for what the sandbox puts there).
+ */
+export interface SandboxPayment {
+  paymentId: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Minor units, always positive: a claim back from the shop is not a payment. */
+  amount: number;
+  invoice: {
+    fullName: string | null;
+    address: Address | null;
+    dueDate: string;
+    accountNumber: { accountNumber: string; bankCode: string };
+  };
+}
+
 export interface SandboxApplication {
   id: string;
   type: FinancingType;
@@ -72,6 +90,8 @@ export interface SandboxApplication {
   gatewayRedirectUrl: string;
   /** Set once Skip Pay paid (part of) the price out to the shop: substate READY_PAID. */
   paid: boolean;
+  /** Payouts in paymentId order; absent on applications stored before payouts were recorded. */
+  payments?: SandboxPayment[];
   cancelReason: CancelReason | null;
   order: SandboxOrder;
 }
