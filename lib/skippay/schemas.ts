@@ -320,6 +320,41 @@ export const applicationResponse = applicationInfo.extend({
 });
 export type ApplicationResponse = z.infer<typeof applicationResponse>;
 
+/**
+ * `InvoiceInfo`: billing information of a payout. Informational only, so every field is lenient: a payout is
+ * listed even when Skip Pay leaves some of it out.
+ */
+export const invoiceInfo = z.object({
+  fullName: z.string().nullish(),
+  address: address.partial().nullish().catch(null),
+  dueDate: z.string().nullish(),
+  accountNumber: z
+    .object({ accountNumber: z.string(), bankCode: z.string().nullish() })
+    .nullish()
+    .catch(null),
+});
+
+/** `Payment`: one payout from Skip Pay to the shop. */
+export const payment = z.object({
+  paymentId: z.string().min(1),
+  date: z.string(),
+  applicationId: z.string(),
+  value: amount,
+  invoice: invoiceInfo.nullish().catch(null),
+});
+export type Payment = z.infer<typeof payment>;
+
+/** `PagingInfo`: `nextPage`/`prevPage` are present only when such a page exists. */
+export const pagingInfo = z.object({
+  itemsPerPage: z.number(),
+  nextPage: z.string().nullish(),
+  prevPage: z.string().nullish(),
+});
+
+/** `GET …/payments`: one page of payouts, sorted by `paymentId`. */
+export const paymentsResponse = z.object({ data: z.array(payment), pagingInfo: pagingInfo.nullish() });
+export type PaymentsResponse = z.infer<typeof paymentsResponse>;
+
 export const partnerLoginResult = z.object({
   accessToken: z.string().min(1),
   expiresIn: z.number().positive().optional(),
