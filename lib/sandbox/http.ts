@@ -14,6 +14,7 @@ import {
   orderItemsSendRequest,
   partnerLogin,
 } from "@/lib/skippay/schemas";
+import { withDocument } from "./documents";
 import { invalidRequest, notFound, SandboxError, unprocessable } from "./errors";
 import type { SandboxApplication } from "./model";
 import * as payments from "./payments";
@@ -379,13 +380,13 @@ export function createSandbox(options: SandboxOptions) {
           apply = (app) => rules.cancelItems(app, body);
         } else if (r.op === "send") {
           const body = parse(OPERATION_SCHEMAS.send, raw);
-          apply = (app) => rules.sendItems(app, body, today);
+          apply = (app) => withDocument(rules.sendItems(app, body, today), body.document, "order/send");
         } else if (r.op === "deliver") {
           const body = parse(OPERATION_SCHEMAS.deliver, raw);
-          apply = (app) => rules.deliverItems(app, body, today);
+          apply = (app) => withDocument(rules.deliverItems(app, body, today), body.document, "order/deliver");
         } else {
           const body = parse(OPERATION_SCHEMAS.return, raw);
-          apply = (app) => rules.returnItems(app, body);
+          apply = (app) => withDocument(rules.returnItems(app, body), body.document, "order/return");
         }
         const change = await transition(db, r.id, request, path, `order/${r.op}`, raw, apply);
         return json(renderOrderExtended(change.app));

@@ -42,6 +42,17 @@ export interface SandboxLine {
   parts: SandboxPart[];
 }
 
+/** A document attached by order/send, order/deliver or order/return (the spec's DocumentRequest). */
+export interface SandboxDocument {
+  type: "INVOICE" | "PROFORMA_INVOICE" | "CREDIT_NOTE" | "OTHER";
+  /** The file's http(s) URL, or its base64 content. */
+  file: string;
+  description: string | null;
+  variableSymbol: string | null;
+  /** The request that attached it, e.g. "order/return". */
+  operation: string;
+}
+
 export interface SandboxOrder {
   number: string;
   variableSymbols: string[];
@@ -59,6 +70,8 @@ export interface SandboxOrder {
   deliveryDate: string | null;
   trackingNumber: string | null;
   lines: SandboxLine[];
+  /** Absent on orders stored before documents were kept. */
+  documents?: SandboxDocument[];
 }
 
 /**
