@@ -19,6 +19,7 @@ import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Alert } from "../ui/alert";
 import { ApplicationHeader } from "./application-header";
 import { CustomerMessage } from "./customer-message";
+import { OrderDocuments } from "./documents";
 import { ItemsTable } from "./items-table";
 import { MoneyLedger } from "./money-ledger";
 import { OperationChooser } from "./operation-chooser";
@@ -172,6 +173,7 @@ export function OrderWorkspace({
             checkDrift={actions.checkDrift}
           />
           <Payouts payouts={payouts} />
+          <OrderDocuments documents={application.order.documents ?? []} />
         </div>
       </div>
     </div>
