@@ -36,12 +36,12 @@ export function OrderDocuments({ documents }: { documents: readonly DocumentResp
                       href={d.file.url}
                       target="_blank"
                       rel="noopener noreferrer"
-                      className="break-all text-brand-700 hover:underline"
+                      className="break-words text-brand-700 hover:underline"
                     >
                       {name}
                     </a>
                   ) : (
-                    <span className="break-all">{name}</span>
+                    <span className="break-words">{name}</span>
                   )}
                 </p>
                 {(d.description || d.extraData?.variableSymbol) && (

@@ -33,7 +33,7 @@ export function Payouts({ payouts }: { payouts: PayoutsState }) {
                   {formatMoney(p.value.amount, locale)}
                 </span>
               </div>
-              <p className="mt-0.5 break-all text-xs text-slate-600">
+              <p className="mt-0.5 break-words text-xs text-slate-600">
                 {t("payment", { id: p.paymentId })}
                 {p.invoice?.dueDate && ` · ${t("dueDate", { date: dayOf(p.invoice.dueDate, locale) })}`}
                 {p.invoice?.accountNumber &&

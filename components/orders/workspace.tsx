@@ -153,7 +153,7 @@ export function OrderWorkspace({
 
       {Form ? <Form key={kind} ctx={ctx} /> : <ItemsTable lines={view.lines} pick={null} />}
 
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
         <Timeline
           entries={entries}
           notes={notes}
