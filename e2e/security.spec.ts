@@ -30,7 +30,11 @@ test.describe("without a session", () => {
 
   test("every route handler answers 401", async ({ request, sandbox }) => {
     const { id } = await sandbox.create("ready");
-    for (const path of [`/api/applications/${id}`, `/api/applications/${id}/journal`]) {
+    for (const path of [
+      `/api/applications/${id}`,
+      `/api/applications/${id}/journal`,
+      `/api/applications/${id}/payments`,
+    ]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(401);
       expect(await response.json()).toEqual({ error: "unauthenticated" });

@@ -56,7 +56,13 @@ export function MoneyLedger({
         {row(t("refunded"), `− ${m(ledger.refunded)}`)}
         {row(t("expected"), m(ledger.expected), true)}
         {row(t("actual"), m(ledger.actual), true)}
+        {ledger.paidOut !== null && ledger.paidOut > 0 && row(t("paidOut"), m(ledger.paidOut))}
       </dl>
+      {ledger.claimBack > 0 && (
+        <Alert tone="info" title={t("claimBackTitle", { amount: m(ledger.claimBack) })} className="mt-3">
+          <p>{t("claimBackBody")}</p>
+        </Alert>
+      )}
       {ledger.drift !== 0 &&
         (checked ? (
           <p className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">

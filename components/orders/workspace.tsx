@@ -4,6 +4,7 @@
 // parts together; the rules live in lib/.
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import type { PayoutsState } from "@/lib/applications/payouts";
 import { approvalFor, can } from "@/lib/auth/roles";
 import { activeEntry, unclearEntry } from "@/lib/operations/types";
 import { availability } from "@/lib/orders/availability";
@@ -20,6 +21,7 @@ import { Alert } from "../ui/alert";
 import { ApplicationHeader } from "./application-header";
 import { SendToCustomer, useCustomerEmails } from "./customer-email";
 import { CustomerMessage } from "./customer-message";
+import { OrderDocuments } from "./documents";
 import { ItemsTable } from "./items-table";
 import { MoneyLedger } from "./money-ledger";
 import { OperationChooser } from "./operation-chooser";
@@ -29,6 +31,7 @@ import { CancelForm } from "./operations/cancel-form";
 import { RefundForm } from "./operations/refund-form";
 import { ReturnForm } from "./operations/return-form";
 import { ShipForm } from "./operations/ship-form";
+import { Payouts } from "./payouts";
 import { SandboxDecision } from "./sandbox-decision";
 import { ActiveOperation, UnclearOperation } from "./status-banners";
 import { Timeline } from "./timeline";
@@ -36,6 +39,7 @@ import type { WorkspaceStaff } from "./types";
 import type { OperationContext } from "./use-operation-form";
 import { useOperationResults, type WorkspaceActions } from "./use-operation-results";
 import { type Journal, useOrderData } from "./use-order-data";
+import { usePayouts } from "./use-payouts";
 
 const operationOf = (failure: OperationFailure) =>
   failure.kind === "in_progress" || failure.kind === "needs_review" ? failure.operationId : null;
@@ -53,6 +57,7 @@ const FORMS: Record<OperationKind, (props: { ctx: OperationContext }) => React.R
 export function OrderWorkspace({
   initial,
   initialJournal,
+  initialPayouts,
   readAt,
   sandbox,
   staff,
@@ -63,6 +68,8 @@ export function OrderWorkspace({
 }: {
   initial: ApplicationResponse;
   initialJournal: Journal;
+  /** The payouts the server read with the application. */
+  initialPayouts: PayoutsState;
   readAt: number;
   sandbox: boolean;
   staff: WorkspaceStaff;
@@ -78,7 +85,16 @@ export function OrderWorkspace({
   const { application, entries, notes } = data;
   const view = useMemo(() => orderView(application.order), [application.order]);
   const available = useMemo(() => availability(application, view, application.order), [application, view]);
-  const money = useMemo(() => ledger(application.order, entries), [application.order, entries]);
+  const payouts = usePayouts({
+    id: application.id,
+    stateReason: application.stateReason,
+    initial: { stateReason: initial.stateReason, payouts: initialPayouts },
+    readAt,
+  });
+  const money = useMemo(
+    () => ledger(application.order, entries, payouts.ok ? payouts.payments : null),
+    [application.order, entries, payouts],
+  );
   const basis = useMemo(() => basisOf(application), [application]);
   const active = activeEntry(entries);
   const unclear = unclearEntry(entries);
@@ -156,7 +172,7 @@ export function OrderWorkspace({
 
       {Form ? <Form key={kind} ctx={ctx} /> : <ItemsTable lines={view.lines} pick={null} />}
 
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
         <Timeline
           entries={entries}
           notes={notes}
@@ -168,14 +184,18 @@ export function OrderWorkspace({
           emailFor={emailFor}
           language={language}
         />
-        <MoneyLedger
-          ledger={money}
-          notes={notes}
-          applicationId={application.id}
-          mayCheck={mayOperate}
-          results={results}
-          checkDrift={actions.checkDrift}
-        />
+        <div className="space-y-5">
+          <MoneyLedger
+            ledger={money}
+            notes={notes}
+            applicationId={application.id}
+            mayCheck={mayOperate}
+            results={results}
+            checkDrift={actions.checkDrift}
+          />
+          <Payouts payouts={payouts} />
+          <OrderDocuments documents={application.order.documents ?? []} />
+        </div>
       </div>
     </div>
   );

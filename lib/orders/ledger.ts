@@ -1,6 +1,7 @@
 // The money ledger of an application: what was financed, what this admin cancelled, returned and refunded, what
 // the total should therefore be — and whether Skip Pay's total agrees (drift means something happened outside
-// this admin, or an operation's outcome was lost). Pure.
+// this admin, or an operation's outcome was lost) — and what Skip Pay paid out to the shop, with what it will claim
+// back when a return or refund comes after a payout. Pure.
 import type { OrderResponse } from "@/lib/skippay/schemas";
 import { sum } from "./money";
 import type { IntentKind } from "./plan-types";
@@ -17,6 +18,13 @@ export interface Ledger {
   actual: number;
   /** actual − expected; not 0 = Skip Pay's total differs from what this admin recorded. */
   drift: number;
+  /** Paid out to the shop by Skip Pay (its payments); null when they could not be read. */
+  paidOut: number | null;
+  /**
+   * What Skip Pay will claim back from the shop: paid out beyond what the customer still owes for the goods sent —
+   * a return or refund after a payout. 0 when nothing was paid out or the payouts are not known.
+   */
+  claimBack: number;
 }
 
 /** What the ledger needs of a journal entry (lib/operations/types.ts `JournalEntry` has it). */
@@ -27,7 +35,11 @@ export interface LedgerEntry {
   cancelledValue: number;
 }
 
-export function ledger(order: Pick<OrderResponse, "items" | "totalPrice">, entries: LedgerEntry[]): Ledger {
+export function ledger(
+  order: Pick<OrderResponse, "items" | "totalPrice">,
+  entries: LedgerEntry[],
+  payouts: readonly { value: { amount: number } }[] | null = null,
+): Ledger {
   const done = entries.filter((e) => e.status === "succeeded");
   const financed = sum(order.items.map((i) => i.totalPrice.amount));
   const cancelled = sum(done.map((e) => e.cancelledValue));
@@ -37,7 +49,22 @@ export function ledger(order: Pick<OrderResponse, "items" | "totalPrice">, entri
   const refunded = sum(done.filter((e) => e.intent === "refund").map((e) => e.refund));
   const expected = financed - cancelled - returned - refunded;
   const actual = order.totalPrice.amount;
-  return { financed, cancelled, returned, refunded, expected, actual, drift: actual - expected };
+  const paidOut = payouts ? sum(payouts.map((p) => p.value.amount)) : null;
+  // Goods not sent yet are not paid out for, so only the rest of the total can cover what was paid.
+  const unsent = sum(order.items.filter((i) => i.state === "PROCESSING").map((i) => i.totalPrice.amount));
+  const covered = Math.max(0, actual - Math.max(0, unsent));
+  const claimBack = paidOut === null ? 0 : Math.max(0, paidOut - covered);
+  return {
+    financed,
+    cancelled,
+    returned,
+    refunded,
+    expected,
+    actual,
+    drift: actual - expected,
+    paidOut,
+    claimBack,
+  };
 }
 
 /**

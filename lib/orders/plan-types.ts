@@ -15,6 +15,7 @@ import type {
   OrderState,
   StateReason,
 } from "@/lib/skippay/schemas";
+import type { DocumentIntent } from "./documents";
 
 // ── Intents ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -32,9 +33,11 @@ export type ReturnIntent =
       refundOverride: number | null;
       /** Refund the items' full price, without their share of the order discount (default: with it). */
       fullPrice?: boolean;
+      /** The credit note, when staff attach one. */
+      document?: DocumentIntent | null;
     }
-  | { kind: "return-all"; refundOverride: number | null };
-export type RefundIntent = { kind: "refund"; amount: number };
+  | { kind: "return-all"; refundOverride: number | null; document?: DocumentIntent | null };
+export type RefundIntent = { kind: "refund"; amount: number; document?: DocumentIntent | null };
 export interface SendIntent {
   kind: "send";
   /** null = everything not sent yet. */
@@ -44,6 +47,8 @@ export interface SendIntent {
   trackingNumber: string | null;
   /** For the payout to the shop: needed when the order has none yet (up to 10 digits). */
   variableSymbol: string | null;
+  /** The invoice, when staff attach one. */
+  document?: DocumentIntent | null;
 }
 export interface DeliverIntent {
   kind: "deliver";

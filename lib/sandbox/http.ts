@@ -14,8 +14,10 @@ import {
   orderItemsSendRequest,
   partnerLogin,
 } from "@/lib/skippay/schemas";
+import { withDocument } from "./documents";
 import { invalidRequest, notFound, SandboxError, unprocessable } from "./errors";
 import type { SandboxApplication } from "./model";
+import * as payments from "./payments";
 import { renderApplication, renderOrderExtended } from "./render";
 import * as rules from "./rules";
 import * as store from "./store";
@@ -124,6 +126,7 @@ type Route =
   | { kind: "order-op"; id: string; op: rules.OrderOperation }
   | { kind: "change-order"; id: string }
   | { kind: "find" }
+  | { kind: "payments"; id: string }
   | { kind: "control-transition"; id: string; action: "approve" | "reject" | "payout" }
   | { kind: "control-events"; id: string }
   | { kind: "control-faults" };
@@ -142,6 +145,11 @@ const ROUTES: { pattern: RegExp; methods: string[]; route: (m: RegExpMatchArray)
     pattern: /^\/financing\/v1\/applications\/([^/]+)\/cancel$/,
     methods: ["PUT"],
     route: (m) => ({ kind: "cancel-application", id: decodeURIComponent(m[1] as string) }),
+  },
+  {
+    pattern: /^\/financing\/v1\/applications\/([^/]+)\/payments$/,
+    methods: ["GET"],
+    route: (m) => ({ kind: "payments", id: decodeURIComponent(m[1] as string) }),
   },
   {
     pattern: /^\/financing\/v1\/applications\/([^/]+)\/order$/,
@@ -192,6 +200,22 @@ function match(method: string, path: string): Route | SandboxError {
     return r.route(m);
   }
   return notFound("OBJECT_NOT_FOUND", `no resource at ${path}`);
+}
+
+/** `before`/`after` (paymentId cursors) and `limit` (1–100, default 10) of `GET …/payments`. */
+function pageQuery(params: URLSearchParams): payments.PageQuery {
+  const cursor = (name: "before" | "after") => {
+    const value = params.get(name);
+    if (value === null) return undefined;
+    if (value === "") throw invalidRequest(`${name} must be a paymentId`, name);
+    return value;
+  };
+  const limitText = params.get("limit");
+  const limit = limitText === null ? payments.DEFAULT_PAGE_SIZE : Number(limitText);
+  if (!/^\d+$/.test(limitText ?? "1") || limit < 1 || limit > payments.MAX_PAGE_SIZE) {
+    throw invalidRequest(`limit must be a whole number from 1 to ${payments.MAX_PAGE_SIZE}`, "limit");
+  }
+  return { before: cursor("before"), after: cursor("after"), limit };
 }
 
 const OPERATION_SCHEMAS = {
@@ -356,13 +380,13 @@ export function createSandbox(options: SandboxOptions) {
           apply = (app) => rules.cancelItems(app, body);
         } else if (r.op === "send") {
           const body = parse(OPERATION_SCHEMAS.send, raw);
-          apply = (app) => rules.sendItems(app, body, today);
+          apply = (app) => withDocument(rules.sendItems(app, body, today), body.document, "order/send");
         } else if (r.op === "deliver") {
           const body = parse(OPERATION_SCHEMAS.deliver, raw);
-          apply = (app) => rules.deliverItems(app, body, today);
+          apply = (app) => withDocument(rules.deliverItems(app, body, today), body.document, "order/deliver");
         } else {
           const body = parse(OPERATION_SCHEMAS.return, raw);
-          apply = (app) => rules.returnItems(app, body);
+          apply = (app) => withDocument(rules.returnItems(app, body), body.document, "order/return");
         }
         const change = await transition(db, r.id, request, path, `order/${r.op}`, raw, apply);
         return json(renderOrderExtended(change.app));
@@ -375,8 +399,32 @@ export function createSandbox(options: SandboxOptions) {
         );
         return json(renderOrderExtended(change.app));
       }
+      case "payments": {
+        const app = await store.loadApplication(db, r.id);
+        if (!app) throw notFound("APPLICATION_NOT_FOUND", `application ${r.id} does not exist`);
+        return json(payments.pagePayments(app, pageQuery(new URL(request.url).searchParams)));
+      }
       case "control-transition": {
-        const fn = { approve: rules.approve, reject: rules.reject, payout: rules.payout }[r.action];
+        if (r.action === "payout") {
+          // Optional body: {amount?, date?}; nothing (or {}) pays everything due, dated today.
+          const text = await request.text();
+          let raw: unknown = {};
+          try {
+            if (text.trim() !== "") raw = JSON.parse(text);
+          } catch {
+            throw invalidRequest("the request body is not valid JSON", "body");
+          }
+          const body = parse(payments.payoutRequest, raw);
+          const change = await transition(db, r.id, request, path, "control/payout", raw, (app) =>
+            rules.payout(app, { ...body, date: body.date ?? pragueDate(now()) }),
+          );
+          const payment = change.app.payments?.at(-1);
+          return json({
+            ...renderApplication(change.app),
+            payment: payment ? payments.renderPayment(change.app.id, payment) : null,
+          });
+        }
+        const fn = { approve: rules.approve, reject: rules.reject }[r.action];
         const change = await transition(db, r.id, request, path, `control/${r.action}`, null, fn);
         return json(renderApplication(change.app));
       }

@@ -42,6 +42,17 @@ export interface SandboxLine {
   parts: SandboxPart[];
 }
 
+/** A document attached by order/send, order/deliver or order/return (the spec's DocumentRequest). */
+export interface SandboxDocument {
+  type: "INVOICE" | "PROFORMA_INVOICE" | "CREDIT_NOTE" | "OTHER";
+  /** The file's http(s) URL, or its base64 content. */
+  file: string;
+  description: string | null;
+  variableSymbol: string | null;
+  /** The request that attached it, e.g. "order/return". */
+  operation: string;
+}
+
 export interface SandboxOrder {
   number: string;
   variableSymbols: string[];
@@ -59,6 +70,26 @@ export interface SandboxOrder {
   deliveryDate: string | null;
   trackingNumber: string | null;
   lines: SandboxLine[];
+  /** Absent on orders stored before documents were kept. */
+  documents?: SandboxDocument[];
+}
+
+/**
+ * A payout from Skip Pay to the shop (the spec's `Payment`), kept on its application. `invoice` is the billing
+ * information of the spec's `InvoiceInfo` (see docs/sandbox.md for what the sandbox puts there).
+ */
+export interface SandboxPayment {
+  paymentId: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Minor units, always positive: a claim back from the shop is not a payment. */
+  amount: number;
+  invoice: {
+    fullName: string | null;
+    address: Address | null;
+    dueDate: string;
+    accountNumber: { accountNumber: string; bankCode: string };
+  };
 }
 
 export interface SandboxApplication {
@@ -72,6 +103,8 @@ export interface SandboxApplication {
   gatewayRedirectUrl: string;
   /** Set once Skip Pay paid (part of) the price out to the shop: substate READY_PAID. */
   paid: boolean;
+  /** Payouts in paymentId order; absent on applications stored before payouts were recorded. */
+  payments?: SandboxPayment[];
   cancelReason: CancelReason | null;
   order: SandboxOrder;
 }

@@ -1,13 +1,14 @@
 // The sandbox model rendered as the API's response bodies (ApplicationResponse, OrderExtendedResponse).
 import type { ApplicationResponse, OrderExtendedResponse, OrderResponse } from "@/lib/skippay/schemas";
 import { fromMilli } from "./arithmetic";
+import { renderDocuments } from "./documents";
 import type { SandboxApplication, SandboxOrder } from "./model";
 import { orderStateOf } from "./rules";
 
 const CZK = "CZK";
 const money = (amount: number) => ({ amount, currency: CZK });
 
-export function renderOrder(order: SandboxOrder): OrderResponse & { documents: never[] } {
+export function renderOrder(order: SandboxOrder): OrderResponse {
   return {
     number: order.number,
     variableSymbols: order.variableSymbols,
@@ -22,7 +23,7 @@ export function renderOrder(order: SandboxOrder): OrderResponse & { documents: n
     sentDate: order.sentDate,
     deliveryDate: order.deliveryDate,
     deliveryTrackingNumber: order.trackingNumber,
-    documents: [],
+    documents: renderDocuments({ order }),
     merchantId: order.merchantId,
     // One item per part: a line with 2 delivered and 1 returned pieces is listed twice, with its identifiers.
     items: order.lines.flatMap((line) =>

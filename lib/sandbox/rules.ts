@@ -22,6 +22,7 @@ import {
   type SandboxOrder,
   type SandboxPart,
 } from "./model";
+import { buildPayment, type PayoutRequest } from "./payments";
 
 export type OrderOperation = "cancel" | "send" | "deliver" | "return";
 
@@ -874,12 +875,47 @@ export function reject(current: SandboxApplication): Change {
   return { app, summary: summary("reject", app.order.total, app.order, {}) };
 }
 
-/** Sandbox control: Skip Pay paid (part of) the price out to the shop — READY_PAID. */
-export function payout(current: SandboxApplication): Change {
+/**
+ * What Skip Pay owes the shop for the order now: the value of the delivered goods, never more than the customer
+ * still owes for the goods sent (a refund lowers it). Payouts already made count against it.
+ */
+export function payable(order: SandboxOrder): number {
+  const delivered = total(
+    allParts(order)
+      .filter((p) => p.state === "DELIVERED")
+      .map((p) => p.price),
+  );
+  return Math.max(0, Math.min(delivered, refundable(order)));
+}
+
+/** Everything paid out to the shop so far (minor units). */
+export function paidOut(app: SandboxApplication): number {
+  return total((app.payments ?? []).map((p) => p.amount));
+}
+
+/**
+ * Sandbox control: Skip Pay pays the shop what is due for delivered goods — one payment (the spec's `Payment`)
+ * and substate READY_PAID. Several payouts are possible (the spec: "in case of multiple invoices, list may contain
+ * more items"): each pays what became due since the last, e.g. after a second delivery, or `amount` of it. What
+ * a later refund takes back is Skip Pay's claim on the shop, never a negative payment. `date` defaults to the
+ * order's delivery date (pure: the HTTP route passes today).
+ */
+export function payout(current: SandboxApplication, body: PayoutRequest = {}): Change {
   if (current.state !== "READY" || !allParts(current.order).some((p) => p.state === "DELIVERED")) {
     throw notSupported("only a READY application with delivered items can be paid out");
   }
+  const due = payable(current.order) - paidOut(current);
+  if (due <= 0) {
+    throw notSupported(
+      `nothing is due: ${paidOut(current)} was already paid out for the delivered goods (${payable(current.order)})`,
+    );
+  }
+  if (body.amount !== undefined && body.amount > due) {
+    throw notSupported(`the payout (${body.amount}) exceeds what is due (${due})`, "amount");
+  }
   const app = clone(current);
+  const date = body.date ?? app.order.deliveryDate ?? app.order.sentDate ?? "1970-01-01";
+  app.payments = [...(app.payments ?? []), buildPayment(app, body.amount ?? due, date)];
   app.paid = true;
   settle(app);
   return { app, summary: summary("payout", app.order.total, app.order, {}) };

@@ -25,8 +25,27 @@ import {
   type OrderItemsReturnRequest,
   type OrderItemsSendRequest,
   orderExtendedResponse,
+  type Payment,
+  type PaymentsResponse,
   partnerLoginResult,
+  paymentsResponse,
 } from "./schemas";
+
+/** A page of `GET …/payments`: cursors are `paymentId`s (spec); `limit` is the page size. */
+export interface PaymentsPage {
+  before?: string;
+  after?: string;
+  limit?: number;
+}
+
+/** Every payout of an application; `complete` is false when there were more than the pages read. */
+export interface Payouts {
+  payments: Payment[];
+  complete: boolean;
+}
+
+/** How many pages `allPayments` reads at most (100 payouts at the default page size of 10 each). */
+const MAX_PAYMENT_PAGES = 10;
 
 export interface SkipPayClientOptions {
   baseUrl: string;
@@ -326,6 +345,20 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
     return { ok: true, value: parsed.data, status: outcome.status };
   }
 
+  function paymentsPage(id: string, page: PaymentsPage = {}): Promise<SkipPayResult<PaymentsResponse>> {
+    const query = new URLSearchParams();
+    if (page.after !== undefined) query.set("after", page.after);
+    if (page.before !== undefined) query.set("before", page.before);
+    if (page.limit !== undefined) query.set("limit", String(page.limit));
+    const search = query.size > 0 ? `?${query}` : "";
+    return call({
+      method: "GET",
+      path: `${operationPath(id, "payments")}${search}`,
+      schema: paymentsResponse,
+      mutating: false,
+    });
+  }
+
   return {
     /** Logs in now (otherwise done lazily); useful to check the credentials. */
     login: () => bearer(true),
@@ -423,6 +456,27 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
         schema: orderExtendedResponse,
         mutating: true,
       }),
+    /** GET …/payments — one page of the payouts Skip Pay made to the shop for this application. */
+    payments: paymentsPage,
+    /**
+     * Every payout of an application, page after page (`after` = the last `paymentId` seen, as the spec says),
+     * until no `nextPage` is offered — or the page limit, then `complete: false`.
+     */
+    async allPayments(id: string, limit?: number): Promise<SkipPayResult<Payouts>> {
+      const payments: Payment[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < MAX_PAYMENT_PAGES; page++) {
+        const result = await paymentsPage(id, { after, limit });
+        if (!result.ok) return result;
+        payments.push(...result.value.data);
+        const last = result.value.data.at(-1)?.paymentId;
+        // A cursor that does not move on would read the same page again.
+        if (!result.value.pagingInfo?.nextPage || !last || last === after)
+          return { ok: true, value: { payments, complete: true }, status: result.status };
+        after = last;
+      }
+      return { ok: true, value: { payments, complete: false }, status: 200 };
+    },
     /** The embedded sandbox's control endpoints (404 anywhere else). */
     sandbox: {
       approve: (id: string) =>
@@ -438,6 +492,15 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
           method: "POST",
           path: `/control/applications/${encodeURIComponent(id)}/reject`,
           body: {},
+          schema: applicationResponse,
+          mutating: true,
+        }),
+      /** Skip Pay pays the shop what is due (or `amount` of it): one more payment, READY_PAID. */
+      payout: (id: string, body: { amount?: number; date?: string } = {}) =>
+        call({
+          method: "POST",
+          path: `/control/applications/${encodeURIComponent(id)}/payout`,
+          body,
           schema: applicationResponse,
           mutating: true,
         }),

@@ -91,13 +91,30 @@ export const address = z.object({
 });
 export type Address = z.infer<typeof address>;
 
+/** An http(s) URL, as a document's file may be given (`FileRequest`). */
+export function isHttpUrl(s: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** `FileRequest` is one of two strings: the file's URL, or its content in base64. */
+const isFileRequest = (s: string) =>
+  s.includes("://") ? isHttpUrl(s) : s.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(s);
+
 export const documentRequest = z.object({
   type: documentType,
   /** A URL, or the base64-encoded file. */
-  file: z.string().min(1),
-  description: z.string().nullish(),
+  file: z
+    .string()
+    .min(1)
+    .refine(isFileRequest, "must be the file's http(s) URL or its base64-encoded content"),
+  description: z.string().max(1000).nullish(),
   extraData: z.object({ variableSymbol: paymentSymbol.nullish() }).nullish(),
 });
+export type DocumentRequest = z.infer<typeof documentRequest>;
 
 // ── Requests ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -279,6 +296,18 @@ export const orderItemResponse = z.object({
 });
 export type OrderItemResponse = z.infer<typeof orderItemResponse>;
 
+/**
+ * `DocumentResponse`: a document attached to the order (invoice, credit note, …). Its URL is valid for an hour
+ * (spec), so it is read with the order. Informational: a malformed one is dropped, never breaks the order page.
+ */
+export const documentResponse = z.object({
+  type: z.string(),
+  file: z.object({ filename: z.string().nullish(), url: z.string() }),
+  description: z.string().nullish(),
+  extraData: z.object({ variableSymbol: z.string().nullish() }).nullish().catch(null),
+});
+export type DocumentResponse = z.infer<typeof documentResponse>;
+
 export const orderResponse = z.object({
   number: z.string(),
   variableSymbols: z.array(z.string()).nullish(),
@@ -293,6 +322,7 @@ export const orderResponse = z.object({
   deliveryDate: z.string().nullish(),
   deliveryTrackingNumber: z.string().nullish(),
   items: z.array(orderItemResponse),
+  documents: z.array(documentResponse).nullish().catch(null),
   merchantId: z.string().nullish(),
 });
 export type OrderResponse = z.infer<typeof orderResponse>;
@@ -319,6 +349,41 @@ export const applicationResponse = applicationInfo.extend({
   order: orderResponse,
 });
 export type ApplicationResponse = z.infer<typeof applicationResponse>;
+
+/**
+ * `InvoiceInfo`: billing information of a payout. Informational only, so every field is lenient: a payout is
+ * listed even when Skip Pay leaves some of it out.
+ */
+export const invoiceInfo = z.object({
+  fullName: z.string().nullish(),
+  address: address.partial().nullish().catch(null),
+  dueDate: z.string().nullish(),
+  accountNumber: z
+    .object({ accountNumber: z.string(), bankCode: z.string().nullish() })
+    .nullish()
+    .catch(null),
+});
+
+/** `Payment`: one payout from Skip Pay to the shop. */
+export const payment = z.object({
+  paymentId: z.string().min(1),
+  date: z.string(),
+  applicationId: z.string(),
+  value: amount,
+  invoice: invoiceInfo.nullish().catch(null),
+});
+export type Payment = z.infer<typeof payment>;
+
+/** `PagingInfo`: `nextPage`/`prevPage` are present only when such a page exists. */
+export const pagingInfo = z.object({
+  itemsPerPage: z.number(),
+  nextPage: z.string().nullish(),
+  prevPage: z.string().nullish(),
+});
+
+/** `GET …/payments`: one page of payouts, sorted by `paymentId`. */
+export const paymentsResponse = z.object({ data: z.array(payment), pagingInfo: pagingInfo.nullish() });
+export type PaymentsResponse = z.infer<typeof paymentsResponse>;
 
 export const partnerLoginResult = z.object({
   accessToken: z.string().min(1),

@@ -41,13 +41,15 @@ export function loadSpecValidator(): SpecValidator {
   }
   const spec = parse(readFileSync(SPEC_PATH, "utf8"));
   const schemas = structuredClone(spec.components.schemas);
-  // Two defects in the published spec, patched here so that conforming bodies validate:
+  // Three defects in the published spec, patched here so that conforming bodies validate:
   // 1. CustomerResponse_allOf lists "type" as required, but defines no such property for a customer.
   schemas.CustomerResponse_allOf.required = schemas.CustomerResponse_allOf.required.filter(
     (r: string) => r !== "type",
   );
   // 2. DeliveryCarrier is a oneOf of "a predefined code" and "any string", so a predefined code matches both.
   schemas.DeliveryCarrier = { anyOf: schemas.DeliveryCarrier.oneOf };
+  // 3. FileRequest is a oneOf of two plain strings (the file's URL, or its base64 content): every string matches both.
+  schemas.FileRequest = { anyOf: schemas.FileRequest.oneOf };
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addFormat("url", true);

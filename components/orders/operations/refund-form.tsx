@@ -1,6 +1,7 @@
 "use client";
-// Money only — refund an amount: items and states stay as they are.
+// Money only — refund an amount (and optionally the credit note's address): items and states stay as they are.
 import { useTranslations } from "next-intl";
+import { DocumentUrlField } from "../document-field";
 import { MoneyField, NoteField, ReasonField, useRefundable } from "../fields";
 import { ItemsTable } from "../items-table";
 import { OperationFrame } from "../operation-frame";
@@ -18,6 +19,7 @@ export function RefundForm({ ctx }: { ctx: OperationContext }) {
         description={t("amountHint", { max })}
         issue={op.issues.fields.amount}
       />
+      <DocumentUrlField type="creditNote" />
       <ReasonField />
       <NoteField />
     </OperationFrame>

@@ -1,9 +1,10 @@
 "use client";
-// Came back — return: lines and quantities (or everything), optionally a refund other than their value, a reason,
-// a note.
+// Came back — return: lines and quantities (or everything), optionally a refund other than their value and the
+// credit note's address, a reason, a note.
 import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { hasOrderDiscount } from "@/lib/orders/discounts";
+import { DocumentUrlField } from "../document-field";
 import { EverythingField, MoneyField, NoteField, ReasonField, useRefundable } from "../fields";
 import { ItemsTable } from "../items-table";
 import { OperationFrame } from "../operation-frame";
@@ -33,6 +34,7 @@ export function ReturnForm({ ctx }: { ctx: OperationContext }) {
         description={t("refundOverrideHint", { max })}
         issue={op.issues.fields.refundOverride}
       />
+      <DocumentUrlField type="creditNote" />
       <ReasonField />
       <NoteField />
     </OperationFrame>

@@ -1,5 +1,6 @@
 "use client";
-// Shipped — mark sent (date, carrier, tracking number, and the payout's variable symbol when the order has none),
+// Shipped — mark sent (date, carrier, tracking number, the payout's variable symbol when the order has none, and
+// the invoice's address),
 // and Arrived — mark delivered (date). No reason: these are facts, not complaints.
 import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
@@ -7,6 +8,7 @@ import { needsVariableSymbol } from "@/lib/orders/eligibility";
 import type { PlanIssue } from "@/lib/orders/plan-types";
 import { DELIVERY_CARRIERS } from "@/lib/skippay/enums";
 import { Field, inputClass } from "../../ui/field";
+import { DocumentUrlField } from "../document-field";
 import { DateField, EverythingField, NoteField, useFieldError } from "../fields";
 import { ItemsTable } from "../items-table";
 import { OperationFrame } from "../operation-frame";
@@ -29,10 +31,13 @@ export function ShipForm({ ctx, kind }: { ctx: OperationContext; kind: "send" | 
     >
       <EverythingField label={t(`everything.${kind}`)} />
       {kind === "send" ? (
-        <SendDetails
-          askVariableSymbol={needsVariableSymbol(ctx.application.order)}
-          symbolIssue={op.issues.fields.variableSymbol}
-        />
+        <>
+          <SendDetails
+            askVariableSymbol={needsVariableSymbol(ctx.application.order)}
+            symbolIssue={op.issues.fields.variableSymbol}
+          />
+          <DocumentUrlField type="invoice" />
+        </>
       ) : (
         <DateField name="deliveryDate" label={t("deliveryDate")} />
       )}

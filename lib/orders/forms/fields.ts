@@ -2,6 +2,7 @@
 // their quantities, a reason and an internal note. Each check fails with one code per cause (`formErrors.<code>`
 // in the UI), so "-1" reads "must be positive" and "1,5555" "at most 3 decimals".
 import { z } from "zod";
+import { type DocumentIntent, isHttpsUrl } from "../documents";
 import { type MoneyInputError, parseMoney } from "../money";
 import { OPERATION_REASONS, type OperationReason } from "../operation-kinds";
 import type { LineSelection } from "../plan-types";
@@ -111,3 +112,12 @@ export const dateField = z
   }, "date_invalid");
 
 export const applicationIdField = z.string().min(1).max(64);
+
+/** The address of a document to attach (an invoice, a credit note): "" = none, else an https:// URL. */
+export const documentUrlField = z
+  .string()
+  .max(2_000, "document_url_invalid")
+  .refine((s) => s.trim() === "" || isHttpsUrl(s.trim()), "document_url_invalid");
+
+/** A checked document address as the intent's document ("" → none). */
+export const documentOf = (url: string): DocumentIntent | null => (url.trim() ? { url: url.trim() } : null);

@@ -5,6 +5,8 @@ import type { ReturnIntent } from "../plan-types";
 import {
   asReason,
   checkLines,
+  documentOf,
+  documentUrlField,
   explainOther,
   linesField,
   money,
@@ -22,6 +24,8 @@ const fields = {
   refundOverride: moneyField(true),
   /** Refund the full item price, without the order discount's share. */
   fullPrice: z.boolean(),
+  /** The credit note's address (optional). */
+  documentUrl: documentUrlField,
 };
 type Fields = z.output<z.ZodObject<typeof fields>>;
 const check = (v: Fields, ctx: z.RefinementCtx) => {
@@ -29,9 +33,10 @@ const check = (v: Fields, ctx: z.RefinementCtx) => {
 };
 const intentOf = (v: Fields): ReturnIntent => {
   const refundOverride = money(v.refundOverride);
+  const document = documentOf(v.documentUrl);
   return v.everything
-    ? { kind: "return-all", refundOverride }
-    : { kind: "return", lines: selections(v.lines), refundOverride, fullPrice: v.fullPrice };
+    ? { kind: "return-all", refundOverride, document }
+    : { kind: "return", lines: selections(v.lines), refundOverride, fullPrice: v.fullPrice, document };
 };
 
 /** What the live preview plans: the intent alone, whatever the reason and note say yet. */

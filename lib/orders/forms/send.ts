@@ -3,7 +3,15 @@
 import { z } from "zod";
 import { isVariableSymbol } from "../eligibility";
 import type { SendIntent } from "../plan-types";
-import { checkLines, dateField, linesField, noteField, selections } from "./fields";
+import {
+  checkLines,
+  dateField,
+  documentOf,
+  documentUrlField,
+  linesField,
+  noteField,
+  selections,
+} from "./fields";
 
 const fields = {
   kind: z.literal("send"),
@@ -16,6 +24,8 @@ const fields = {
     .string()
     .max(20, "variable_symbol_invalid")
     .refine((s) => s.trim() === "" || isVariableSymbol(s.trim()), "variable_symbol_invalid"),
+  /** The invoice's address (optional). */
+  documentUrl: documentUrlField,
 };
 type Fields = z.output<z.ZodObject<typeof fields>>;
 const check = (v: Fields, ctx: z.RefinementCtx) => {
@@ -28,6 +38,7 @@ const intentOf = (v: Fields): SendIntent => ({
   carrier: v.carrier.trim() || null,
   trackingNumber: v.trackingNumber.trim() || null,
   variableSymbol: v.variableSymbol.trim() || null,
+  document: documentOf(v.documentUrl),
 });
 
 /** What the live preview plans (the intent: every field but the note). */

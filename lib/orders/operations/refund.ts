@@ -1,4 +1,5 @@
 // An amount-only refund (`PUT …/order/return` with `"items": []`): no item changes state, the total drops.
+import { DOCUMENT_TYPE, documentField } from "../documents";
 import type { OrderView } from "../lines";
 import { CURRENCY } from "../money";
 import {
@@ -29,7 +30,12 @@ export function planRefund(ctx: PlanContext, view: OrderView, intent: RefundInte
       intent: "refund",
       operation: "order/return",
       // "items": [] marks an amount-only refund; without it Skip Pay would take it as a full return (seeds).
-      body: { items: [], totalPrice: { amount: intent.amount, currency: CURRENCY }, totalVat: vatBody(vat) },
+      body: {
+        items: [],
+        totalPrice: { amount: intent.amount, currency: CURRENCY },
+        totalVat: vatBody(vat),
+        ...documentField(DOCUMENT_TYPE.refund, intent.document),
+      },
       shape: "amount-only",
       changes: [],
       refund: intent.amount,

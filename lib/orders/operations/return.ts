@@ -3,6 +3,7 @@
 // ("all remaining"), which refunds whatever is still refundable.
 import type { OrderItemsReturnRequest } from "@/lib/skippay/schemas";
 import { type DiscountShare, discountShare, discountTaken, hasOrderDiscount } from "../discounts";
+import { DOCUMENT_TYPE, documentField } from "../documents";
 import type { OrderView } from "../lines";
 import { CURRENCY } from "../money";
 import {
@@ -159,7 +160,7 @@ export function planReturn(ctx: PlanContext, view: OrderView, intent: ReturnInte
   let body: OrderItemsReturnRequest;
   if (emptyBody) {
     notes.push({ code: "empty_body" });
-    body = {};
+    body = { ...documentField(DOCUMENT_TYPE.return, intent.document) };
   } else {
     // Items are always listed with an explicit totalPrice and totalVat, so the refund is exactly what staff saw.
     // (A full return with an override lists every line too: `{totalPrice}` without items is ambiguous at Skip Pay.)
@@ -167,6 +168,7 @@ export function planReturn(ctx: PlanContext, view: OrderView, intent: ReturnInte
       items: chosen.map((c) => referenceFor(c.line, c.quantity, c.eligible)),
       totalPrice: { amount: refund, currency: CURRENCY },
       totalVat: vatBody(vat),
+      ...documentField(DOCUMENT_TYPE.return, intent.document),
     };
   }
   return {

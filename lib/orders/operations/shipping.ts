@@ -2,6 +2,7 @@
 // Skip Pay pays the shop out under the order's first variable symbol; an order created without one gets it when it
 // is marked sent, so the send must then give one (spec).
 import type { OrderItemsDeliverRequest, OrderItemsSendRequest } from "@/lib/skippay/schemas";
+import { DOCUMENT_TYPE, documentField } from "../documents";
 import { isVariableSymbol, type MoveKind, needsVariableSymbol } from "../eligibility";
 import type { OrderView } from "../lines";
 import {
@@ -69,6 +70,7 @@ export function planShipping(
     ...(intent.carrier ? { deliveryCarrier: intent.carrier } : {}),
     ...(intent.trackingNumber ? { deliveryTrackingNumber: intent.trackingNumber } : {}),
     ...(intent.variableSymbol ? { variableSymbol: intent.variableSymbol } : {}),
+    ...documentField(DOCUMENT_TYPE.send, intent.document),
   };
   return { ok: true, plan: { ...shared, operation: "order/send", body } };
 }

@@ -5,12 +5,14 @@ import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { type KnownApplication, OrderUnavailable } from "@/components/orders/order-unavailable";
 import { OrderWorkspace } from "@/components/orders/workspace";
+import { readPayouts } from "@/lib/applications/payouts";
 import { requirePageStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { findIndexed } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
 import { customerEmails } from "@/lib/mail/notify";
 import { getOperations } from "@/lib/operations/server";
+import { skippay } from "@/lib/skippay/client";
 import type { ApplicationState, StateReason } from "@/lib/skippay/schemas";
 import {
   checkDrift,
@@ -57,6 +59,8 @@ export default async function ApplicationPage({ params }: Props) {
   if (!result.ok && result.error.kind === "not_found") notFound();
   if (result.ok) after(() => operations.reconcile(applicationId, result.value));
   const cfg = config();
+  // Payouts are read with the order; when Skip Pay cannot list them the page still works and says so.
+  const payouts = result.ok ? await readPayouts(skippay(), applicationId) : null;
   return (
     <div className="space-y-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
@@ -72,6 +76,7 @@ export default async function ApplicationPage({ params }: Props) {
             notes: await operations.notes(applicationId),
             emails: await customerEmails(await getDb(), applicationId),
           }}
+          initialPayouts={payouts ?? { ok: false, error: "unavailable" }}
           readAt={readAt}
           sandbox={cfg.skippay.mode === "sandbox"}
           staff={{ id: staff.id, name: staff.name, role: staff.role }}
