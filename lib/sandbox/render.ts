@@ -1,6 +1,7 @@
 // The sandbox model rendered as the API's response bodies (ApplicationResponse, OrderExtendedResponse).
 import type { ApplicationResponse, OrderExtendedResponse, OrderResponse } from "@/lib/skippay/schemas";
 import { fromMilli } from "./arithmetic";
+import { listedParts } from "./listing";
 import type { SandboxApplication, SandboxOrder } from "./model";
 import { orderStateOf } from "./rules";
 
@@ -26,7 +27,7 @@ export function renderOrder(order: SandboxOrder): OrderResponse & { documents: n
     merchantId: order.merchantId,
     // One item per part: a line with 2 delivered and 1 returned pieces is listed twice, with its identifiers.
     items: order.lines.flatMap((line) =>
-      line.parts.map((part) => ({
+      listedParts(line, order).map((part) => ({
         code: line.code,
         ean: line.ean,
         name: line.name,
