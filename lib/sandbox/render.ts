@@ -80,6 +80,9 @@ export function renderApplication(app: SandboxApplication): ApplicationResponse 
       titleAfter: c.titleAfter ?? null,
       email: c.email,
       phone: c.phone,
+      // The spec requires customer.type and defines only one customer type, the precheck's: the sandbox knows
+      // nothing of the customer's history with Skip Pay, so UNKNOWN (docs/sandbox.md).
+      type: "UNKNOWN",
     },
     order: renderOrder(app.order),
   };
