@@ -6,7 +6,7 @@ import { ELIGIBLE, ineligibility, MOVES, type MoveKind, quantitiesByState } from
 import type { LinePart, OrderLine, OrderView } from "./lines";
 import { proportion } from "./money";
 import { issue, type LineSelection, type PlanIssue } from "./plan-types";
-import { fromMilli, MILLI } from "./quantity";
+import { fromMilli, MILLI, quantityMisfit } from "./quantity";
 
 export interface Selected {
   line: OrderLine;
@@ -132,7 +132,7 @@ export function select(
       return;
     }
     // A line ordered in whole pieces is counted in whole pieces; decimals are for goods sold by weight or length.
-    if (line.quantity % MILLI === 0 && s.quantity % MILLI !== 0) {
+    if (quantityMisfit(s.quantity, line.quantity)) {
       issues.push(issue(field, "quantity_whole", { name: line.name }));
       return;
     }
