@@ -34,12 +34,26 @@ module.exports = {
       to: { path: "^(lib/(operations|sandbox|applications|auth)|components|app)/" },
     },
     {
+      name: "mail-sends-only",
+      comment: "lib/mail sends customer e-mails: it may read the journal and word the message, never the UI",
+      severity: "error",
+      from: { path: "^lib/mail/" },
+      to: { path: "^(lib/(sandbox|applications|auth)|components|app)/" },
+    },
+    {
+      name: "below-mail",
+      comment: "the rules, the database, the journal and the Skip Pay client never call up into lib/mail",
+      severity: "error",
+      from: { path: "^lib/(orders|db|operations|skippay|sandbox)/" },
+      to: { path: "^lib/mail/" },
+    },
+    {
       name: "components-render",
       comment: "components never reach the server's modules (database, journal service, Skip Pay client)",
       severity: "error",
       from: { path: "^components/" },
       to: {
-        path: "^(lib/(db|sandbox|applications|config)|app)/|^lib/operations/(?!types)|^lib/skippay/(client|errors)",
+        path: "^(lib/(db|sandbox|applications|config)|app)/|^lib/operations/(?!types)|^lib/mail/(?!types)|^lib/skippay/(client|errors)",
         dependencyTypesNot: ["type-only"],
       },
     },

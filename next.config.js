@@ -13,7 +13,9 @@ const withNextIntl = createNextIntlPlugin({
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   // PGlite ships ~15 MB of WASM/data; keep it out of the bundle (and out of the public .next/static).
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // nodemailer, smtp-server and mailparser are Node libraries (sockets, streams, optional requires): loaded from
+  // node_modules at run time rather than bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "nodemailer", "smtp-server", "mailparser"],
   poweredByHeader: false,
   reactStrictMode: true,
   // The root layout lives in the (admin) route group → one 404 page for unmatched URLs: app/global-not-found.tsx.

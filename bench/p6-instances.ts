@@ -31,8 +31,9 @@ const AGENTS = 8;
 const ORDERS_PER_AGENT = 25;
 /** Rounds of 1 and 2 instances, alternated: the machine's other load falls on both alike. */
 const ROUNDS = Number(process.env.BENCH_P6_ROUNDS ?? 3);
-// Skip Pay here is a sandbox on this machine, so the app counts as sandbox-backed and has the demo accounts.
-const ADMIN = { email: "admin@demo.cz", password: "demo-password" };
+// Skip Pay runs in a process of its own, so to the instances it is a remote Skip Pay: production mode, no demo
+// accounts, and the first admin made from ADMIN_EMAIL at boot, as in a deployment.
+const ADMIN = { email: "bench-admin@example.cz", password: "bench-p6-admin-password" };
 const TICK = 100; // clock ticks per second (Linux USER_HZ)
 
 // ── Processes and their CPU time ──────────────────────────────────────────────────────────────────────────────
@@ -490,8 +491,11 @@ export async function runP6(): Promise<void> {
       DATABASE_URL: admin.url,
       SESSION_SECRET: "bench-p6-session-secret-0123456789abcdef0123456789",
       SKIPPAY_BASE_URL: skipPayBase,
-      SANDBOX_USERNAME: "sandbox",
-      SANDBOX_PASSWORD: "sandbox",
+      // The partner credentials of lib/testing/sandbox-server.ts.
+      SKIPPAY_USERNAME: "sandbox",
+      SKIPPAY_PASSWORD: "sandbox",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
       // No TRUSTED_PROXIES: the load generator connects from the balancer's own address (127.0.0.1), so the
       // address past the balancer would be the balancer itself.
       LOGIN_ATTEMPTS_PER_MINUTE: "1000",

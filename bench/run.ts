@@ -318,7 +318,10 @@ const SELECT_ALL_AND_PREVIEW = `(async () => {
   box.click();
   await frame();
   review.click();
-  while (!document.querySelector("dialog[open]")) await new Promise((r) => setTimeout(r, 1));
+  while (!document.querySelector("dialog[open]")) {
+    if (performance.now() - started > 30000) throw new Error("no confirmation dialog within 30 s");
+    await new Promise((r) => setTimeout(r, 1));
+  }
   await frame();
   return performance.now() - started;
 })()`;
@@ -328,7 +331,8 @@ const SELECT_ALL_AND_PREVIEW = `(async () => {
  * time stamp) until `done` holds in the page and the frame after it has been painted. `window.__latency` resolves
  * with the milliseconds.
  */
-const armLatency = (done: string) => `(window.__latency = new Promise((resolve) => {
+const armLatency = (done: string) => `(window.__latency = new Promise((resolve, reject) => {
+  setTimeout(() => reject(new Error("the page did not answer the click within 30 s")), 30000);
   addEventListener("pointerdown", (event) => {
     const start = event.timeStamp;
     const check = () => {
@@ -388,6 +392,8 @@ async function browserTimes(cookie: string, id: string, runs: number) {
     await page.waitForFunction(() => (window as { __interactiveAt?: number }).__interactiveAt);
     tti.push((await page.evaluate("window.__interactiveAt")) as number);
     await page.getByRole("radio", { name: /Came back — return/ }).check();
+    // No reason is preselected, and "Review" opens nothing without one.
+    await page.getByRole("combobox", { name: "Reason" }).selectOption({ label: "Customer asked" });
     const box = page.getByRole("checkbox", { name: /^Return all/ });
     await box.waitFor();
     return { page, box };
@@ -413,6 +419,7 @@ async function browserTimes(cookie: string, id: string, runs: number) {
 // ── The run ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 async function main() {
+  const loadAtStart = os.loadavg()[0]?.toFixed(1);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "skippay-bench-"));
   const server = await startServer(dataDir);
   try {
@@ -578,7 +585,7 @@ async function main() {
     const notes = [
       `- Errors or non-200 answers under load: signed-in floor ${floor.errors}, order page ${orderPage.errors}, sandbox ${sandboxGet.errors}, sign-in page ${signInPage.errors}.`,
       `- P1 ran ${SECONDS} s per target with ${CONNECTIONS} connections after a 2 s warm-up; P2 ${p2.action.length} sequential returns per path after 5 warm-up rounds; P3 counts ${jsOrder.chunks.size} chunks in the order page's first load (not the legacy polyfills modern browsers skip); P4 medians of ${P4_RUNS} runs per order, each measure on a fresh page load (time to interactive: all ${2 * P4_RUNS} loads).`,
-      `- Database: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite in a temporary directory"}. The server, the sandbox, the load generator and Chromium share this machine's cores.`,
+      `- Database: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite in a temporary directory"}. The server, the sandbox, the load generator and Chromium share this machine's cores; load average ${loadAtStart} at the start, ${os.loadavg()[0]?.toFixed(1)} at the end.`,
     ].join("\n");
     const report = `# Benchmark results\n\n${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${machine}\n\nProduced by \`npm run bench\` (bench/run.ts) in one run; the floors are measured in the same run.\n\n${table}\n\n${notes}\n`;
     console.log(`\n${table}\n\n${notes}\n`);

@@ -196,3 +196,41 @@ describe("SANDBOX_NOTIFY_HOSTS", () => {
       );
   });
 });
+
+describe("SMTP_URL and MAIL_FROM", () => {
+  const remote = {
+    SESSION_SECRET: secret,
+    SKIPPAY_BASE_URL: "https://api.partner.skippay.cz",
+    SKIPPAY_USERNAME: "shop",
+    SKIPPAY_PASSWORD: "pw",
+  };
+
+  it("sends to the embedded SMTP server with the sandbox, over SMTP_URL when given, nowhere in production without it", () => {
+    expect(parseConfig({ SESSION_SECRET: secret }).mail).toMatchObject({ kind: "sandbox" });
+    expect(parseConfig(remote).mail).toEqual({ kind: "off" });
+    expect(
+      parseConfig({ ...remote, SMTP_URL: "smtps://u:p@smtp.shop.cz:465", MAIL_FROM: "Shop <orders@shop.cz>" })
+        .mail,
+    ).toEqual({ kind: "smtp", url: "smtps://u:p@smtp.shop.cz:465", from: "Shop <orders@shop.cz>" });
+  });
+
+  it("names a URL that is not SMTP, a sender that is no address, and a missing sender in production", () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ SESSION_SECRET: secret, SMTP_URL: "https://mail.shop.cz" })).toEqual([
+      "SMTP_URL: must be an smtp:// or smtps:// URL",
+    ]);
+    expect(problems({ SESSION_SECRET: secret, MAIL_FROM: "orders" })[0]).toMatch(
+      /^MAIL_FROM: must be an e-mail/,
+    );
+    expect(problems({ ...remote, SMTP_URL: "smtp://smtp.shop.cz:587" })).toEqual([
+      "MAIL_FROM: is required with SMTP_URL (the sender customers see, e.g. Shop <orders@shop.cz>)",
+    ]);
+  });
+});

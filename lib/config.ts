@@ -6,6 +6,9 @@ import { z } from "zod";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
+/** The sender in sandbox mode when MAIL_FROM is not set (the embedded SMTP server takes any). */
+const SANDBOX_MAIL_FROM = "Skip Pay Orders (sandbox) <no-reply@sandbox.invalid>";
+
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveMs = z.coerce.number().int().min(1);
 
@@ -86,6 +89,14 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email("must be an e-mail address").optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   ADMIN_NAME: z.string().min(1).max(100).default("Administrator"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z
+    .string()
+    .max(320)
+    .refine((v) => /^[^<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(v.trim()), {
+      message: 'must be an e-mail address, or a name and one: "Shop <orders@shop.cz>"',
+    })
+    .optional(),
 });
 
 export type SkipPayMode = "sandbox" | "remote";
@@ -123,6 +134,11 @@ export interface AppConfig {
     /** Hosts (host or host:port) the sandbox may notify besides this app's own notification route. */
     notifyHosts: string[];
   };
+  /**
+   * How customer e-mails go out (lib/mail): over `SMTP_URL`; in sandbox mode without it, to the embedded SMTP
+   * server whose messages the Outbox page lists; in production without it, not at all (the button says why).
+   */
+  mail: { kind: "smtp"; url: string; from: string } | { kind: "sandbox"; from: string } | { kind: "off" };
 }
 
 export class ConfigError extends Error {
@@ -190,6 +206,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     problems.push(
       `OPERATION_LEASE_SECONDS: must be more than 6 × SKIPPAY_TIMEOUT_MS (${Math.ceil(callChainMs / 1000)} s)`,
     );
+  if (e.SMTP_URL && !e.MAIL_FROM && mode === "remote")
+    problems.push(
+      "MAIL_FROM: is required with SMTP_URL (the sender customers see, e.g. Shop <orders@shop.cz>)",
+    );
   if (!!e.ADMIN_EMAIL !== !!e.ADMIN_PASSWORD)
     problems.push("ADMIN_EMAIL and ADMIN_PASSWORD: give both or neither");
   if (problems.length > 0) throw new ConfigError(problems);
@@ -228,6 +248,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       seed: e.SANDBOX_SEED,
       notifyHosts: e.SANDBOX_NOTIFY_HOSTS ?? [],
     },
+    mail: e.SMTP_URL
+      ? { kind: "smtp", url: e.SMTP_URL, from: e.MAIL_FROM ?? SANDBOX_MAIL_FROM }
+      : mode === "sandbox"
+        ? { kind: "sandbox", from: e.MAIL_FROM ?? SANDBOX_MAIL_FROM }
+        : { kind: "off" },
   };
 }
 

@@ -28,6 +28,8 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
         { href: "/applications", label: t("applications") },
         ...(can(staff.role, "approve") ? [{ href: "/approvals", label: t("approvals") }] : []),
         ...(can(staff.role, "manage_users") ? [{ href: "/staff", label: t("staff") }] : []),
+        // The sandbox's e-mails (its embedded SMTP server): nothing to show against a real mail server.
+        ...(config().mail.kind === "sandbox" ? [{ href: "/outbox", label: t("outbox") }] : []),
       ]
     : [];
   return (

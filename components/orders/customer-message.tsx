@@ -12,9 +12,21 @@ const LANGUAGES: Locale[] = ["cs", "en"];
  * customer's language (Czech first — the shop's customers are Czech — whatever the UI language), to copy into an
  * e-mail or chat. Read-only: the facts come from Skip Pay's answer, so the agent cannot mistype an amount.
  */
-export function CustomerMessage({ facts, compact = false }: { facts: MessageFacts; compact?: boolean }) {
+export function CustomerMessage({
+  facts,
+  compact = false,
+  defaultLanguage = "cs",
+  send,
+}: {
+  facts: MessageFacts;
+  compact?: boolean;
+  /** The customer's language as far as the application tells (lib/orders/customer-email.ts). */
+  defaultLanguage?: Locale;
+  /** "Send to the customer" and how that went, for the language chosen. */
+  send?: (language: Locale) => React.ReactNode;
+}) {
   const t = useTranslations("customerMessage");
-  const [language, setLanguage] = useState<Locale>("cs");
+  const [language, setLanguage] = useState<Locale>(defaultLanguage);
   const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
   const text = customerMessage(language, facts);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -86,6 +98,7 @@ export function CustomerMessage({ facts, compact = false }: { facts: MessageFact
           {copied && t(copied)}
         </p>
       </div>
+      {send?.(language)}
     </section>
   );
 }

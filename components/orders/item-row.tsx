@@ -11,7 +11,6 @@ import type { PlanIssue } from "@/lib/orders/plan-types";
 import { ITEM_STATE_TONE, isGoods, stateSummary } from "@/lib/orders/presentation";
 import { formatQuantity } from "@/lib/orders/quantity";
 import { Badge } from "../ui/badge";
-import { cx } from "../ui/class-names";
 import { QuantityCell } from "./quantity-cell";
 import type { LineFields } from "./types";
 
@@ -39,17 +38,16 @@ export const ItemRow = memo(function ItemRow({
   const tTypes = useTranslations("itemTypes");
   const tState = useTranslations("itemStates");
   const locale = useLocale() as Locale;
-  const cell = "px-3 py-2.5 max-md:flex max-md:justify-between max-md:gap-4 max-md:py-1";
   const label = (text: string) => (
-    <span aria-hidden="true" className="text-xs font-medium text-slate-500 md:hidden">
+    <span aria-hidden="true" className="line-label">
       {text}
     </span>
   );
   return (
-    <tr className="align-top max-md:block max-md:px-1 max-md:py-2 hover:bg-slate-50/60">
+    <tr className="line-row">
       <td className="px-3 py-2.5 break-words max-md:block">
         <div className="font-medium text-slate-900">{line.name}</div>
-        <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
+        <div className="line-meta">
           <span className="font-mono">{line.code}</span>
           {line.ean && <span className="font-mono">{line.ean}</span>}
           {line.variant && <span>{line.variant}</span>}
@@ -58,7 +56,7 @@ export const ItemRow = memo(function ItemRow({
           )}
         </div>
       </td>
-      <td className={cx(cell, "text-right tabular-nums")}>
+      <td className="line-cell line-num">
         {label(t("quantity"))}
         <span>
           <span className="font-medium">{formatQuantity(line.quantity, locale)}</span>
@@ -68,15 +66,15 @@ export const ItemRow = memo(function ItemRow({
           </span>
         </span>
       </td>
-      <td className={cx(cell, "text-right font-medium tabular-nums")}>
+      <td className="line-cell line-num font-medium">
         {label(t("total"))}
         {formatMoney(line.value, locale)}
       </td>
-      <td className={cx(cell, "text-right tabular-nums whitespace-nowrap")}>
+      <td className="line-cell line-num whitespace-nowrap">
         {label(t("vat"))}
         {line.vatRate} %
       </td>
-      <td className={cell}>
+      <td className="line-cell">
         {label(t("state"))}
         <span className="flex flex-wrap justify-end gap-1 md:justify-start">
           {stateSummary(line.parts).map((s) => (

@@ -12,6 +12,7 @@ import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Badge, type Tone } from "../ui/badge";
 import { Button } from "../ui/button";
 import { inputClass } from "../ui/field";
+import { type EmailControl, EmailRecord, SendToCustomer } from "./customer-email";
 import { CustomerMessage } from "./customer-message";
 import type { WorkspaceStaff } from "./types";
 import { UnclearOutcome } from "./unclear-outcome";
@@ -32,10 +33,15 @@ export function TimelineEntry({
   application,
   lineNames,
   busy,
+  email,
+  language,
   onDecide,
   onResolve,
 }: {
   entry: JournalEntry;
+  /** The operation's customer e-mail and its send controls. */
+  email: EmailControl;
+  language: Locale;
   staff: WorkspaceStaff;
   application: ApplicationResponse;
   lineNames: Record<string, string>;
@@ -119,12 +125,18 @@ export function TimelineEntry({
           {JSON.stringify(e.body, null, 2)}
         </pre>
       </details>
+      {email.email && <EmailRecord email={email.email} />}
       {facts && (
         <details className="mt-2">
           <summary className="cursor-pointer text-xs font-medium text-slate-600">
             {t("customerMessage")}
           </summary>
-          <CustomerMessage facts={facts} compact />
+          <CustomerMessage
+            facts={facts}
+            compact
+            defaultLanguage={email.email?.language ?? language}
+            send={(chosen) => <SendToCustomer control={email} language={chosen} />}
+          />
         </details>
       )}
       {e.status === "pending_approval" && e.actorId === staff.id && (

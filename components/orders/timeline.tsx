@@ -2,8 +2,10 @@
 // The application's timeline: every operation made here — and every note staff added — newest first.
 import { useTranslations } from "next-intl";
 import type { JournalEntry, TimelineNote } from "@/lib/operations/types";
+import type { Locale } from "@/lib/orders/money";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { cardClass } from "../ui/class-names";
+import type { EmailControl } from "./customer-email";
 import { NoteEntry, TimelineEntry } from "./timeline-entry";
 import type { WorkspaceStaff } from "./types";
 import type { useOperationResults, WorkspaceActions } from "./use-operation-results";
@@ -16,6 +18,8 @@ export function Timeline({
   lineNames,
   results,
   actions,
+  emailFor,
+  language,
 }: {
   entries: JournalEntry[];
   notes: TimelineNote[];
@@ -24,6 +28,10 @@ export function Timeline({
   lineNames: Record<string, string>;
   results: ReturnType<typeof useOperationResults>;
   actions: WorkspaceActions;
+  /** Each operation's customer e-mail and its send controls. */
+  emailFor: (operationId: string) => EmailControl;
+  /** The customer's language as far as the application tells. */
+  language: Locale;
 }) {
   const t = useTranslations("journal");
   const items = [
@@ -49,6 +57,8 @@ export function Timeline({
                 application={application}
                 lineNames={lineNames}
                 busy={results.busyWith === entry.id}
+                email={emailFor(entry.id)}
+                language={language}
                 onDecide={(decision, text) =>
                   results.act(
                     entry.id,

@@ -2,6 +2,7 @@
 // Every action the order page sends — an operation, a supervisor's decision or recorded outcome, a note — with
 // its pending state and the one result on screen. The result's heading takes the focus where it shows.
 import { useCallback, useState, useTransition } from "react";
+import type { NotifyResult } from "@/lib/mail/types";
 import type { OperationSubmission } from "@/lib/orders/forms/submission";
 import type {
   ApprovalResult,
@@ -20,10 +21,13 @@ export interface WorkspaceActions {
   resolveOperation: (input: unknown) => Promise<ResolveResult>;
   checkDrift: (input: unknown) => Promise<NoteResult>;
   sandboxDecision: (input: unknown) => Promise<SandboxDecisionResult>;
+  notifyCustomer: (input: unknown) => Promise<NotifyResult>;
 }
 
 /** What the operation Skip Pay confirmed changed for the customer (the message is worded from it). */
 export interface Confirmed {
+  /** The journalled operation (its customer e-mail is recorded against it). */
+  operationId: string;
   plan: Plan;
   application: ApplicationResponse;
   stateBefore: ApplicationResponse["state"];
@@ -48,7 +52,12 @@ export function useOperationResults(
       setResult({ ...outcome, ...(intent ? { intent } : {}) });
       setConfirmed(
         outcome.ok && outcome.kind === "done"
-          ? { plan: outcome.plan, application: outcome.application, stateBefore }
+          ? {
+              operationId: outcome.operationId,
+              plan: outcome.plan,
+              application: outcome.application,
+              stateBefore,
+            }
           : null,
       );
     },

@@ -4,6 +4,7 @@
 // and takes an operation's answer as soon as it arrives.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
+import type { CustomerEmail } from "@/lib/mail/types";
 import type { JournalEntry, TimelineNote } from "@/lib/operations/types";
 import { journalRefreshMs } from "@/lib/operations/types";
 import { applicationRefreshMs } from "@/lib/orders/presentation";
@@ -12,6 +13,8 @@ import type { ApplicationResponse } from "@/lib/skippay/schemas";
 export interface Journal {
   entries: JournalEntry[];
   notes: TimelineNote[];
+  /** The customer e-mails of the application's operations. */
+  emails: CustomerEmail[];
 }
 
 async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
@@ -69,6 +72,7 @@ export function useOrderData({
     application: application.data,
     entries: journal.data.entries,
     notes: journal.data.notes,
+    emails: journal.data.emails,
     /** When the application shown was read (ms since the epoch). */
     updatedAt: application.dataUpdatedAt,
     checking: application.isFetching || journal.isFetching,

@@ -8,6 +8,7 @@ import { approvalFor, can } from "@/lib/auth/roles";
 import { activeEntry, unclearEntry } from "@/lib/operations/types";
 import { availability } from "@/lib/orders/availability";
 import { basisOf } from "@/lib/orders/basis";
+import { customerLanguage } from "@/lib/orders/customer-email";
 import { factsOf } from "@/lib/orders/customer-message";
 import { ledger } from "@/lib/orders/ledger";
 import { orderView } from "@/lib/orders/lines";
@@ -17,6 +18,7 @@ import type { OperationFailure } from "@/lib/orders/outcome";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Alert } from "../ui/alert";
 import { ApplicationHeader } from "./application-header";
+import { SendToCustomer, useCustomerEmails } from "./customer-email";
 import { CustomerMessage } from "./customer-message";
 import { ItemsTable } from "./items-table";
 import { MoneyLedger } from "./money-ledger";
@@ -56,6 +58,7 @@ export function OrderWorkspace({
   staff,
   approvalLimit,
   leaseMs,
+  mailOn,
   actions,
 }: {
   initial: ApplicationResponse;
@@ -66,6 +69,8 @@ export function OrderWorkspace({
   approvalLimit: number;
   /** How long an operation holds the application at most (the server's lease). */
   leaseMs: number;
+  /** Customer e-mails can be sent (SMTP_URL, or the sandbox's own SMTP server). */
+  mailOn: boolean;
   actions: WorkspaceActions;
 }) {
   const t = useTranslations("workspace");
@@ -81,6 +86,16 @@ export function OrderWorkspace({
   const [kind, setKind] = useState<OperationKind | null>(null);
   const results = useOperationResults(actions, data, () => setKind(null));
   const { result, confirmed } = results;
+  const emailFor = useCustomerEmails({
+    notify: actions.notifyCustomer,
+    emails: data.emails,
+    applicationId: application.id,
+    recipient: application.customer.email?.trim() || null,
+    mailOn,
+    maySend: mayOperate,
+    refreshJournal: data.refreshJournal,
+  });
+  const language = customerLanguage(application);
   // The answer on screen is about this operation: the journal shows how an unclear one settles.
   const resultId = result && !result.ok ? (result.operationId ?? operationOf(result.failure)) : null;
   const resultEntry = resultId ? (entries.find((e) => e.id === resultId) ?? null) : null;
@@ -120,7 +135,11 @@ export function OrderWorkspace({
         {unclear && <UnclearOperation entry={unclear} />}
       </div>
       {confirmed && (
-        <CustomerMessage facts={factsOf(confirmed.plan, confirmed.application, confirmed.stateBefore)} />
+        <CustomerMessage
+          facts={factsOf(confirmed.plan, confirmed.application, confirmed.stateBefore)}
+          defaultLanguage={language}
+          send={(chosen) => <SendToCustomer control={emailFor(confirmed.operationId)} language={chosen} />}
+        />
       )}
 
       {sandbox && mayOperate && application.state === "PROCESSING" && (
@@ -146,6 +165,8 @@ export function OrderWorkspace({
           lineNames={Object.fromEntries(view.lines.map((l) => [l.key, l.name]))}
           results={results}
           actions={actions}
+          emailFor={emailFor}
+          language={language}
         />
         <MoneyLedger
           ledger={money}

@@ -1,3 +1,4 @@
+// The pill itself is one class, `.badge` in app/globals.css (it repeats on every order line); tones stay utilities.
 import type { ReactNode } from "react";
 import { cx } from "./class-names";
 
@@ -25,14 +26,7 @@ export function Badge({
   title?: string;
 }) {
   return (
-    <span
-      title={title}
-      className={cx(
-        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        TONES[tone],
-        className,
-      )}
-    >
+    <span title={title} className={cx("badge", TONES[tone], className)}>
       {children}
     </span>
   );

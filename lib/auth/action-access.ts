@@ -16,6 +16,7 @@ export const ACTION_ACCESS = {
     resolveOperation: "approve",
     checkDrift: "operate",
     sandboxDecision: "operate",
+    notifyCustomer: "operate",
   },
   "app/(admin)/staff/actions.ts": { createStaff: "manage_users", changeStaff: "manage_users" },
 } as const satisfies Record<string, Record<string, Access>>;

@@ -296,3 +296,57 @@ export const applicationNotes = pgTable(
   },
   (t) => [index("application_notes_application_idx").on(t.applicationId, t.createdAt)],
 );
+
+// ── E-mails to customers (lib/mail) ───────────────────────────────────────────────────────────────────────────
+
+export const CUSTOMER_EMAIL_STATUSES = ["sending", "sent", "failed"] as const;
+
+/**
+ * The customer message of an operation, e-mailed to the application's customer: at most one per operation. The
+ * row is claimed (`sending`) before the SMTP call, so a double click, a retry or a second instance finds it and
+ * sends nothing; only a `failed` one may be claimed again (Resend). Never touches the operation itself.
+ */
+export const customerEmails = pgTable(
+  "customer_emails",
+  {
+    operationId: text("operation_id").primaryKey(),
+    applicationId: text("application_id").notNull(),
+    status: text("status", { enum: CUSTOMER_EMAIL_STATUSES }).notNull(),
+    recipient: text("recipient").notNull(),
+    language: text("language").$type<"cs" | "en">().notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    /** Who sent (or last re-sent) it. */
+    actorId: text("actor_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    /** 1 for the first claim, +1 for each Resend: a late answer of an earlier attempt cannot overwrite a later one. */
+    attempt: integer("attempt").notNull().default(1),
+    /** The SMTP server's answer when it took the message, or why sending failed. */
+    smtpResponse: text("smtp_response"),
+    error: text("error"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+  },
+  (t) => [index("customer_emails_application_idx").on(t.applicationId, t.claimedAt)],
+);
+
+/**
+ * Sandbox only: every message the embedded SMTP server received (lib/mail/sandbox-smtp.ts), for the Outbox page —
+ * so the whole flow can be seen with no mail account.
+ */
+export const sandboxOutbox = pgTable(
+  "sandbox_outbox",
+  {
+    id: text("id").primaryKey(),
+    envelopeFrom: text("envelope_from").notNull(),
+    envelopeTo: text("envelope_to").array().notNull(),
+    fromHeader: text("from_header").notNull().default(""),
+    toHeader: text("to_header").notNull().default(""),
+    subject: text("subject").notNull().default(""),
+    body: text("body").notNull().default(""),
+    messageId: text("message_id"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sandbox_outbox_received_idx").on(t.receivedAt)],
+);

@@ -7,6 +7,9 @@ import { authorize } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { upsertApplication } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
+import { notifyCustomer as sendCustomerEmail } from "@/lib/mail/notify";
+import { getNotifyDeps } from "@/lib/mail/server";
+import type { NotifyResult } from "@/lib/mail/types";
 import { recordDriftChecked } from "@/lib/operations/notes";
 import { getOperations } from "@/lib/operations/server";
 import { skippayFailure } from "@/lib/operations/service";
@@ -16,6 +19,7 @@ import {
   operationResolutionSchema,
   sandboxDecisionSchema,
 } from "@/lib/orders/forms/decisions";
+import { notifyCustomerSchema } from "@/lib/orders/forms/notify";
 import { operationSubmissionSchema } from "@/lib/orders/forms/submission";
 import type {
   ApprovalResult,
@@ -79,6 +83,18 @@ export async function checkDrift(input: unknown): Promise<NoteResult> {
   if (!parsed.success)
     return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
   return recordDriftChecked(await getOperations(), auth.staff, parsed.data);
+}
+
+/**
+ * E-mails an operation's customer message to the application's customer — at most once per operation (a failed
+ * one may be sent again). A mail failure is recorded on the timeline and never touches the operation.
+ */
+export async function notifyCustomer(input: unknown): Promise<NotifyResult> {
+  const auth = await authorize(access.notifyCustomer);
+  if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
+  const parsed = notifyCustomerSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, failure: { kind: "invalid" } };
+  return sendCustomerEmail(await getNotifyDeps(), auth.staff, parsed.data);
 }
 
 /** Sandbox only: play Skip Pay's part and approve or reject a PROCESSING application. */

@@ -9,9 +9,17 @@ import { requirePageStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { findIndexed } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
+import { customerEmails } from "@/lib/mail/notify";
 import { getOperations } from "@/lib/operations/server";
 import type { ApplicationState, StateReason } from "@/lib/skippay/schemas";
-import { checkDrift, decideApproval, resolveOperation, sandboxDecision, submitOperation } from "./actions";
+import {
+  checkDrift,
+  decideApproval,
+  notifyCustomer,
+  resolveOperation,
+  sandboxDecision,
+  submitOperation,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -62,13 +70,22 @@ export default async function ApplicationPage({ params }: Props) {
           initialJournal={{
             entries: await operations.entries(applicationId),
             notes: await operations.notes(applicationId),
+            emails: await customerEmails(await getDb(), applicationId),
           }}
           readAt={readAt}
           sandbox={cfg.skippay.mode === "sandbox"}
           staff={{ id: staff.id, name: staff.name, role: staff.role }}
           approvalLimit={cfg.staff.approvalLimit}
           leaseMs={cfg.operationLeaseMs}
-          actions={{ submitOperation, decideApproval, resolveOperation, checkDrift, sandboxDecision }}
+          mailOn={cfg.mail.kind !== "off"}
+          actions={{
+            submitOperation,
+            decideApproval,
+            resolveOperation,
+            checkDrift,
+            sandboxDecision,
+            notifyCustomer,
+          }}
         />
       ) : (
         <OrderUnavailable

@@ -1,5 +1,7 @@
-// GET: the application's operation journal and notes — the timeline and the money ledger on the application page.
+// GET: the application's operation journal, notes and customer e-mails — the timeline and the money ledger on the application page.
 import { authorize, refusal } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { customerEmails } from "@/lib/mail/notify";
 import { getOperations } from "@/lib/operations/server";
 
 export const dynamic = "force-dynamic";
@@ -9,9 +11,10 @@ export async function GET(_request: Request, context: { params: Promise<{ applic
   if (!auth.ok) return refusal(auth.reason);
   const { applicationId } = await context.params;
   const operations = await getOperations();
-  const [entries, notes] = await Promise.all([
+  const [entries, notes, emails] = await Promise.all([
     operations.entries(applicationId),
     operations.notes(applicationId),
+    customerEmails(await getDb(), applicationId),
   ]);
-  return Response.json({ entries, notes }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ entries, notes, emails }, { headers: { "cache-control": "no-store" } });
 }
