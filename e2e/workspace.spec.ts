@@ -72,6 +72,18 @@ test("amounts, quantities and the note are checked as they are typed, one messag
   await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText(
     "“Hrnek smaltovaný” is counted in whole pieces",
   );
+  // A line of whole pieces never reaches a review of 1.5 of them; a whole number does.
+  await chooseReason(page, "Customer asked");
+  await page.getByRole("button", { name: "Review return" }).click();
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText("counted in whole pieces");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Return 1\.5 items/ })).toHaveCount(0);
+  await mugs.fill("1");
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).not.toContainText(
+    "counted in whole pieces",
+  );
+  const dialog = await review(page, "Review return");
+  await expect(dialog.getByRole("button", { name: /^Return 1 item and refund/ })).toBeVisible();
 });
 
 const LONG: LineSpec[] = Array.from({ length: 60 }, (_, i) => {

@@ -9,7 +9,7 @@ import type { OrderLine } from "@/lib/orders/lines";
 import type { Locale } from "@/lib/orders/money";
 import type { LineKind } from "@/lib/orders/operation-kinds";
 import type { PlanIssue } from "@/lib/orders/plan-types";
-import { formatQuantity, MILLI } from "@/lib/orders/quantity";
+import { countsInWholePieces, formatQuantity, MILLI } from "@/lib/orders/quantity";
 import type { LineFields } from "./types";
 import { usePlanText } from "./use-plan-text";
 
@@ -62,7 +62,7 @@ export function QuantityCell({
 
   const max = eligible / MILLI;
   // A line ordered in whole pieces takes whole pieces; goods sold by weight or length take up to 3 decimals.
-  const whole = line.quantity % MILLI === 0;
+  const whole = countsInWholePieces(line.quantity);
   const stepBy = (delta: number) => {
     const current = Number(String(getValues(path) ?? "").replace(",", ".")) || 0;
     const next = Math.min(max, Math.max(0, Math.floor(current) + delta));

@@ -2,7 +2,7 @@
 // sandbox, its message e-mailed through nodemailer to the embedded SMTP server (smtp-server on a loopback port),
 // stored by it and read back from the outbox table — on PGlite (or PostgreSQL with TEST_POSTGRES=1). No mocks.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { customerEmailsFor, findCustomerEmail, listOutbox } from "@/lib/db/customer-emails";
 import { createOperations, type Operations } from "@/lib/operations/service";
 import { basisOf } from "@/lib/orders/basis";
@@ -12,6 +12,7 @@ import { createSkipPayClient, type SkipPayClient } from "@/lib/skippay/client";
 import type { ApplicationResponse, FinancingType } from "@/lib/skippay/schemas";
 import { requestFor } from "@/lib/testing/requests";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
+import { specCheckedFetch } from "@/lib/testing/spec-checked-fetch";
 import { type NotifyDeps, notifyCustomer } from "./notify";
 import { type SandboxSmtp, startSandboxSmtp } from "./sandbox-smtp";
 import { localMailer } from "./transport";
@@ -62,6 +63,9 @@ async function refunded(app: ApplicationResponse, czk: number): Promise<string> 
   return result.operationId;
 }
 
+/** Every request the admin's client sends here is checked against Skip Pay's spec. */
+const requests = specCheckedFetch();
+
 const outboxFor = async (orderNumber: string) =>
   (await listOutbox(server.database.db)).filter((m) => m.subject.includes(`${orderNumber} `));
 
@@ -72,11 +76,14 @@ beforeAll(async () => {
     username: "sandbox",
     password: "sandbox",
     timeoutMs: 4_000,
+    fetch: requests.fetch,
   });
   ops = createOperations({ db: server.database.db, client, approvalLimit: 10_000_000, leaseMs: 5_000 });
   smtp = await startSandboxSmtp(server.database.db, SMTP_PORT);
   deps = { db: server.database.db, mailer: localMailer(smtp.host, smtp.port, FROM) };
 });
+
+afterEach(() => requests.expectConforming());
 
 afterAll(async () => {
   await smtp?.close();

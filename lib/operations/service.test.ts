@@ -2,7 +2,7 @@
 // PostgreSQL with TEST_POSTGRES=1). "Skip Pay calls" are counted in the sandbox's own event history.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { upsertApplication } from "@/lib/db/applications";
 import { applications } from "@/lib/db/schema";
 import { basisOf } from "@/lib/orders/basis";
@@ -17,6 +17,7 @@ import type { SkipPayError } from "@/lib/skippay/errors";
 import type { ApplicationResponse, OrderItemsReturnRequest } from "@/lib/skippay/schemas";
 import { requestFor } from "@/lib/testing/requests";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
+import { specCheckedFetch } from "@/lib/testing/spec-checked-fetch";
 import * as journal from "./journal";
 import { type Actor, createOperations, type Operations, type Submission, skippayFailure } from "./service";
 
@@ -39,6 +40,8 @@ let ops: Operations;
 /** The same service a minute later: the (5 s) lease of anything started now has passed. */
 let later: Operations;
 let seq = 0;
+/** Every request the admin's client sends here is checked against Skip Pay's spec. */
+const requests = specCheckedFetch();
 
 /** An approved application whose order is delivered (or, with "sent", sent and not delivered yet). */
 async function delivered(stage: "sent" | "delivered" = "delivered"): Promise<ApplicationResponse> {
@@ -105,6 +108,7 @@ beforeAll(async () => {
     username: "sandbox",
     password: "sandbox",
     timeoutMs: 4_000,
+    fetch: requests.fetch,
   });
   ops = createOperations({ db: server.database.db, client, approvalLimit: LIMIT, leaseMs: 5_000 });
   later = createOperations({
@@ -115,6 +119,8 @@ beforeAll(async () => {
     now: () => new Date(Date.now() + 60_000),
   });
 });
+
+afterEach(() => requests.expectConforming());
 
 afterAll(async () => {
   await server?.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contextOf, sandboxApp, step } from "@/lib/testing/orders";
+import { ineligibility } from "./eligibility";
 import { orderView } from "./lines";
 
 describe("orderView", () => {
@@ -46,6 +47,21 @@ describe("orderView", () => {
     expect(mug.reference).toEqual({ code: "MUG", ean: "859001", name: "Hrnek", type: "PHYSICAL" });
     // Same line, same key, on every read.
     expect(orderView(contextOf(app).order).lines[0]!.key).toBe(mug.key);
+  });
+
+  it("takes the order's dates for its items when Skip Pay dates only the order (sent at once)", () => {
+    const app = sandboxApp(
+      [{ code: "MUG", name: "Hrnek", unitPrice: 19_900, quantity: 3 }],
+      [step.approve(), step.send(undefined, "2026-11-12"), step.deliver([{ code: "MUG", quantity: 1 }])],
+    );
+    const { order } = contextOf(app);
+    expect(order.items.map((i) => i.sentDate)).toEqual([null, null]);
+    const [mug] = orderView(order).lines;
+    expect(mug!.parts.map((p) => [p.state, p.qty, p.sentDate, p.deliveryDate])).toEqual([
+      ["SENT", 2000, "2026-11-12", null],
+      ["DELIVERED", 1000, "2026-11-12", "2026-11-14"],
+    ]);
+    expect(ineligibility(mug!, "cancel")).toEqual({ reason: "sent", date: "2026-11-12" });
   });
 
   it("knows what remains refundable: the total minus the value of unsent goods", () => {

@@ -101,7 +101,11 @@ const qtyIn = (parts: LinePart[], states: OrderState[]) =>
 const views = new WeakMap<object, OrderView>();
 
 /** The order's items grouped into lines (one per identity), with quantities and values per state. */
-export function orderView(order: Pick<OrderResponse, "items" | "totalPrice">): OrderView {
+/** What the view reads: the items and total, and the order's own dates (the items' when it was sent at once). */
+type ViewedOrder = Pick<OrderResponse, "items" | "totalPrice"> &
+  Partial<Pick<OrderResponse, "sentDate" | "deliveryDate" | "deliveryTrackingNumber">>;
+
+export function orderView(order: ViewedOrder): OrderView {
   const known = views.get(order.items);
   if (known && known.total === order.totalPrice.amount) return known;
   const view = buildOrderView(order);
@@ -109,7 +113,7 @@ export function orderView(order: Pick<OrderResponse, "items" | "totalPrice">): O
   return view;
 }
 
-function buildOrderView(order: Pick<OrderResponse, "items" | "totalPrice">): OrderView {
+function buildOrderView(order: ViewedOrder): OrderView {
   const byIdentity = new Map<string, OrderLine>();
   const identical = new Set<string>();
   const keys = new Set<string>();
@@ -157,12 +161,21 @@ function buildOrderView(order: Pick<OrderResponse, "items" | "totalPrice">): Ord
       };
       byIdentity.set(identity, line);
     }
+    // Skip Pay dates an item only when the whole order was not sent at once (spec, OrderItemResponse); when it
+    // was, the order's dates are the item's.
+    const shipped = item.state !== "PROCESSING" && item.state !== "CANCELLED";
+    const dates = {
+      sentDate: item.sentDate ?? (shipped ? (order.sentDate ?? null) : null),
+      deliveryDate: item.deliveryDate ?? (item.state === "DELIVERED" ? (order.deliveryDate ?? null) : null),
+      trackingNumber:
+        item.deliveryTrackingNumber ?? (shipped ? (order.deliveryTrackingNumber ?? null) : null),
+    };
     const twin = line.parts.find(
       (p) =>
         p.state === item.state &&
-        p.sentDate === (item.sentDate ?? null) &&
-        p.deliveryDate === (item.deliveryDate ?? null) &&
-        p.trackingNumber === (item.deliveryTrackingNumber ?? null),
+        p.sentDate === dates.sentDate &&
+        p.deliveryDate === dates.deliveryDate &&
+        p.trackingNumber === dates.trackingNumber,
     );
     // Skip Pay lists one item per line and state, so the same identity twice in the same state means two
     // identical order lines: no reference can tell them apart.
@@ -172,9 +185,7 @@ function buildOrderView(order: Pick<OrderResponse, "items" | "totalPrice">): Ord
       qty: toMilli(item.quantity),
       price: item.totalPrice.amount,
       vat: item.totalVat.amount,
-      sentDate: item.sentDate ?? null,
-      deliveryDate: item.deliveryDate ?? null,
-      trackingNumber: item.deliveryTrackingNumber ?? null,
+      ...dates,
     });
   }
 

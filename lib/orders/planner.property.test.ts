@@ -175,6 +175,8 @@ function checkSafety(app: SandboxApplication, p: Plan) {
     // Never takes more than the line has in the states the operation may take from: never cancels anything
     // sent, never returns more than was sent or delivered.
     expect(change.quantity).toBeLessThanOrEqual((ELIGIBLE[change.to] as (l: OrderLine) => number)(line));
+    // A line ordered in whole pieces moves in whole pieces (typed 1.5 never reaches "Return 1.5 items").
+    if (line.quantity % 1000 === 0) expect(change.quantity % 1000).toBe(0);
     if (change.to === "CANCELLED") expect(change.from).toEqual(["PROCESSING"]);
     if (change.to === "RETURNED")
       expect(change.from.every((s) => s === "SENT" || s === "DELIVERED")).toBe(true);

@@ -496,13 +496,21 @@ describe("line references", () => {
     expect(
       refused(app, { kind: "return", lines: [{ key, quantity: 2000 }], refundOverride: null })[0],
     ).toMatchObject({ code: "quantity_leaves_part", params: { leftMilli: 500 } });
+    // The sandbox now refuses to leave a rest below 1 (2 of 2.5 kg); an order stored before it did has one: here
+    // 1.5 kg is returned through the sandbox and 0.5 kg more moved by hand, as the old rule moved it.
     const rest = sandboxApp(
       [
         { code: "CHEESE", name: "Sýr (kg)", unitPrice: 32_000, quantity: 2.5 },
         { code: "WINE", name: "Víno", unitPrice: 19_900 },
       ],
-      [step.approve(), step.send(), step.deliver(), step.return([{ code: "CHEESE", quantity: 2 }])],
+      [step.approve(), step.send(), step.deliver(), step.return([{ code: "CHEESE", quantity: 1.5 }])],
     );
+    const [kept, back] = rest.order.lines[0]!.parts;
+    const vat = Math.round(kept!.vat / 2);
+    Object.assign(kept!, { qty: 500, price: 16_000, vat: kept!.vat - vat });
+    Object.assign(back!, { qty: 2_000, price: back!.price + 16_000, vat: back!.vat + vat });
+    rest.order.total -= 16_000;
+    rest.order.vat[0]!.amount -= vat;
     const half = planned(rest, {
       kind: "return",
       lines: [{ key: keys(rest).CHEESE!, quantity: 500 }],
@@ -510,5 +518,25 @@ describe("line references", () => {
     });
     expect((half.body as { items: object[] }).items[0]).not.toHaveProperty("quantity");
     expect(half.refund).toBe(16_000);
+  });
+
+  it("offers no move that leaves a part below 1, even where the state's total stays at 1 or more", () => {
+    // 1.25 kg sent on each of two days: delivering 1.5 takes 1.25 + 0.25, a 0.25 part Skip Pay would list.
+    const app = sandboxApp(
+      [{ code: "CHEESE", name: "Sýr (kg)", unitPrice: 32_000, quantity: 2.5 }],
+      [
+        step.approve(),
+        step.send([{ code: "CHEESE", quantity: 1.25 }], "2026-11-12"),
+        step.send(undefined, "2026-11-13"),
+      ],
+    );
+    const key = keys(app).CHEESE!;
+    expect(
+      refused(app, { kind: "deliver", lines: [{ key, quantity: 1500 }], deliveryDate: null })[0],
+    ).toMatchObject({
+      code: "quantity_leaves_part",
+      params: { leftMilli: 250 },
+    });
+    planned(app, { kind: "deliver", lines: [{ key, quantity: 1250 }], deliveryDate: null });
   });
 });

@@ -14,6 +14,19 @@ export function fromMilli(milli: number): number {
   return milli / MILLI;
 }
 
+/**
+ * A line ordered in whole pieces (its quantity is a whole number) is counted in whole pieces; decimals — up to 3,
+ * as Skip Pay allows — are for lines ordered by weight or length (2.5 kg). `lineMilli`: the line's quantity.
+ */
+export function countsInWholePieces(lineMilli: number): boolean {
+  return lineMilli % MILLI === 0;
+}
+
+/** Why a quantity (thousandths) cannot be taken from a line, as far as its form goes; null when it can. */
+export function quantityMisfit(typedMilli: number, lineMilli: number): "quantity_whole" | null {
+  return countsInWholePieces(lineMilli) && typedMilli % MILLI !== 0 ? "quantity_whole" : null;
+}
+
 const formatters = new Map<Locale, Intl.NumberFormat>();
 
 export function formatQuantity(milli: number, locale: Locale = "cs"): string {

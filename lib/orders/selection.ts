@@ -6,7 +6,7 @@ import { ELIGIBLE, ineligibility, MOVES, type MoveKind, quantitiesByState } from
 import type { LinePart, OrderLine, OrderView } from "./lines";
 import { proportion } from "./money";
 import { issue, type LineSelection, type PlanIssue } from "./plan-types";
-import { fromMilli, MILLI } from "./quantity";
+import { fromMilli, MILLI, quantityMisfit } from "./quantity";
 
 export interface Selected {
   line: OrderLine;
@@ -21,6 +21,8 @@ export interface Taken {
   after: LinePart[];
   /** The states the quantity actually came from. */
   from: OrderState[];
+  /** Every part the move made or shrank (empty ones included), as Skip Pay would list it at the least. */
+  touched: LinePart[];
 }
 
 /** Moves `qty` of a line into the operation's target state, taking from its source states in order. */
@@ -31,6 +33,7 @@ export function take(line: OrderLine, qty: number, kind: MoveKind): Taken {
   let price = 0;
   let vat = 0;
   const takenFrom = new Set<OrderState>();
+  const touched: LinePart[] = [];
   for (const state of from) {
     for (const part of after) {
       if (left === 0 || part.state !== state || part.qty === 0) continue;
@@ -38,7 +41,9 @@ export function take(line: OrderLine, qty: number, kind: MoveKind): Taken {
       const n = Math.min(left, part.qty);
       const p = n === part.qty ? part.price : proportion(part.price, n, part.qty);
       const v = n === part.qty ? part.vat : proportion(part.vat, n, part.qty);
-      after.push({ ...part, state: to, qty: n, price: p, vat: v });
+      const moved = { ...part, state: to, qty: n, price: p, vat: v };
+      after.push(moved);
+      touched.push(part, moved);
       part.qty -= n;
       part.price -= p;
       part.vat -= v;
@@ -47,7 +52,7 @@ export function take(line: OrderLine, qty: number, kind: MoveKind): Taken {
       vat += v;
     }
   }
-  return { price, vat, after: after.filter((p) => p.qty > 0), from: [...takenFrom] };
+  return { price, vat, after: after.filter((p) => p.qty > 0), from: [...takenFrom], touched };
 }
 
 /**
@@ -56,12 +61,16 @@ export function take(line: OrderLine, qty: number, kind: MoveKind): Taken {
  */
 function partBelowOne(line: OrderLine, qty: number, kind: MoveKind): { moved: boolean; left: number } | null {
   const before = quantitiesByState(line.parts);
-  const after = quantitiesByState(take(line, qty, kind).after);
+  const taken = take(line, qty, kind);
+  const after = quantitiesByState(taken.after);
   for (const state of Object.keys(after) as OrderState[]) {
     const n = after[state] ?? 0;
     if (n !== (before[state] ?? 0) && n > 0 && n < MILLI) return { moved: state === MOVES[kind].to, left: n };
   }
-  return null;
+  // Parts of one state sent on different days are listed apart: 1.5 delivered from 1.25 + 1.25 sent on two days
+  // is a 0.25 part, which Skip Pay refuses as well (the sandbox does).
+  const piece = taken.touched.find((p) => p.qty > 0 && p.qty < MILLI);
+  return piece ? { moved: false, left: piece.qty } : null;
 }
 
 /** The reference sent for a selection: the line's identifiers, plus a quantity unless it is a fractional rest. */
@@ -123,7 +132,7 @@ export function select(
       return;
     }
     // A line ordered in whole pieces is counted in whole pieces; decimals are for goods sold by weight or length.
-    if (line.quantity % MILLI === 0 && s.quantity % MILLI !== 0) {
+    if (quantityMisfit(s.quantity, line.quantity)) {
       issues.push(issue(field, "quantity_whole", { name: line.name }));
       return;
     }

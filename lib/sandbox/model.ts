@@ -69,6 +69,11 @@ export interface SandboxOrder {
   sentDate: string | null;
   deliveryDate: string | null;
   trackingNumber: string | null;
+  /**
+   * The first shipment (order/send, or order/deliver of unsent items) took everything then unsent: items carry no
+   * dates of their own. Unset until something is sent (and in applications stored before it existed).
+   */
+  sentAtOnce?: boolean;
   lines: SandboxLine[];
   /** Absent on orders stored before documents were kept. */
   documents?: SandboxDocument[];

@@ -2,6 +2,7 @@
 import type { ApplicationResponse, OrderExtendedResponse, OrderResponse } from "@/lib/skippay/schemas";
 import { fromMilli } from "./arithmetic";
 import { renderDocuments } from "./documents";
+import { listedParts } from "./listing";
 import type { SandboxApplication, SandboxOrder } from "./model";
 import { orderStateOf } from "./rules";
 
@@ -27,7 +28,7 @@ export function renderOrder(order: SandboxOrder): OrderResponse {
     merchantId: order.merchantId,
     // One item per part: a line with 2 delivered and 1 returned pieces is listed twice, with its identifiers.
     items: order.lines.flatMap((line) =>
-      line.parts.map((part) => ({
+      listedParts(line, order).map((part) => ({
         code: line.code,
         ean: line.ean,
         name: line.name,
@@ -80,6 +81,9 @@ export function renderApplication(app: SandboxApplication): ApplicationResponse 
       titleAfter: c.titleAfter ?? null,
       email: c.email,
       phone: c.phone,
+      // The spec requires customer.type and defines only one customer type, the precheck's: the sandbox knows
+      // nothing of the customer's history with Skip Pay, so UNKNOWN (docs/sandbox.md).
+      type: "UNKNOWN",
     },
     order: renderOrder(app.order),
   };

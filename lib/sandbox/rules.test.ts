@@ -212,6 +212,97 @@ describe("send and deliver", () => {
   });
 });
 
+describe("item-level dates (spec, OrderItemResponse: only when the whole order was NOT sent at once)", () => {
+  const dated = (app: SandboxApplication) =>
+    renderOrderExtended(app).items.map((i) => [
+      `${i.code} ${i.quantity} ${i.state}`,
+      i.sentDate,
+      i.deliveryDate,
+      i.deliveryTrackingNumber,
+    ]);
+
+  it("an order sent at once dates the order, not its items — even when delivered in parts", () => {
+    const sent = rules.sendItems(ready(), { deliveryTrackingNumber: "T1" }, "2026-11-12").app;
+    expect(renderOrderExtended(sent)).toMatchObject({ sentDate: "2026-11-12", deliveryTrackingNumber: "T1" });
+    expect(dated(sent).every(([, ...dates]) => dates.every((d) => d === null))).toBe(true);
+    const part = rules.deliverItems(sent, { items: [{ code: "MUG", quantity: 1 }] }, "2026-11-14").app;
+    const all = rules.deliverItems(part, {}, "2026-11-15").app;
+    // One item per state: two deliveries on different days are not two items told apart by dates nobody sees.
+    expect(dated(all).filter(([item]) => String(item).startsWith("MUG"))).toEqual([
+      ["MUG 3 DELIVERED", null, null, null],
+    ]);
+    expect(renderOrderExtended(all).deliveryDate).toBe("2026-11-15");
+  });
+
+  it("delivering everything unsent in one go is sending it at once, too", () => {
+    const app = rules.deliverItems(ready(), {}, "2026-11-14").app;
+    expect(dated(app).every(([, ...dates]) => dates.every((d) => d === null))).toBe(true);
+    expect(renderOrderExtended(app)).toMatchObject({ sentDate: "2026-11-14", deliveryDate: "2026-11-14" });
+  });
+
+  it("an order sent in parts dates every sent item, and keeps doing so once the rest is sent", () => {
+    const first = rules.sendItems(
+      ready(),
+      { items: [{ code: "KETTLE" }], deliveryTrackingNumber: "T1" },
+      "2026-11-12",
+    ).app;
+    const rest = rules.sendItems(first, { deliveryTrackingNumber: "T2" }, "2026-11-13").app;
+    expect(dated(rest)).toEqual([
+      ["KETTLE 1 SENT", "2026-11-12", null, "T1"],
+      ["MUG 3 SENT", "2026-11-13", null, "T2"],
+      ["BOOK 1 SENT", "2026-11-13", null, "T2"],
+      ["SHIP 1 SENT", "2026-11-13", null, "T2"],
+    ]);
+  });
+});
+
+describe("no item below quantity 1 (spec, OrderItemResponse: minimum 1)", () => {
+  const TOWEL: LineSpec[] = [
+    { code: "TOWEL", name: "Lněný ručník", unitPrice: 29_900, quantity: 2 },
+    { code: "CHEESE", name: "Sýr (kg)", unitPrice: 32_000, quantity: 2.5 },
+  ];
+
+  it("refuses a cancel or return of 1.25 of 2, which would leave 0.75, and says why", () => {
+    const cancel = refusal(() =>
+      rules.cancelItems(ready(TOWEL), { items: [{ code: "TOWEL", quantity: 1.25 }] }),
+    );
+    expect([cancel.status, cancel.code, cancel.attribute]).toEqual([
+      422,
+      "NOT_SUPPORTED",
+      "items[0].quantity",
+    ]);
+    expect(cancel.message).toBe(
+      '1.25 of "Lněný ručník" (code TOWEL) cannot be cancelled: that would leave 0.75 not sent, and an order ' +
+        "item's quantity is at least 1 (OrderItemResponse); take all 2 or leave at least 1",
+    );
+    const delivered = rules.deliverItems(ready(TOWEL), {}, "2026-11-14").app;
+    const back = refusal(() => rules.returnItems(delivered, { items: [{ code: "TOWEL", quantity: 1.25 }] }));
+    expect(back.status).toBe(422);
+    expect(back.message).toContain("would leave 0.75 delivered");
+    // 2 of 2.5 kg would leave 0.5 kg; 1.5 of 2.5 leaves 1 and is fine.
+    expect(
+      refusal(() => rules.returnItems(delivered, { items: [{ code: "CHEESE", quantity: 2 }] })).message,
+    ).toContain("would leave 0.5 delivered");
+    const ok = rules.returnItems(delivered, { items: [{ code: "CHEESE", quantity: 1.5 }] }).app;
+    expect(items(ok).filter((i) => i.startsWith("CHEESE"))).toEqual([
+      "CHEESE 1 DELIVERED",
+      "CHEESE 1.5 RETURNED",
+    ]);
+  });
+
+  it("refuses a send or delivery that would leave a part below 1, too", () => {
+    expect(
+      refusal(() => rules.sendItems(ready(TOWEL), { items: [{ code: "CHEESE", quantity: 2 }] }, "2026-11-12"))
+        .message,
+    ).toContain("would leave 0.5 not sent");
+    expect(
+      refusal(() =>
+        rules.deliverItems(ready(TOWEL), { items: [{ code: "TOWEL", quantity: 1.5 }] }, "2026-11-12"),
+      ).status,
+    ).toBe(422);
+  });
+});
+
 describe("return", () => {
   const delivered = () => rules.deliverItems(ready(), {}, "2026-11-14").app;
 

@@ -15,6 +15,7 @@ import type {
 } from "@/lib/skippay/schemas";
 import { quantityText, share, splitByWeight, toMilli, total, vatIn } from "./arithmetic";
 import { invalidRequest, notSupported, SandboxError, unprocessable } from "./errors";
+import { listedParts } from "./listing";
 import {
   PART_ORDER,
   type SandboxApplication,
@@ -477,6 +478,31 @@ function applySelections(
   return result;
 }
 
+/**
+ * Skip Pay lists no order item below quantity 1 (spec, OrderItemResponse: `minimum: 1`), so a move that would
+ * leave one — 1.25 of 2 returned leaves 0.75 — is refused (422) before anything changes. `named`: the request
+ * listed its items, so the refusal names the item's quantity.
+ */
+function refusePartsBelowOne(
+  order: SandboxOrder,
+  selections: Selection[],
+  op: OrderOperation,
+  named: boolean,
+): void {
+  selections.forEach((s, i) => {
+    const line = order.lines[s.line] as SandboxLine;
+    const small = listedParts(line, order).find((p) => p.qty > 0 && p.qty < 1000);
+    if (!small) return;
+    const { from, past } = MOVES[op];
+    const had = s.qty + qtyIn(line, from);
+    const where = small.state === "PROCESSING" ? "not sent" : small.state.toLowerCase();
+    throw notSupported(
+      `${quantityText(s.qty)} of ${label(line)} cannot be ${past}: that would leave ${quantityText(small.qty)} ${where}, and an order item's quantity is at least 1 (OrderItemResponse); take all ${quantityText(had)} or leave at least 1`,
+      named ? `items[${i}].quantity` : undefined,
+    );
+  });
+}
+
 function reduceVat(order: SandboxOrder, byRate: Map<number, number>): void {
   for (const entry of order.vat) {
     entry.amount = Math.max(0, entry.amount - (byRate.get(entry.rate) ?? 0));
@@ -524,6 +550,7 @@ export function cancelItems(current: SandboxApplication, body: OrderItemsChangeR
   const before = app.order.total;
   const selections = selectionsFor(app.order, body.items, "cancel");
   const moved = applySelections(app.order, selections, "cancel", keepDates);
+  refusePartsBelowOne(app.order, selections, "cancel", !!body.items?.length);
   if (moved.price < 0) {
     throw notSupported(
       "cancelling only a discount would raise what the customer owes; cancel it together with the items it discounts",
@@ -543,6 +570,10 @@ export function cancelItems(current: SandboxApplication, body: OrderItemsChangeR
   };
 }
 
+/** Nothing was sent (or delivered) yet: the next send or deliver is the order's first shipment. */
+const isFirstShipment = (order: SandboxOrder) => allParts(order).every((p) => p.sentDate === null);
+const nothingUnsent = (order: SandboxOrder) => allParts(order).every((p) => p.state !== "PROCESSING");
+
 export function sendItems(current: SandboxApplication, body: OrderItemsSendRequest, today: string): Change {
   requireReady(current, "sent");
   // The payout to the shop is paired by the order's first variable symbol: sending is where a missing one is given.
@@ -555,11 +586,15 @@ export function sendItems(current: SandboxApplication, body: OrderItemsSendReque
   const app = clone(current);
   const sentDate = body.sentDate ?? today;
   const tracking = body.deliveryTrackingNumber ?? null;
-  const moved = applySelections(app.order, selectionsFor(app.order, body.items, "send"), "send", () => ({
+  const firstShipment = isFirstShipment(app.order);
+  const selections = selectionsFor(app.order, body.items, "send");
+  const moved = applySelections(app.order, selections, "send", () => ({
     sentDate,
     deliveryDate: null,
     trackingNumber: tracking,
   }));
+  if (firstShipment) app.order.sentAtOnce = nothingUnsent(app.order);
+  refusePartsBelowOne(app.order, selections, "send", !!body.items?.length);
   app.order.sentDate = sentDate;
   app.order.trackingNumber = tracking ?? app.order.trackingNumber;
   app.order.deliveryCarrier = body.deliveryCarrier ?? app.order.deliveryCarrier;
@@ -578,16 +613,16 @@ export function deliverItems(
   requireReady(current, "delivered");
   const app = clone(current);
   const deliveryDate = body.deliveryDate ?? today;
-  const moved = applySelections(
-    app.order,
-    selectionsFor(app.order, body.items, "deliver"),
-    "deliver",
-    (p) => ({
-      sentDate: p.sentDate ?? body.sentDate ?? deliveryDate,
-      deliveryDate,
-      trackingNumber: p.trackingNumber ?? body.deliveryTrackingNumber ?? null,
-    }),
-  );
+  const firstShipment = isFirstShipment(app.order);
+  const selections = selectionsFor(app.order, body.items, "deliver");
+  const moved = applySelections(app.order, selections, "deliver", (p) => ({
+    sentDate: p.sentDate ?? body.sentDate ?? deliveryDate,
+    deliveryDate,
+    trackingNumber: p.trackingNumber ?? body.deliveryTrackingNumber ?? null,
+  }));
+  // Delivering unsent items sends them too: a first delivery of everything is a whole order sent at once.
+  if (firstShipment) app.order.sentAtOnce = nothingUnsent(app.order);
+  refusePartsBelowOne(app.order, selections, "deliver", !!body.items?.length);
   app.order.deliveryDate = deliveryDate;
   app.order.sentDate ??= body.sentDate ?? deliveryDate;
   app.order.trackingNumber = body.deliveryTrackingNumber ?? app.order.trackingNumber;
@@ -707,6 +742,7 @@ export function returnItems(current: SandboxApplication, body: OrderItemsReturnR
 
   const grossBefore = new Map<number, number>();
   const moved = applySelections(order, selections, "return", keepDates);
+  refusePartsBelowOne(order, selections, "return", !!body.items?.length);
   for (const [rate, m] of moved.byRate) grossBefore.set(rate, m.price);
   const refund =
     body.totalPrice?.amount ?? (body.items === undefined ? available : Math.min(moved.price, available));

@@ -1,9 +1,10 @@
 // The client's changeOrder against the running sandbox, over real HTTP: the change applied and read back, the
 // refusals as typed errors, and a failure after sending reported as "may have been applied".
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import { loadSpecValidator } from "@/lib/testing/openapi";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
+import { specCheckedFetch } from "@/lib/testing/spec-checked-fetch";
 import { createSkipPayClient, type SkipPayClient } from "./client";
 import type { ApplicationOrderChangeRequest } from "./schemas";
 
@@ -11,6 +12,8 @@ let server: SandboxServer;
 let client: SkipPayClient;
 let seq = 0;
 const spec = loadSpecValidator();
+/** Every request the client sends here is checked against Skip Pay's spec. */
+const requests = specCheckedFetch(spec);
 
 const LINES: LineSpec[] = [
   { code: "KETTLE", name: "Konvice", unitPrice: 149_900 },
@@ -42,8 +45,11 @@ beforeAll(async () => {
     username: "sandbox",
     password: "sandbox",
     timeoutMs: 3_000,
+    fetch: requests.fetch,
   });
 });
+
+afterEach(() => requests.expectConforming());
 
 afterAll(async () => {
   await server?.close();

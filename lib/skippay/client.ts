@@ -58,6 +58,8 @@ export interface SkipPayClientOptions {
   now?: () => number;
   /** Called after every HTTP exchange (method, path, status or error kind, duration) — for logs and metrics. */
   onExchange?: (exchange: Exchange) => void;
+  /** The fetch to send with (tests check every request against the spec with it); the global one by default. */
+  fetch?: typeof fetch;
 }
 
 export interface Exchange {
@@ -133,7 +135,7 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
     const report = (outcome: Exchange["outcome"]) =>
       options.onExchange?.({ method, path, outcome, ms: Math.round(performance.now() - started) });
     try {
-      const response = await fetch(`${baseUrl}${path}`, {
+      const response = await (options.fetch ?? fetch)(`${baseUrl}${path}`, {
         method,
         headers: {
           accept: JSON_TYPE,

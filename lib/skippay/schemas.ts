@@ -339,6 +339,9 @@ export const customerResponse = z.object({
   titleAfter: z.string().nullish(),
   email: z.string().nullish(),
   phone: z.string().nullish(),
+  // Required by the spec but never defined there; taken to be the "Customer type" enum (docs/sandbox.md). Read
+  // as any string: the admin shows nothing from it and must not refuse an application over it.
+  type: z.string().nullish(),
 });
 
 export const applicationResponse = applicationInfo.extend({
