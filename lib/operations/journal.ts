@@ -3,7 +3,7 @@
 // most one operation in flight or of unknown outcome (a partial unique index) — across every app instance.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { operations } from "@/lib/db/schema";
 import type { JournalEntry, OperationStatus } from "./types";
@@ -251,6 +251,36 @@ export async function pendingApprovals(db: Db): Promise<OperationRow[]> {
     .orderBy(asc(operations.createdAt));
 }
 
+/** A person's requests for approval (any outcome), newest first. */
+export async function requestsBy(db: Db, actorId: string, limit = 100): Promise<OperationRow[]> {
+  return db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.actorId, actorId), eq(operations.approvalRequired, true)))
+    .orderBy(desc(operations.createdAt))
+    .limit(limit);
+}
+
+/**
+ * Decisions on a person's requests they have not been shown yet, marked shown in the same statement: two tabs
+ * opening at once show each decision once between them.
+ */
+export async function takeUnseenDecisions(db: Db, actorId: string, at: Date): Promise<OperationRow[]> {
+  return db
+    .update(operations)
+    .set({ decisionSeenAt: at })
+    .where(
+      and(
+        eq(operations.actorId, actorId),
+        eq(operations.approvalRequired, true),
+        isNotNull(operations.decidedAt),
+        isNull(operations.decisionSeenAt),
+        sql`${operations.status} not in ('pending_approval', 'in_flight', 'withdrawn')`,
+      ),
+    )
+    .returning();
+}
+
 export async function countPendingApprovals(db: Db): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -284,6 +314,8 @@ export function toEntry(row: OperationRow): JournalEntry {
     decidedByName: row.decidedByName,
     decidedAt: iso(row.decidedAt),
     decisionNote: row.decisionNote,
+    earlierRefunds: row.earlierRefunds,
+    orderChange: row.orderChange,
     response: row.response,
     error: row.error,
     ticketId: row.ticketId,

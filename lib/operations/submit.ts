@@ -53,8 +53,11 @@ export function createSubmit(kit: Kit, reconcile: Reconcile, send: Execute) {
           operationId: row.id,
           plan: p,
           limit: kit.approvalLimit,
+          earlier: row.earlierRefunds,
         };
       case "rejected":
+      case "needs_reconfirmation":
+      case "withdrawn":
         return { ok: false, failure: { kind: "not_pending" } };
       case "succeeded": {
         const read = await kit.read(row.applicationId);
@@ -164,6 +167,7 @@ export function createSubmit(kit: Kit, reconcile: Reconcile, send: Execute) {
       basisExpected: expectedBasis(p),
       status: approval ? "pending_approval" : "in_flight",
       approvalRequired: approval,
+      earlierRefunds: earlier,
       startedAt: approval ? null : now(),
     });
     if (!inserted.ok) {
@@ -188,6 +192,7 @@ export function createSubmit(kit: Kit, reconcile: Reconcile, send: Execute) {
         operationId: inserted.row.id,
         plan: p,
         limit: kit.approvalLimit,
+        earlier,
       };
     }
     const checked = await send.recheck(finishedBefore, current, before);

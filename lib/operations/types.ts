@@ -2,6 +2,7 @@
 import type { OperationAnswer, OperationError } from "@/lib/db/schema";
 import type { OrderBasis } from "@/lib/orders/basis";
 import type { OperationRequest } from "@/lib/orders/forms/submission";
+import type { OrderChange } from "@/lib/orders/outcome";
 import type { IntentKind, Operation, Plan } from "@/lib/orders/plan-types";
 import type { ApplicationState } from "@/lib/skippay/schemas";
 
@@ -12,7 +13,9 @@ export type OperationStatus =
   | "succeeded"
   | "failed"
   | "unknown"
-  | "needs_review";
+  | "needs_review"
+  | "needs_reconfirmation"
+  | "withdrawn";
 
 export interface JournalEntry {
   id: string;
@@ -40,6 +43,10 @@ export interface JournalEntry {
   decidedByName: string | null;
   decidedAt: string | null;
   decisionNote: string | null;
+  /** What the requester had refunded here without approval before asking (the approval rule's figures). */
+  earlierRefunds: number;
+  /** Needs re-confirmation: what changed in the order since the request, and who changed it. */
+  orderChange: OrderChange | null;
   /** Skip Pay's answer: the application's state, substate and total after the call. */
   response: OperationAnswer | null;
   /** Why the call failed: the client's error kind, HTTP status, Skip Pay's message and whether it may have applied. */
