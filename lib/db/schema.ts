@@ -280,9 +280,7 @@ export const operations = pgTable(
     index("operations_application_idx").on(t.applicationId, t.createdAt),
     index("operations_status_idx").on(t.status),
     // "My requests": a person's requests for approval, newest first.
-    index("operations_requests_by_actor_idx")
-      .on(t.actorId, t.createdAt)
-      .where(sql`approval_required`),
+    index("operations_requests_by_actor_idx").on(t.actorId, t.createdAt).where(sql`approval_required`),
     // The lock: at most one operation per application may be in flight or of unknown outcome — enforced by the
     // database, so it holds across every app instance.
     uniqueIndex("operations_one_active_per_application")

@@ -281,6 +281,27 @@ export async function takeUnseenDecisions(db: Db, actorId: string, at: Date): Pr
     .returning();
 }
 
+/** A person's request sent back for re-confirmation, closed because they planned it again (their own, here). */
+export async function closeReplaced(
+  db: Db,
+  id: string,
+  actorId: string,
+  applicationId: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(operations)
+    .set({ status: "withdrawn", finishedAt: at, decisionSeenAt: at })
+    .where(
+      and(
+        eq(operations.id, id),
+        eq(operations.actorId, actorId),
+        eq(operations.applicationId, applicationId),
+        eq(operations.status, "needs_reconfirmation"),
+      ),
+    );
+}
+
 export async function countPendingApprovals(db: Db): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

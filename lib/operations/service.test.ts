@@ -289,6 +289,15 @@ describe("four eyes", () => {
       diff: { total: { before: TOTAL, after: TOTAL - 100 } },
       changedBy: [],
     });
+    // The agent plans it again on the fresh order: a new request, and the one sent back is closed.
+    const again = await ops.submit(agent, {
+      ...refund(await readBack(app.id), 7_000),
+      replaces: pending.operationId,
+    });
+    expect(again).toMatchObject({ ok: true, kind: "pending_approval" });
+    const statuses = Object.fromEntries((await ops.entries(app.id)).map((e) => [e.id, e.status]));
+    expect(statuses[pending.operationId]).toBe("withdrawn");
+    expect(Object.values(statuses)).toEqual(["pending_approval", "withdrawn"]);
   });
 
   it("an agent withdraws a pending request: nobody can approve it, and it is not counted again", async () => {

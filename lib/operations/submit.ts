@@ -21,6 +21,8 @@ export interface Submission {
   basis: OrderBasis;
   loadedAt: string;
   submissionId: string;
+  /** This person's request sent back for re-confirmation that this confirmation plans again. */
+  replaces?: string;
 }
 
 export function createSubmit(kit: Kit, reconcile: Reconcile, send: Execute) {
@@ -184,6 +186,9 @@ export function createSubmit(kit: Kit, reconcile: Reconcile, send: Execute) {
         failure: { kind: "busy", by: "", intent: p.intent, since: now().toISOString(), status: "in_flight" },
       };
     }
+    // Planned again from a request that went back to this person: that request is done with.
+    if (submission.replaces)
+      await journal.closeReplaced(db, submission.replaces, actor.id, current.id, now());
     if (approval) {
       return {
         ok: true,
