@@ -57,6 +57,7 @@ test.describe("without a session", () => {
         "sandboxDecision",
         "setLocale",
         "submitOperation",
+        "withdrawRequest",
       ].sort(),
     );
     for (const name of [
@@ -67,6 +68,7 @@ test.describe("without a session", () => {
       "resolveOperation",
       "sandboxDecision",
       "submitOperation",
+      "withdrawRequest",
     ]) {
       const { status, text } = await callAction(request, name, { applicationId: id });
       expect(status, name).toBe(403);
@@ -199,6 +201,7 @@ test("each role is refused exactly the server actions its role may not make (403
     sandboxDecision: "operate",
     checkDrift: "operate",
     decideApproval: "approve",
+    withdrawRequest: "operate",
     resolveOperation: "approve",
     createStaff: "manage_users",
     changeStaff: "manage_users",

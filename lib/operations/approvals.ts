@@ -5,12 +5,12 @@ import { can } from "@/lib/auth/roles";
 import { basisOf, diffBasis, sameBasis } from "@/lib/orders/basis";
 import type { ApprovalResult as DecisionResult, OrderChange, WithdrawResult } from "@/lib/orders/outcome";
 import { plan } from "@/lib/orders/planner";
-import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import type { ApplicationResponse, ApplicationState, OrderState, StateReason } from "@/lib/skippay/schemas";
 import type { Execute } from "./execute";
 import * as journal from "./journal";
 import { type Actor, busy, type Kit, lineNames, skippayFailure } from "./kit";
 import type { Reconcile } from "./reconcile";
-import type { OperationStatus } from "./types";
+import type { ApprovalCard, OperationStatus } from "./types";
 
 /** JSON with sorted keys: jsonb stores objects with its own key order, so compare canonical forms. */
 function canonical(value: unknown): string {
@@ -72,6 +72,7 @@ export function createApprovals(kit: Kit, reconcile: Reconcile, send: Execute) {
         kind: "needs_reconfirmation",
         operationId: row.id,
         requestedBy: row.actorName,
+        application: fresh,
         ...orderChange,
       };
     };
@@ -145,6 +146,24 @@ export function createApprovals(kit: Kit, reconcile: Reconcile, send: Execute) {
     return (await journal.pendingApprovals(db)).map(journal.toEntry);
   }
 
+  /** The approval queue with each request's context (the index's view of the order; no Skip Pay call per card). */
+  async function approvalQueue(): Promise<ApprovalCard[]> {
+    return (await journal.pendingWithContext(db)).map(({ row, indexed, refundedBefore }) => ({
+      entry: journal.toEntry(row),
+      plan: row.plan,
+      customerName: indexed?.customerName ?? null,
+      total: indexed?.total ?? null,
+      originalTotal: indexed?.originalTotal ?? null,
+      refundedBefore,
+      current: {
+        id: row.applicationId,
+        state: (indexed?.state ?? row.basisBefore.state) as ApplicationState,
+        stateReason: (indexed?.stateReason ?? row.basisBefore.stateReason) as StateReason,
+        order: { state: (indexed?.orderState ?? row.plan.expected.orderState) as OrderState },
+      },
+    }));
+  }
+
   /** A person's requests for approval, newest first. */
   async function requestsOf(actorId: string) {
     return (await journal.requestsBy(db, actorId)).map(journal.toEntry);
@@ -159,6 +178,7 @@ export function createApprovals(kit: Kit, reconcile: Reconcile, send: Execute) {
     decide,
     withdraw,
     pendingApprovals,
+    approvalQueue,
     requestsOf,
     takeUnseenDecisions,
     pendingCount: () => journal.countPendingApprovals(db),

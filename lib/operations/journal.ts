@@ -5,7 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { operations } from "@/lib/db/schema";
+import { applications, operations } from "@/lib/db/schema";
 import type { JournalEntry, OperationStatus } from "./types";
 
 export type OperationRow = typeof operations.$inferSelect;
@@ -300,6 +300,57 @@ export async function closeReplaced(
         eq(operations.status, "needs_reconfirmation"),
       ),
     );
+}
+
+/** A request waiting for approval with what a supervisor decides on: the order as the admin's index last saw it. */
+export interface PendingWithContext {
+  row: OperationRow;
+  indexed: {
+    customerName: string | null;
+    total: number;
+    originalTotal: number;
+    state: string;
+    stateReason: string;
+    orderState: string | null;
+  } | null;
+  /** What operations here refunded on the application before (they went through). */
+  refundedBefore: number;
+}
+
+/** The approval queue: each waiting request, its application from the index, and what was refunded here before. */
+export async function pendingWithContext(db: Db): Promise<PendingWithContext[]> {
+  const refunded = sql<number>`(select coalesce(sum(o2.refund), 0) from ${operations} o2
+    where o2.application_id = ${operations.applicationId} and o2.status = 'succeeded')`.mapWith(Number);
+  const rows = await db
+    .select({
+      row: operations,
+      customerName: applications.customerName,
+      total: applications.totalAmount,
+      originalTotal: applications.originalTotalAmount,
+      state: applications.state,
+      stateReason: applications.stateReason,
+      orderState: applications.orderState,
+      refundedBefore: refunded,
+    })
+    .from(operations)
+    .leftJoin(applications, eq(applications.id, operations.applicationId))
+    .where(eq(operations.status, "pending_approval"))
+    .orderBy(asc(operations.createdAt));
+  return rows.map((r) => ({
+    row: r.row,
+    indexed:
+      r.total === null || r.state === null || r.stateReason === null || r.originalTotal === null
+        ? null
+        : {
+            customerName: r.customerName,
+            total: r.total,
+            originalTotal: r.originalTotal,
+            state: r.state,
+            stateReason: r.stateReason,
+            orderState: r.orderState,
+          },
+    refundedBefore: r.refundedBefore,
+  }));
 }
 
 export async function countPendingApprovals(db: Db): Promise<number> {

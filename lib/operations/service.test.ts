@@ -329,6 +329,15 @@ describe("four eyes", () => {
       earlierRefunds: 300_000,
     });
     expect((await ops.takeUnseenDecisions(agent.id)).map((e) => e.id)).not.toContain(pending.operationId);
+    // The supervisor's card: what was refunded here before, the plan as asked, the order from the admin's index.
+    const card = (await ops.approvalQueue()).find((c) => c.entry.id === pending.operationId);
+    expect(card).toMatchObject({
+      refundedBefore: 300_000,
+      plan: { refund: 250_000, intent: "refund" },
+      total: TOTAL - 300_000,
+      originalTotal: TOTAL,
+      entry: { earlierRefunds: 300_000 },
+    });
     await ops.decide(supervisor, pending.operationId, "reject", "photos first");
     const [notice] = (await ops.takeUnseenDecisions(agent.id)).filter((e) => e.id === pending.operationId);
     expect(notice).toMatchObject({

@@ -38,6 +38,7 @@ export function createOperations(deps: OperationsDeps) {
     entries,
     notes: (applicationId: string) => notesFor(kit.db, applicationId),
     pendingApprovals: approvals.pendingApprovals,
+    approvalQueue: approvals.approvalQueue,
     pendingCount: approvals.pendingCount,
     requestsOf: approvals.requestsOf,
     takeUnseenDecisions: approvals.takeUnseenDecisions,

@@ -4,7 +4,7 @@ import type { OrderBasis } from "@/lib/orders/basis";
 import type { OperationRequest } from "@/lib/orders/forms/submission";
 import type { OrderChange } from "@/lib/orders/outcome";
 import type { IntentKind, Operation, Plan } from "@/lib/orders/plan-types";
-import type { ApplicationState } from "@/lib/skippay/schemas";
+import type { ApplicationState, OrderState, StateReason } from "@/lib/skippay/schemas";
 
 export type OperationStatus =
   | "pending_approval"
@@ -62,6 +62,21 @@ export interface JournalEntry {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+}
+
+/** A request in the approval queue, with what a supervisor decides on. */
+export interface ApprovalCard {
+  entry: JournalEntry;
+  /** The plan as requested: items, refund, VAT per rate, expected states, the exact request. */
+  plan: Plan;
+  customerName: string | null;
+  /** The order's total now (as the admin last read it) and as financed. */
+  total: number | null;
+  originalTotal: number | null;
+  /** What operations here refunded on the order before this request. */
+  refundedBefore: number;
+  /** The application's states now (as last read), to show current → expected. */
+  current: { id: string; state: ApplicationState; stateReason: StateReason; order: { state: OrderState } };
 }
 
 /** A note on the timeline that is not an operation: staff checked a difference in the total. */

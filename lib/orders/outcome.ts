@@ -110,7 +110,14 @@ export type ApprovalResult =
   | OperationResult
   | { ok: true; kind: "rejected"; operationId: string }
   /** Approved on an order that changed since the request: nothing sent, the request went back to its agent. */
-  | ({ ok: true; kind: "needs_reconfirmation"; operationId: string; requestedBy: string } & OrderChange);
+  | ({
+      ok: true;
+      kind: "needs_reconfirmation";
+      operationId: string;
+      requestedBy: string;
+      /** The order as it is now. */
+      application: ApplicationResponse;
+    } & OrderChange);
 
 /** An agent withdrew their own request. */
 export type WithdrawResult = { ok: true; operationId: string } | { ok: false; failure: OperationFailure };

@@ -9,6 +9,9 @@ export const approvalDecisionSchema = z.object({
   note: z.string().max(NOTE_MAX).default(""),
 });
 
+/** An agent takes back their own request for approval. */
+export const withdrawRequestSchema = z.object({ operationId: z.uuid() });
+
 export const operationResolutionSchema = z.object({
   operationId: z.uuid(),
   outcome: z.enum(["applied", "not_applied"]),
