@@ -62,7 +62,10 @@ export function OperationResult({
   let tone: keyof typeof TONES;
   let title: string;
   let body: React.ReactNode = null;
-  if (result.ok && result.kind === "rejected") {
+  if (result.ok && result.kind === "needs_reconfirmation") {
+    tone = "warning";
+    title = t("rejected");
+  } else if (result.ok && result.kind === "rejected") {
     tone = "info";
     title = t("rejected");
   } else if (result.ok && result.kind === "pending_approval") {

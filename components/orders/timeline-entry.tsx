@@ -24,6 +24,8 @@ const STATUS_TONE: Record<OperationStatus, Tone> = {
   failed: "danger",
   unknown: "warning",
   needs_review: "danger",
+  needs_reconfirmation: "warning",
+  withdrawn: "neutral",
 };
 
 export function TimelineEntry({
