@@ -16,7 +16,7 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   reactStrictMode: true,
-  // Two root layouts (staff pages, static pages) → one 404 page for unmatched URLs: app/global-not-found.tsx.
+  // The root layout lives in the (admin) route group → one 404 page for unmatched URLs: app/global-not-found.tsx.
   experimental: { globalNotFound: true },
   // For every response (pages get a nonce-based Content-Security-Policy from proxy.ts on top).
   async headers() {

@@ -42,7 +42,7 @@ export const config = {
     {
       // Pages only: not the JSON APIs, the sandbox, health checks, static files or the prerendered static page
       // (it carries no data, and a nonce cannot be put into HTML made at build time). Prefetches need no nonce.
-      source: "/((?!api/|sandbox/|healthz|floor$|_next/static|_next/image|icon.svg|robots.txt).*)",
+      source: "/((?!api/|sandbox/|healthz|_next/static|_next/image|icon.svg|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

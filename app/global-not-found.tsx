@@ -1,5 +1,5 @@
-// Unmatched URLs (no route at all). The app has two root layouts — the staff pages' and the static pages' — so
-// this page brings its own document; it reads the language cookie like the staff pages do. (A `notFound()` inside
+// Unmatched URLs (no route at all). The only root layout sits in the (admin) route group, so this page brings its
+// own document; it reads the language cookie like the staff pages do. (A `notFound()` inside
 // a staff page shows app/(admin)/not-found.tsx in the normal layout.)
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";

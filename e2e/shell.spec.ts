@@ -41,13 +41,3 @@ test("an unknown address answers 404 with a way back, and an unknown application
   await page.goto("/applications/0000000000");
   await expect(page.getByRole("banner")).toContainText("Skip Pay Orders");
 });
-
-test("the static page is served prerendered, without a session", async ({ browser }) => {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  const response = await page.goto("/floor");
-  expect(response?.status()).toBe(200);
-  expect(response?.headers()["x-nextjs-cache"] ?? response?.headers()["x-nextjs-prerender"]).toBeTruthy();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skip Pay Orders");
-  await context.close();
-});

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useTransition } from "react";
-import { DEFAULT_SORT, SORTS, type Sort } from "@/lib/applications/list-options";
+import { DEFAULT_SORT, SORTS, type Sort } from "@/lib/list-options";
 import { APPLICATION_STATES, FINANCING_TYPES, STATE_REASONS } from "@/lib/skippay/enums";
 import { inputClass } from "../ui/field";
 

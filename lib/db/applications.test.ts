@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SORTS, type Sort } from "@/lib/applications/list-options";
+import { SORTS, type Sort } from "@/lib/list-options";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { openTestDatabase } from "@/lib/testing/database";
 import {
@@ -223,7 +223,7 @@ describe("cursors", () => {
 describe("folding", () => {
   it("the migration folds the letters it knows exactly as the app does", () => {
     const migration = readFileSync(
-      path.join(import.meta.dirname, "migrations/0005_applications_list_at_scale.sql"),
+      path.join(import.meta.dirname, "migrations/0006_applications_list_at_scale.sql"),
       "utf8",
     );
     const [, from = "", to = ""] = migration.match(/translate\(.*?, '([^']+)', '([^']+)'\)/) ?? [];

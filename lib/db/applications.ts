@@ -3,7 +3,7 @@
 // costs the same on its first page and its ten-thousandth, with a million applications or with ten.
 import "server-only";
 import { and, eq, getTableColumns, or, type SQL, sql, type WithSubquery } from "drizzle-orm";
-import type { Sort } from "@/lib/applications/list-options";
+import type { Sort } from "@/lib/list-options";
 import type {
   ApplicationResponse,
   ApplicationState,

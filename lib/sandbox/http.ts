@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import {
   applicationCancelRequest,
+  applicationOrderChangeRequest,
   applicationRequest,
   orderItemsChangeRequest,
   orderItemsDeliverRequest,
@@ -121,6 +122,7 @@ type Route =
   | { kind: "get"; id: string }
   | { kind: "cancel-application"; id: string }
   | { kind: "order-op"; id: string; op: rules.OrderOperation }
+  | { kind: "change-order"; id: string }
   | { kind: "find" }
   | { kind: "control-transition"; id: string; action: "approve" | "reject" | "payout" }
   | { kind: "control-events"; id: string }
@@ -140,6 +142,11 @@ const ROUTES: { pattern: RegExp; methods: string[]; route: (m: RegExpMatchArray)
     pattern: /^\/financing\/v1\/applications\/([^/]+)\/cancel$/,
     methods: ["PUT"],
     route: (m) => ({ kind: "cancel-application", id: decodeURIComponent(m[1] as string) }),
+  },
+  {
+    pattern: /^\/financing\/v1\/applications\/([^/]+)\/order$/,
+    methods: ["PUT"],
+    route: (m) => ({ kind: "change-order", id: decodeURIComponent(m[1] as string) }),
   },
   {
     pattern: /^\/financing\/v1\/applications\/([^/]+)\/order\/(cancel|send|deliver|return)$/,
@@ -360,6 +367,14 @@ export function createSandbox(options: SandboxOptions) {
         const change = await transition(db, r.id, request, path, `order/${r.op}`, raw, apply);
         return json(renderOrderExtended(change.app));
       }
+      case "change-order": {
+        const raw = await readJson(request);
+        const body = parse(applicationOrderChangeRequest, raw);
+        const change = await transition(db, r.id, request, path, "order/change", raw, (app) =>
+          rules.changeOrder(app, body),
+        );
+        return json(renderOrderExtended(change.app));
+      }
       case "control-transition": {
         const fn = { approve: rules.approve, reject: rules.reject, payout: rules.payout }[r.action];
         const change = await transition(db, r.id, request, path, `control/${r.action}`, null, fn);
@@ -487,7 +502,12 @@ export function createSandbox(options: SandboxOptions) {
             method: request.method,
             path,
             status: response.status,
-            operation: matched.kind === "order-op" ? `order/${matched.op}` : matched.kind,
+            operation:
+              matched.kind === "order-op"
+                ? `order/${matched.op}`
+                : matched.kind === "change-order"
+                  ? "order/change"
+                  : matched.kind,
             changed: false,
             outcome: await response.clone().json(),
           });

@@ -3,8 +3,10 @@
 // in the README ("Sandbox semantics").
 import type {
   ApplicationCancelRequest,
+  ApplicationOrderChangeRequest,
   ApplicationRequest,
   ItemReference,
+  OrderItemRequest,
   OrderItemsChangeRequest,
   OrderItemsDeliverRequest,
   OrderItemsReturnRequest,
@@ -30,6 +32,7 @@ export interface ChangeSummary {
     | "refund"
     | "full-return"
     | "cancel-application"
+    | "change-order"
     | "approve"
     | "reject"
     | "payout";
@@ -59,17 +62,16 @@ const clone = <T>(value: T): T => structuredClone(value);
 // ── Creating an application ─────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Builds a new application from a validated create request. Beyond the schema, the sandbox insists on a
- * consistent order (the real API's checks are undocumented; a shop is better off failing here than in production):
- * item prices sum to the order total, VAT per rate sums to the order's `totalVat`, only DISCOUNT lines are negative.
+ * The checks every full list of lines must pass, at create and at an order change (the real API's checks are
+ * undocumented; a shop is better off failing here than in production): item prices sum to the order total, VAT
+ * per rate sums to the order's `totalVat`, only DISCOUNT lines are negative. Returns the items' VAT per rate.
  */
-export function createApplication(
-  id: string,
-  request: ApplicationRequest,
-  gatewayBaseUrl: string,
-): SandboxApplication {
-  const { order } = request;
-  order.items.forEach((item, i) => {
+function checkOrder(
+  items: readonly OrderItemRequest[],
+  totalPrice: number,
+  totalVat: readonly { vatRate: number; amount: number }[],
+): Map<number, number> {
+  items.forEach((item, i) => {
     const negativeAllowed = item.type === "DISCOUNT";
     if (!negativeAllowed && item.totalPrice.amount < 0) {
       throw invalidRequest(
@@ -87,22 +89,21 @@ export function createApplication(
       throw invalidRequest("VAT cannot exceed the price it is part of", `order.items[${i}].totalVat.amount`);
     }
   });
-  const itemsTotal = total(order.items.map((i) => i.totalPrice.amount));
-  if (itemsTotal !== order.totalPrice.amount) {
+  const itemsTotal = total(items.map((i) => i.totalPrice.amount));
+  if (itemsTotal !== totalPrice) {
     throw unprocessable(
-      `order.totalPrice (${order.totalPrice.amount}) must equal the sum of the items' totalPrice (${itemsTotal})`,
+      `order.totalPrice (${totalPrice}) must equal the sum of the items' totalPrice (${itemsTotal})`,
       "order.totalPrice.amount",
     );
   }
-  if (order.totalPrice.amount <= 0)
-    throw unprocessable("the order total must be positive", "order.totalPrice.amount");
+  if (totalPrice <= 0) throw unprocessable("the order total must be positive", "order.totalPrice.amount");
 
   const vatByRate = new Map<number, number>();
-  for (const item of order.items) {
+  for (const item of items) {
     vatByRate.set(item.totalVat.vatRate, (vatByRate.get(item.totalVat.vatRate) ?? 0) + item.totalVat.amount);
   }
   const declared = new Map<number, number>();
-  order.totalVat.forEach((v, i) => {
+  totalVat.forEach((v, i) => {
     if (declared.has(v.vatRate))
       throw invalidRequest(`VAT rate ${v.vatRate} is listed twice`, `order.totalVat[${i}]`);
     declared.set(v.vatRate, v.amount);
@@ -121,43 +122,58 @@ export function createApplication(
     }
   }
   for (const rate of vatByRate.keys()) {
-    const gross = total(
-      order.items.filter((i) => i.totalVat.vatRate === rate).map((i) => i.totalPrice.amount),
-    );
+    const gross = total(items.filter((i) => i.totalVat.vatRate === rate).map((i) => i.totalPrice.amount));
     if (gross < 0) {
       throw unprocessable(`the discounts at ${rate} % VAT exceed the items at that rate`, "order.items");
     }
   }
 
-  const lines: SandboxLine[] = order.items.map((item) => {
-    const qty = toMilli(item.quantity ?? 1);
-    return {
-      code: item.code,
-      ean: item.ean ?? null,
-      name: item.name,
-      type: item.type ?? null,
-      variant: item.variant ?? null,
-      description: item.description ?? null,
-      producer: item.producer ?? null,
-      categories: item.categories ?? null,
-      productUrl: item.productUrl ?? null,
-      imageUrl: item.image && /^https?:\/\//.test(item.image) ? item.image : null,
-      vatRate: item.totalVat.vatRate,
-      unitPrice: item.unitPrice?.amount ?? share(item.totalPrice.amount, 1000, qty),
-      unitVat: item.unitVat?.amount ?? share(item.totalVat.amount, 1000, qty),
-      parts: [
-        {
-          state: "PROCESSING",
-          qty,
-          price: item.totalPrice.amount,
-          vat: item.totalVat.amount,
-          sentDate: null,
-          deliveryDate: null,
-          trackingNumber: null,
-        },
-      ],
-    };
-  });
+  return vatByRate;
+}
+
+const vatList = (byRate: Map<number, number>) =>
+  [...byRate].map(([rate, amount]) => ({ rate, amount })).sort((a, b) => b.rate - a.rate);
+
+function lineFrom(item: OrderItemRequest): SandboxLine {
+  const qty = toMilli(item.quantity ?? 1);
+  return {
+    code: item.code,
+    ean: item.ean ?? null,
+    name: item.name,
+    type: item.type ?? null,
+    variant: item.variant ?? null,
+    description: item.description ?? null,
+    producer: item.producer ?? null,
+    categories: item.categories ?? null,
+    productUrl: item.productUrl ?? null,
+    imageUrl: item.image && /^https?:\/\//.test(item.image) ? item.image : null,
+    vatRate: item.totalVat.vatRate,
+    unitPrice: item.unitPrice?.amount ?? share(item.totalPrice.amount, 1000, qty),
+    unitVat: item.unitVat?.amount ?? share(item.totalVat.amount, 1000, qty),
+    parts: [
+      {
+        state: "PROCESSING",
+        qty,
+        price: item.totalPrice.amount,
+        vat: item.totalVat.amount,
+        sentDate: null,
+        deliveryDate: null,
+        trackingNumber: null,
+      },
+    ],
+  };
+}
+
+/** Builds a new application from a validated create request, refusing an inconsistent order (`checkOrder`). */
+export function createApplication(
+  id: string,
+  request: ApplicationRequest,
+  gatewayBaseUrl: string,
+): SandboxApplication {
+  const { order } = request;
+  const vatByRate = checkOrder(order.items, order.totalPrice.amount, order.totalVat);
+
+  const lines = order.items.map(lineFrom);
 
   const preapproved = request.agreementTermsAndConditions === true;
   return {
@@ -181,7 +197,7 @@ export function createApplication(
       reservationDate: order.reservationDate ?? null,
       originalTotal: order.totalPrice.amount,
       total: order.totalPrice.amount,
-      vat: [...vatByRate].map(([rate, amount]) => ({ rate, amount })).sort((a, b) => b.rate - a.rate),
+      vat: vatList(vatByRate),
       sentDate: null,
       deliveryDate: null,
       trackingNumber: null,
@@ -746,6 +762,89 @@ export function cancelApplication(current: SandboxApplication, body: Application
     app,
     summary: summary("cancel-application", before, app.order, { moved: moved.moved, cancelled: before }),
   };
+}
+
+// ── Changing the order ───────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * PUT …/order — a partial change: what the body names replaces what the order had (an address replaces the
+ * order's address of the same type; `items` is the complete new list of lines, checked like a create). Allowed
+ * while PROCESSING, and while READY until anything was sent. New items replace the old lines whole, so they are
+ * refused once a line carries a cancellation too (its history would vanish).
+ */
+export function changeOrder(current: SandboxApplication, body: ApplicationOrderChangeRequest): Change {
+  const app = clone(current);
+  if (app.state === "REJECTED" || app.state === "CANCELLED") {
+    throw notSupported(`the order of a ${app.state} application cannot be changed`);
+  }
+  const parts = allParts(app.order);
+  if (parts.some((p) => p.state === "SENT" || p.state === "DELIVERED" || p.state === "RETURNED")) {
+    throw notSupported(
+      "the order cannot be changed once items were marked as sent or delivered: cancel unsent items with order/cancel or return sent ones with order/return",
+    );
+  }
+  const change = body.order;
+  if (Object.values(change).every((v) => v === undefined)) {
+    throw invalidRequest("nothing to change: send the fields that changed", "order");
+  }
+  // Decision: the order number is how the shop and the sandbox find an order (unique per merchant); it stays.
+  if (change.number !== undefined && change.number !== app.order.number) {
+    throw notSupported("the order number cannot be changed", "order.number");
+  }
+  const before = app.order.total;
+  const order = app.order;
+
+  if (change.items) {
+    if (parts.some((p) => p.state === "CANCELLED")) {
+      throw notSupported(
+        "items cannot be replaced after some were cancelled with order/cancel; cancel more the same way",
+        "order.items",
+      );
+    }
+    // The schema guarantees totalPrice and totalVat come with items.
+    const totalPrice = change.totalPrice?.amount ?? 0;
+    const byRate = checkOrder(change.items, totalPrice, change.totalVat ?? []);
+    order.lines = change.items.map(lineFrom);
+    order.total = totalPrice;
+    order.originalTotal = totalPrice;
+    order.vat = vatList(byRate);
+  } else {
+    // Without items the totals follow the lines as they are: a total that disagrees is refused, not applied.
+    if (change.totalPrice && change.totalPrice.amount !== order.total) {
+      throw unprocessable(
+        `order.totalPrice (${change.totalPrice.amount}) must equal the items' total (${order.total}); send the changed items with it`,
+        "order.totalPrice.amount",
+      );
+    }
+    if (change.totalVat) {
+      const now = new Map(order.vat.filter((v) => v.amount !== 0).map((v) => [v.rate, v.amount]));
+      const given = new Map(change.totalVat.filter((v) => v.amount !== 0).map((v) => [v.vatRate, v.amount]));
+      if (now.size !== given.size || [...now].some(([rate, amount]) => given.get(rate) !== amount)) {
+        throw unprocessable(
+          "order.totalVat must equal the items' VAT per rate; send the changed items with it",
+          "order.totalVat",
+        );
+      }
+    }
+  }
+
+  if (change.addresses) {
+    const types = change.addresses.map((a) => a.addressType);
+    types.forEach((type, i) => {
+      if (types.indexOf(type) !== i) {
+        throw invalidRequest(`two ${type} addresses`, `order.addresses[${i}].addressType`);
+      }
+    });
+    order.addresses = [
+      ...order.addresses.filter((a) => !types.includes(a.addressType as (typeof types)[number])),
+      ...change.addresses,
+    ];
+  }
+  if (change.variableSymbols !== undefined) order.variableSymbols = change.variableSymbols ?? [];
+  if (change.deliveryType !== undefined) order.deliveryType = change.deliveryType;
+  if (change.deliveryCarrier !== undefined) order.deliveryCarrier = change.deliveryCarrier;
+  if (change.reservationDate !== undefined) order.reservationDate = change.reservationDate;
+  return { app, summary: summary("change-order", before, order, {}) };
 }
 
 function requireProcessing(app: SandboxApplication, what: string): void {

@@ -13,6 +13,7 @@ import { applicationPath, operationPath } from "./paths";
 import {
   type ApiError,
   type ApplicationCancelRequest,
+  type ApplicationOrderChangeRequest,
   type ApplicationRequest,
   type ApplicationResponse,
   applicationResponse,
@@ -403,6 +404,21 @@ export function createSkipPayClient(options: SkipPayClientOptions) {
       call({
         method: "PUT",
         path: operationPath(id, "order/return"),
+        body,
+        schema: orderExtendedResponse,
+        mutating: true,
+      }),
+    /**
+     * PUT …/order — change the order before anything is sent: a partial PUT (only what changed; `items` is the
+     * complete new list of lines, with the new `totalPrice` and `totalVat`). 422 once anything is sent.
+     */
+    changeOrder: (
+      id: string,
+      body: ApplicationOrderChangeRequest,
+    ): Promise<SkipPayResult<OrderExtendedResponse>> =>
+      call({
+        method: "PUT",
+        path: operationPath(id, "order"),
         body,
         schema: orderExtendedResponse,
         mutating: true,

@@ -223,6 +223,35 @@ export const applicationRequest = z.object({
 });
 export type ApplicationRequest = z.infer<typeof applicationRequest>;
 
+/**
+ * Body of PUT …/order (`ApplicationOrderChangeRequest`): a partial PUT — only what changed. `items`, when given,
+ * is the order's complete new list of lines, and then `totalPrice` and `totalVat` must come with it.
+ */
+export const orderChangeRequest = z
+  .object({
+    number: z.string().min(1).max(100).optional(),
+    variableSymbols: z.array(paymentSymbol).nullish(),
+    totalPrice: czkAmount.optional(),
+    totalVat: z.array(czkVatAmount).optional(),
+    addresses: z.array(address.extend({ addressType: z.enum(["BILLING", "DELIVERY"]) })).optional(),
+    deliveryType: deliveryType.optional(),
+    deliveryCarrier: deliveryCarrier.optional(),
+    reservationDate: z.iso.datetime({ offset: true }).nullish(),
+    items: z.array(orderItemRequest).min(1, "at least one item is required").optional(),
+    documents: z.array(documentRequest).optional(),
+  })
+  .refine((o) => !o.items || (o.totalPrice && o.totalVat), {
+    message: "changed items need the new totalPrice and totalVat too",
+    path: ["totalPrice"],
+  });
+export type OrderChangeRequest = z.infer<typeof orderChangeRequest>;
+
+export const applicationOrderChangeRequest = z.object({
+  reason: z.string().max(1000).nullish(),
+  order: orderChangeRequest,
+});
+export type ApplicationOrderChangeRequest = z.infer<typeof applicationOrderChangeRequest>;
+
 // ── Responses ────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const applicationInfo = z.object({ id: z.string().min(1), state: applicationState, stateReason });

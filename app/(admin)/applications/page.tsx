@@ -7,7 +7,6 @@ import { ApplicationList } from "@/components/applications/application-list";
 import { ListFilters } from "@/components/applications/list-filters";
 import { ListPager } from "@/components/applications/list-pager";
 import { Alert } from "@/components/ui/alert";
-import { DEFAULT_SORT, PAGE_SIZE, SORTS } from "@/lib/applications/list-options";
 import { lookupApplication } from "@/lib/applications/service";
 import { requirePageStaff } from "@/lib/auth/session";
 import {
@@ -18,6 +17,7 @@ import {
   type PageAt,
 } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
+import { DEFAULT_SORT, PAGE_SIZE, SORTS } from "@/lib/list-options";
 import { APPLICATION_STATES, FINANCING_TYPES, STATE_REASONS } from "@/lib/skippay/enums";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-// The list's sort orders: one list for the page, its filter form (in the browser) and the query (lib/db).
-// No imports, so the browser gets only these strings.
+// The applications list's sort orders: one list for the page, its filter form (in the browser) and the query
+// (lib/db). Here, below both, with no imports, so the browser gets only these strings.
 
 export const SORTS = [
   "updated",
