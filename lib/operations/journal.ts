@@ -388,6 +388,8 @@ export function toEntry(row: OperationRow): JournalEntry {
     decisionNote: row.decisionNote,
     earlierRefunds: row.earlierRefunds,
     orderChange: row.orderChange,
+    // Only where its agent plans it again (replanForm): the request as it was asked.
+    request: row.status === "needs_reconfirmation" ? row.request : null,
     response: row.response,
     error: row.error,
     ticketId: row.ticketId,

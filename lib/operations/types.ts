@@ -47,6 +47,8 @@ export interface JournalEntry {
   earlierRefunds: number;
   /** Needs re-confirmation: what changed in the order since the request, and who changed it. */
   orderChange: OrderChange | null;
+  /** Needs re-confirmation: the request as it was asked, to open it again as its form (replanForm). */
+  request: OperationRequest | null;
   /** Skip Pay's answer: the application's state, substate and total after the call. */
   response: OperationAnswer | null;
   /** Why the call failed: the client's error kind, HTTP status, Skip Pay's message and whether it may have applied. */
