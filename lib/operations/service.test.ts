@@ -257,6 +257,8 @@ describe("four eyes", () => {
       decidedByName: supervisor2.name,
       decisionNote: "fine",
       orderChange: { changedBy: [{ name: supervisor.name }] },
+      // The request as asked, for its agent to open again as its form (replanForm).
+      request: { applicationId: app.id, intent: { kind: "refund", amount: 700_000 } },
     });
     // Nobody can approve it any more; its agent is told once, then withdraws it (nobody else may).
     expect(await ops.decide(supervisor, pending.operationId, "approve", "")).toEqual({
