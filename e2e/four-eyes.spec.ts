@@ -132,6 +132,8 @@ test("approved after the order changed: nothing is sent, the agent is told once 
   browser,
   sandbox,
 }) => {
+  // Two people, several pages and round trips each: more than one page's worth on a busy 2-core machine.
+  test.setTimeout(60_000);
   const { id, orderNumber } = await sandbox.create("delivered", TV);
   await openApplication(page, id);
   await requestRefund(page, "6000");
@@ -199,6 +201,8 @@ test("my requests: the rule with earlier refunds, who decided, and withdrawing o
   browser,
   sandbox,
 }) => {
+  // Two people, several pages and round trips each: more than one page's worth on a busy 2-core machine.
+  test.setTimeout(60_000);
   const { id, orderNumber } = await sandbox.create("delivered", TV);
   await openApplication(page, id);
   await refund(page, "3000");
