@@ -77,7 +77,7 @@ export function ApprovalCard({
           : t("rule", { name: e.actorName, refund: m(e.refund) })}
       </p>
 
-      <section aria-label={t("plan")} className="mt-3">
+      <section aria-label={t("plan")} className="mt-3 min-w-0 [&_code]:break-all">
         <PlanDetails plan={plan} application={card.current} />
       </section>
 

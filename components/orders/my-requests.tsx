@@ -143,8 +143,9 @@ export function MyRequests({
                       pending={busyId === e.id}
                       disabled={pending}
                       onClick={() => takeBack(e)}
+                      aria-label={t("withdraw", { order })}
                     >
-                      {t("withdraw", { order })}
+                      {t("withdrawShort")}
                     </Button>
                   </div>
                 )}

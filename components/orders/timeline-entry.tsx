@@ -31,6 +31,8 @@ export const STATUS_TONE: Record<OperationStatus, Tone> = {
 export const DECIDED: Partial<Record<OperationStatus, string>> = {
   rejected: "rejectedBy",
   needs_reconfirmation: "approvedChangedBy",
+  // Decided and then withdrawn: it was sent back on a changed order first.
+  withdrawn: "approvedChangedBy",
 };
 
 export function TimelineEntry({
