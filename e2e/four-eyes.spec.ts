@@ -30,6 +30,8 @@ test("an agent's refund above the limit waits for a different supervisor, then g
   browser,
   sandbox,
 }) => {
+  // Two people, the card, the confirmation and its note's check: more than one page's worth on a busy machine.
+  test.setTimeout(60_000);
   const { id, orderNumber } = await sandbox.create("delivered", [
     { code: "TV", name: "Televize", unitPrice: 1_499_000 },
   ]);
