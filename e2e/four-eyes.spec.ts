@@ -1,13 +1,37 @@
-import { chooseReason, expect, openApplication, pageAs, test } from "./fixtures";
+// Four eyes: an agent's refund above the limit waits for a supervisor, who decides in a confirmation with the amount
+// and an optional note; an approval on an order that changed meanwhile goes back to its agent, who plans it again
+// in one click; agents see and withdraw their requests; supervisors see how many wait.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { chooseReason, expect, openApplication, pageAs, refund, test } from "./fixtures";
 
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
+
+const TV = [{ code: "TV", name: "Televize", unitPrice: 1_499_000 }];
+
+/** The agent asks for an amount-only refund above their limit (`amount` as typed, in Kč). */
+async function requestRefund(page: Page, amount: string) {
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill(amount);
+  await chooseReason(page, "Goodwill gesture");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Request approval to refund / })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Sent for approval" })).toContainText(
+    "Waiting for a supervisor.",
+  );
+}
 
 test("an agent's refund above the limit waits for a different supervisor, then goes through exactly once", async ({
   page,
   browser,
   sandbox,
 }) => {
+  // Two people, the card, the confirmation and its note's check: more than one page's worth on a busy machine.
+  test.setTimeout(60_000);
   const { id, orderNumber } = await sandbox.create("delivered", [
     { code: "TV", name: "Televize", unitPrice: 1_499_000 },
   ]);
@@ -36,7 +60,24 @@ test("an agent's refund above the limit waits for a different supervisor, then g
   await expect(supervisor.getByRole("listitem").filter({ hasText: orderNumber })).toContainText(
     "requested by Alena Králová",
   );
-  await supervisor.getByRole("button", { name: `Approve ${orderNumber}` }).click();
+  // The card says what the decision is about: the customer, the totals, what was refunded already, the plan.
+  const card = supervisor.getByRole("listitem").filter({ hasText: orderNumber });
+  await expect(card).toContainText("Refunded here already");
+  await expect(card).toContainText("Alena Králová asks for CZK 6,000.00, above their limit.");
+  await expect(card.getByRole("region", { name: "The plan as asked" })).toContainText("Expected states");
+  // Approving opens a confirmation with the amount and an optional note; nothing is sent before it.
+  await card.getByRole("button", { name: `Approve ${orderNumber}` }).click();
+  const dialog = supervisor.getByRole("dialog");
+  await expect(dialog.getByTestId("decision-amount")).toHaveText(czk(600_000));
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(0);
+  const note = dialog.getByRole("textbox", { name: "Note on your decision (optional)" });
+  await note.fill("x".repeat(501));
+  await note.blur();
+  await expect(dialog).toContainText("The note can have at most 500 characters.");
+  await dialog.getByRole("button", { name: `Approve and refund ${czk(600_000)}` }).click();
+  await expect(dialog).toBeVisible();
+  await note.fill("Checked the photos");
+  await dialog.getByRole("button", { name: `Approve and refund ${czk(600_000)}` }).click();
   await expect(supervisor.getByRole("status").filter({ hasText: "the customer owes" })).toContainText(
     czk(600_000),
   );
@@ -48,6 +89,7 @@ test("an agent's refund above the limit waits for a different supervisor, then g
   const entry = page.getByRole("listitem", { name: /Amount-only refund — Done/ });
   await expect(entry).toContainText("by Alena Králová");
   await expect(entry).toContainText("Approved by Simona Dušková");
+  await expect(entry).toContainText("“Checked the photos”");
   await expect(page.getByRole("region", { name: "Money ledger" })).toContainText(czk(1_499_000 - 600_000));
   await supervisor.context().close();
 });
@@ -56,7 +98,7 @@ test("a supervisor cannot approve their own request; a second supervisor can rej
   browser,
   sandbox,
 }) => {
-  const { id } = await sandbox.create("delivered", [{ code: "TV", name: "Televize", unitPrice: 1_499_000 }]);
+  const { id } = await sandbox.create("delivered", TV);
   const agent2 = await pageAs(browser, "agent2");
   await agent2.goto(`/applications/${id}`);
   await agent2.getByRole("radio", { name: /Money only — refund amount/ }).check();
@@ -72,10 +114,12 @@ test("a supervisor cannot approve their own request; a second supervisor can rej
   const supervisor = await pageAs(browser, "supervisor2");
   await supervisor.goto(`/applications/${id}`);
   const entry = supervisor.getByRole("listitem", { name: /Amount-only refund — Awaiting approval/ });
-  await entry
+  await entry.getByRole("button", { name: `Reject Amount-only refund ${czk(700_000)}` }).click();
+  const dialog = supervisor.getByRole("dialog");
+  await dialog
     .getByRole("textbox", { name: "Note on your decision (optional)" })
     .fill("Please attach the photos first");
-  await entry.getByRole("button", { name: "Reject" }).click();
+  await dialog.getByRole("button", { name: "Reject the request" }).click();
   await expect(supervisor.getByRole("status").filter({ hasText: "The request was rejected" })).toBeVisible();
   await expect(supervisor.getByRole("listitem", { name: /Amount-only refund — Rejected/ })).toContainText(
     "Please attach the photos first",
@@ -84,3 +128,176 @@ test("a supervisor cannot approve their own request; a second supervisor can rej
   await agent2.context().close();
   await supervisor.context().close();
 });
+
+test("approved after the order changed: nothing is sent, the agent is told once and plans it again in one click", async ({
+  page,
+  browser,
+  sandbox,
+}) => {
+  // Two people, several pages and round trips each: more than one page's worth on a busy 2-core machine.
+  test.setTimeout(60_000);
+  const { id, orderNumber } = await sandbox.create("delivered", TV);
+  await openApplication(page, id);
+  await requestRefund(page, "6000");
+
+  // Meanwhile the supervisor refunds 100 Kč on the same order themselves, then approves the agent's request.
+  const supervisor = await pageAs(browser, "supervisor");
+  await openApplication(supervisor, id);
+  await refund(supervisor, "100");
+  await expect(supervisor.getByRole("status").filter({ hasText: "the customer owes" })).toBeVisible();
+  await supervisor.goto("/approvals");
+  await supervisor.getByRole("button", { name: `Approve ${orderNumber}` }).click();
+  await supervisor
+    .getByRole("dialog")
+    .getByRole("button", { name: `Approve and refund ${czk(600_000)}` })
+    .click();
+  const sentBack = supervisor
+    .getByRole("alert")
+    .filter({ hasText: "Nothing was sent: the order changed after Alena Králová asked" });
+  await expect(sentBack).toContainText(`Total: ${czk(1_499_000)} → ${czk(1_489_000)}`);
+  await expect(sentBack).toContainText("Changed by Simona Dušková (Amount-only refund");
+  await expect(sentBack).toContainText("The request went back to Alena Králová");
+  await expect(supervisor.getByRole("listitem").filter({ hasText: orderNumber })).toHaveCount(0);
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return" && e.changed)).toHaveLength(
+    1,
+  );
+
+  // The agent is told the next time they open the admin — once.
+  await page.reload();
+  const notice = page.getByRole("status").filter({ hasText: "decided on" });
+  await expect(notice).toContainText(
+    `${orderNumber} — Amount-only refund ${czk(600_000)}: approved by Simona`,
+  );
+  await expect(notice).toContainText("the order had changed meanwhile, so nothing was sent");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
+  await expect(page.getByRole("status").filter({ hasText: orderNumber })).toHaveCount(0);
+
+  // The order page says what changed and who changed it; one click opens the refund form as it was asked.
+  const banner = page.getByRole("alert").filter({ hasText: "Your request needs re-confirmation" });
+  await expect(banner).toContainText("Changed by Simona Dušková");
+  await expect(
+    page.getByRole("listitem", { name: /Amount-only refund — Needs re-confirmation/ }),
+  ).toContainText("Approved by Simona Dušková");
+  await banner.getByRole("button", { name: "Plan again on the current order" }).click();
+  await expect(page.getByRole("textbox", { name: "Amount to refund" })).toHaveValue("6000");
+  await expect(page.getByRole("combobox", { name: "Reason" })).toHaveValue("goodwill");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: `Request approval to refund ${czk(600_000)}` })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Sent for approval" })).toBeVisible();
+  // The request sent back is closed by the new one; nothing more reached Skip Pay.
+  await expect(page.getByRole("listitem", { name: /Amount-only refund — Withdrawn/ })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: /Amount-only refund — Awaiting approval/ })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "needs re-confirmation" })).toHaveCount(0);
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return" && e.changed)).toHaveLength(
+    1,
+  );
+  await supervisor.context().close();
+});
+
+test("my requests: the rule with earlier refunds, who decided, and withdrawing one still waiting", async ({
+  page,
+  browser,
+  sandbox,
+}) => {
+  // Two people, several pages and round trips each: more than one page's worth on a busy 2-core machine.
+  test.setTimeout(60_000);
+  const { id, orderNumber } = await sandbox.create("delivered", TV);
+  await openApplication(page, id);
+  await refund(page, "3000");
+  await expect(page.getByRole("status").filter({ hasText: "the customer owes" })).toBeVisible();
+  // 2 500 Kč alone is under the limit; with the agent's earlier 3 000 Kč on this order it is not.
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill("2500");
+  const rule = `With your earlier refunds on this order (${czk(300_000)}) this makes ${czk(550_000)}, above your limit of ${czk(500_000)}`;
+  await expect(page.getByText(rule).first()).toBeVisible();
+  await chooseReason(page, "Goodwill gesture");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Request approval to refund / })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Sent for approval" })).toContainText(rule);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My requests" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My requests" })).toBeVisible();
+  const mine = page.getByRole("listitem", { name: `${orderNumber} — Awaiting approval` });
+  await expect(mine).toContainText(rule);
+  await expect(mine).toContainText("Waiting for a supervisor.");
+  await mine.getByRole("button", { name: `Withdraw the request for ${orderNumber}` }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: `The request for ${orderNumber} was withdrawn.` }),
+  ).toBeVisible();
+  await expect(page.getByRole("listitem", { name: `${orderNumber} — Withdrawn` })).toContainText(
+    "Withdrawn by Alena Králová",
+  );
+  await expect(page.getByRole("button", { name: `Withdraw the request for ${orderNumber}` })).toHaveCount(0);
+
+  // Nobody can approve it any more; a decided one shows who decided, when and why.
+  const supervisor = await pageAs(browser, "supervisor2");
+  await supervisor.goto("/approvals");
+  await expect(supervisor.getByRole("listitem").filter({ hasText: orderNumber })).toHaveCount(0);
+  await openApplication(page, id);
+  await requestRefund(page, "2600");
+  await supervisor.reload();
+  await supervisor.getByRole("button", { name: `Reject ${orderNumber}` }).click();
+  await supervisor
+    .getByRole("dialog")
+    .getByRole("textbox", { name: "Note on your decision (optional)" })
+    .fill("Too much");
+  await supervisor.getByRole("dialog").getByRole("button", { name: "Reject the request" }).click();
+  await expect(supervisor.getByRole("status").filter({ hasText: "The request was rejected" })).toBeVisible();
+  await page.goto("/requests");
+  await expect(page.getByRole("listitem", { name: `${orderNumber} — Rejected` })).toContainText(
+    /Rejected by Stanislav Beneš \(.+\) — “Too much”/,
+  );
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return" && e.changed)).toHaveLength(
+    1,
+  );
+  await supervisor.context().close();
+});
+
+test("supervisors see how many requests wait in the navigation; agents see their requests instead", async ({
+  page,
+  browser,
+  sandbox,
+}) => {
+  const supervisor = await pageAs(browser, "supervisor");
+  await supervisor.goto("/applications");
+  const nav = supervisor.getByRole("navigation", { name: "Main" });
+  const link = nav.getByRole("link", { name: /^Approvals/ });
+  const name = (await link.getAttribute("aria-label")) ?? "";
+  const before = Number(name.match(/(\d+) pending/)?.[1] ?? 0);
+
+  const { id } = await sandbox.create("delivered", TV);
+  await openApplication(page, id);
+  await requestRefund(page, "6000");
+  await supervisor.reload();
+  await expect(nav.getByRole("link", { name: `Approvals, ${before + 1} pending` })).toBeVisible();
+
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Approvals/ }),
+  ).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My requests" }),
+  ).toBeVisible();
+  await expect(nav.getByRole("link", { name: "My requests" })).toHaveCount(0);
+
+  // The queue with its cards, and My requests: no serious accessibility problem.
+  test.setTimeout(90_000);
+  await supervisor.goto("/approvals");
+  expect(await seriousViolations(supervisor)).toEqual([]);
+  await page.goto("/requests");
+  expect(await seriousViolations(page)).toEqual([]);
+  await supervisor.context().close();
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}

@@ -13,6 +13,7 @@ test.describe("without a session", () => {
       "/applications",
       `/applications/${id}`,
       "/approvals",
+      "/requests",
       "/staff",
       "/applications?state=READY",
     ]) {
@@ -62,6 +63,7 @@ test.describe("without a session", () => {
         "sandboxDecision",
         "setLocale",
         "submitOperation",
+        "withdrawRequest",
       ].sort(),
     );
     for (const name of [
@@ -73,6 +75,7 @@ test.describe("without a session", () => {
       "resolveOperation",
       "sandboxDecision",
       "submitOperation",
+      "withdrawRequest",
     ]) {
       const { status, text } = await callAction(request, name, { applicationId: id });
       expect(status, name).toBe(403);
@@ -111,6 +114,9 @@ test("a viewer sees the order but cannot change it — and the server refuses wh
   expect(text).toBe("forbidden: the role viewer may not do this (it needs operate). Nothing was done.");
   await viewer.dispose();
   expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(0);
+  // A viewer asks for nothing, so has no requests to see.
+  await page.goto("/requests");
+  await expect(page.getByRole("heading", { name: "Your role does not allow this" })).toBeVisible();
 });
 
 test("an agent cannot approve, and cannot open the approval queue or staff management", async ({
@@ -206,6 +212,7 @@ test("each role is refused exactly the server actions its role may not make (403
     checkDrift: "operate",
     notifyCustomer: "operate",
     decideApproval: "approve",
+    withdrawRequest: "operate",
     resolveOperation: "approve",
     createStaff: "manage_users",
     changeStaff: "manage_users",

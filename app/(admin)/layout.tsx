@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
+import { DecisionNotice, type NoticeDecision } from "@/components/layout/decision-notice";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { StaffMenu } from "@/components/layout/staff-menu";
 import { Providers } from "@/components/providers";
 import { can, reportAccess } from "@/lib/auth/roles";
 import { currentStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
+import { getOperations } from "@/lib/operations/server";
 import { setLocale } from "./actions";
 import "../globals.css";
 
@@ -23,10 +25,37 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   const t = await getTranslations("nav");
   const environment = config().skippay.mode;
   const staff = await currentStaff();
+  const operations = staff ? await getOperations() : null;
+  // Agents ask for approvals; supervisors and admins decide on them.
+  const asks = !!staff && can(staff.role, "operate") && !can(staff.role, "operate_without_limit");
+  const waiting = staff && operations && can(staff.role, "approve") ? await operations.pendingCount() : 0;
+  // Decisions on this agent's requests since they last looked: shown once (taking them marks them shown).
+  const decisions: NoticeDecision[] = (
+    asks && staff && operations ? await operations.takeUnseenDecisions(staff.id) : []
+  ).map((e) => ({
+    id: e.id,
+    applicationId: e.applicationId,
+    orderNumber: e.orderNumber,
+    intent: e.intent,
+    refund: e.refund,
+    status: e.status,
+    decidedByName: e.decidedByName,
+    decidedAt: e.decidedAt,
+    decisionNote: e.decisionNote,
+  }));
   const nav = staff
     ? [
         { href: "/applications", label: t("applications") },
-        ...(can(staff.role, "approve") ? [{ href: "/approvals", label: t("approvals") }] : []),
+        ...(asks ? [{ href: "/requests", label: t("requests") }] : []),
+        ...(can(staff.role, "approve")
+          ? [
+              {
+                href: "/approvals",
+                label: t("approvals"),
+                badge: { count: waiting, name: t("approvalsPending", { count: waiting }) },
+              },
+            ]
+          : []),
         ...(reportAccess(staff.role) ? [{ href: "/reports", label: t("reports") }] : []),
         ...(can(staff.role, "manage_users") ? [{ href: "/staff", label: t("staff") }] : []),
         // The sandbox's e-mails (its embedded SMTP server): nothing to show against a real mail server.
@@ -53,6 +82,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
             {staff && <StaffMenu name={staff.name} role={staff.role} />}
           </AppHeader>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+            {decisions.length > 0 && <DecisionNotice decisions={decisions} />}
             <Providers>{children}</Providers>
           </main>
         </NextIntlClientProvider>

@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 export interface NavItem {
   href: string;
   label: string;
+  /** A count shown beside the label (e.g. requests waiting), and the link's full accessible name with it. */
+  badge?: { count: number; name: string };
 }
 
 /** The top bar: product name, where the admin is pointed (sandbox or live Skip Pay) and the main navigation. */
@@ -47,9 +49,18 @@ export function AppHeader({
               <li key={item.href}>
                 <Link
                   href={item.href}
-                  className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+                  aria-label={item.badge?.name}
+                  className="inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
                 >
                   {item.label}
+                  {item.badge && item.badge.count > 0 && (
+                    <span
+                      aria-hidden="true"
+                      className="min-w-5 rounded-full bg-amber-100 px-1.5 text-center text-xs font-semibold leading-5 text-amber-900 tabular-nums ring-1 ring-amber-600/30 ring-inset"
+                    >
+                      {item.badge.count}
+                    </span>
+                  )}
                 </Link>
               </li>
             ))}

@@ -62,13 +62,34 @@ export function OperationResult({
   let tone: keyof typeof TONES;
   let title: string;
   let body: React.ReactNode = null;
-  if (result.ok && result.kind === "rejected") {
+  if (result.ok && result.kind === "needs_reconfirmation") {
+    // Approved on an order that changed since the request: nothing was sent, and the request went back to its agent.
+    tone = "warning";
+    title = t("reconfirmTitle", { name: result.requestedBy });
+    body = (
+      <>
+        <StaleDiff change={result} />
+        <p className="font-medium">{t("reconfirmBody", { name: result.requestedBy })}</p>
+      </>
+    );
+  } else if (result.ok && result.kind === "rejected") {
     tone = "info";
     title = t("rejected");
   } else if (result.ok && result.kind === "pending_approval") {
+    const m = (n: number) => formatMoney(n, locale);
     tone = "info";
-    title = t("pendingTitle", { refund: formatMoney(result.plan.refund, locale) });
-    body = <p>{t("pendingBody", { limit: formatMoney(result.limit, locale) })}</p>;
+    title = t("pendingTitle", { refund: m(result.plan.refund) });
+    body = (
+      <p>
+        {result.earlier > 0
+          ? t("pendingBodyTogether", {
+              earlier: m(result.earlier),
+              total: m(result.earlier + result.plan.refund),
+              limit: m(result.limit),
+            })
+          : t("pendingBody", { refund: m(result.plan.refund), limit: m(result.limit) })}
+      </p>
+    );
   } else if (result.ok) {
     const { application, plan } = result;
     tone = "success";
@@ -115,7 +136,7 @@ export function OperationResult({
             <p>{t("skippaySaid", { message: failure.message })}</p>
           )}
         {failure.kind === "refused" && <p>{failure.issues.map((i) => text.issue(i)).join(" ")}</p>}
-        {failure.kind === "stale" && <StaleDiff failure={failure} />}
+        {failure.kind === "stale" && <StaleDiff change={failure} />}
         <p className="font-medium">{tErr(`applied.${v.applied}`)}</p>
         <p>
           {tErr(`retry.${v.retry}`, {

@@ -3,12 +3,12 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatMoment } from "@/lib/i18n/format";
 import { formatMoney, type Locale } from "@/lib/orders/money";
-import type { OperationFailure } from "@/lib/orders/outcome";
+import type { OrderChange } from "@/lib/orders/outcome";
 import { ITEM_STATE_ORDER } from "@/lib/orders/presentation";
 import { formatQuantity } from "@/lib/orders/quantity";
 import type { OrderState } from "@/lib/skippay/schemas";
 
-export function StaleDiff({ failure }: { failure: Extract<OperationFailure, { kind: "stale" }> }) {
+export function StaleDiff({ change }: { change: OrderChange }) {
   const t = useTranslations("results");
   const tStates = useTranslations("states");
   const tItem = useTranslations("itemStates");
@@ -18,7 +18,7 @@ export function StaleDiff({ failure }: { failure: Extract<OperationFailure, { ki
     ITEM_STATE_ORDER.filter((s) => (q[s] ?? 0) > 0)
       .map((s) => `${formatQuantity(q[s] ?? 0, locale)}× ${tItem(s)}`)
       .join(", ") || "–";
-  const { diff, changedBy } = failure;
+  const { diff, changedBy } = change;
   return (
     <>
       <ul className="list-disc pl-5">

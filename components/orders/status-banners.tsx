@@ -1,13 +1,16 @@
 "use client";
 // What holds the application, above the form: another operation in flight or of unknown outcome (with "Check now"
-// and until when it holds the application at most), or one whose outcome a supervisor must record.
+// and until when it holds the application at most), one whose outcome a supervisor must record, or this person's
+// request that came back to them to confirm again.
 import { useLocale, useTranslations } from "next-intl";
 import { formatMoment } from "@/lib/i18n/format";
 import type { JournalEntry } from "@/lib/operations/types";
-import type { Locale } from "@/lib/orders/money";
+import { formatMoney, type Locale } from "@/lib/orders/money";
 import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
 import { CheckNow } from "./check-now";
 import { LockCountdown } from "./lock-countdown";
+import { StaleDiff } from "./stale-diff";
 
 export function ActiveOperation({
   entry,
@@ -58,6 +61,36 @@ export function UnclearOperation({ entry }: { entry: JournalEntry }) {
       })}
     >
       <p>{t("needsReviewBannerBody")}</p>
+    </Alert>
+  );
+}
+
+/**
+ * This person's own request that a supervisor approved on an order that had changed meanwhile: nothing was sent;
+ * what changed, who changed it, and one click to plan it again on the order as it is now.
+ */
+export function ReconfirmRequest({ entry, onReplan }: { entry: JournalEntry; onReplan: () => void }) {
+  const t = useTranslations("journal");
+  const tIntent = useTranslations("intents");
+  const locale = useLocale() as Locale;
+  return (
+    <Alert
+      tone="warning"
+      title={t("reconfirmBanner", {
+        intent: tIntent(entry.intent),
+        amount: formatMoney(entry.refund, locale),
+        name: entry.decidedByName ?? "",
+        at: formatMoment(new Date(entry.decidedAt ?? entry.createdAt), locale),
+      })}
+    >
+      {entry.orderChange && <StaleDiff change={entry.orderChange} />}
+      {entry.decisionNote && <p>“{entry.decisionNote}”</p>}
+      <p>{t("reconfirmBannerBody")}</p>
+      <div className="pt-1">
+        <Button size="sm" variant="primary" onClick={onReplan}>
+          {t("replan")}
+        </Button>
+      </div>
     </Alert>
   );
 }

@@ -2,7 +2,6 @@
 // One operation on the timeline: who did what and why, with what money, what Skip Pay answered, its approval, an
 // unclear outcome's evidence — and the message for the customer, for whoever talks to them later.
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
 import { can, mayDecide } from "@/lib/auth/roles";
 import { formatMoment } from "@/lib/i18n/format";
 import type { JournalEntry, OperationStatus, TimelineNote } from "@/lib/operations/types";
@@ -10,14 +9,14 @@ import { factsOfEntry } from "@/lib/orders/customer-message";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Badge, type Tone } from "../ui/badge";
-import { Button } from "../ui/button";
-import { inputClass } from "../ui/field";
 import { type EmailControl, EmailRecord, SendToCustomer } from "./customer-email";
 import { CustomerMessage } from "./customer-message";
+import { DecisionButtons } from "./decision-dialog";
+import { StaleDiff } from "./stale-diff";
 import type { WorkspaceStaff } from "./types";
 import { UnclearOutcome } from "./unclear-outcome";
 
-const STATUS_TONE: Record<OperationStatus, Tone> = {
+export const STATUS_TONE: Record<OperationStatus, Tone> = {
   pending_approval: "warning",
   rejected: "neutral",
   in_flight: "info",
@@ -25,6 +24,16 @@ const STATUS_TONE: Record<OperationStatus, Tone> = {
   failed: "danger",
   unknown: "warning",
   needs_review: "danger",
+  needs_reconfirmation: "warning",
+  withdrawn: "neutral",
+};
+
+/** How a decided request's decision reads (the decision time with it). */
+export const DECIDED: Partial<Record<OperationStatus, string>> = {
+  rejected: "rejectedBy",
+  needs_reconfirmation: "approvedChangedBy",
+  // Decided and then withdrawn: it was sent back on a changed order first.
+  withdrawn: "approvedChangedBy",
 };
 
 export function TimelineEntry({
@@ -83,12 +92,18 @@ export function TimelineEntry({
       </p>
       {e.approvalRequired && e.decidedByName && e.decidedAt && (
         <p className="mt-1 text-slate-700">
-          {t(e.status === "rejected" ? "rejectedBy" : "approvedBy", {
-            name: e.decidedByName,
-            at: at(e.decidedAt),
-          })}
-          {e.decisionNote && <span className="text-slate-600"> — {e.decisionNote}</span>}
+          {t(DECIDED[e.status] ?? "approvedBy", { name: e.decidedByName, at: at(e.decidedAt) })}
+          {e.decisionNote && <span className="text-slate-600"> — “{e.decisionNote}”</span>}
         </p>
+      )}
+      {e.status === "withdrawn" && e.finishedAt && (
+        <p className="mt-1 text-slate-700">{t("withdrawnBy", { name: e.actorName, at: at(e.finishedAt) })}</p>
+      )}
+      {e.status === "needs_reconfirmation" && e.orderChange && (
+        <div className="mt-2 space-y-1 rounded-md bg-amber-50 p-3 text-amber-950">
+          <StaleDiff change={e.orderChange} />
+          <p className="text-xs font-medium">{t("backWith", { name: e.actorName })}</p>
+        </div>
       )}
       {e.response && (
         <p className="mt-1 text-slate-700">
@@ -142,46 +157,23 @@ export function TimelineEntry({
       {e.status === "pending_approval" && e.actorId === staff.id && (
         <p className="mt-2 text-xs text-slate-600">{t("waitingForOther", { role: staff.role })}</p>
       )}
-      {mayDecide(staff, e) && <Decision entry={e} busy={busy} onDecide={onDecide} />}
+      {mayDecide(staff, e) && (
+        <div className="mt-3 rounded-md bg-amber-50 p-3">
+          <DecisionButtons
+            subject={{
+              id: e.id,
+              intent: e.intent,
+              refund: e.refund,
+              label: `${tIntent(e.intent)} ${formatMoney(e.refund, locale)}`,
+              orderNumber: e.orderNumber ?? e.applicationId,
+              actorName: e.actorName,
+            }}
+            busy={busy}
+            onDecide={onDecide}
+          />
+        </div>
+      )}
     </li>
-  );
-}
-
-function Decision({
-  entry,
-  busy,
-  onDecide,
-}: {
-  entry: JournalEntry;
-  busy: boolean;
-  onDecide: (decision: "approve" | "reject", note: string) => void;
-}) {
-  const t = useTranslations("journal");
-  const tIntent = useTranslations("intents");
-  const locale = useLocale() as Locale;
-  const [note, setNote] = useState("");
-  const noteId = useId();
-  return (
-    <div className="mt-3 space-y-2 rounded-md bg-amber-50 p-3">
-      <label htmlFor={noteId} className="block text-xs font-medium text-slate-700">
-        {t("decisionNote")}
-      </label>
-      <input
-        id={noteId}
-        value={note}
-        maxLength={1000}
-        onChange={(ev) => setNote(ev.target.value)}
-        className={inputClass}
-      />
-      <div className="flex gap-2">
-        <Button size="sm" variant="primary" pending={busy} onClick={() => onDecide("approve", note)}>
-          {t("approve", { intent: tIntent(entry.intent), amount: formatMoney(entry.refund, locale) })}
-        </Button>
-        <Button size="sm" disabled={busy} onClick={() => onDecide("reject", note)}>
-          {t("reject")}
-        </Button>
-      </div>
-    </div>
   );
 }
 

@@ -2,7 +2,7 @@
 // One operation's form: react-hook-form checked by the operation's own schema as staff type, the live plan of what
 // they typed (the planner the server runs), and the review before anything is sent.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { type FieldValues, type Resolver, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import type { ApprovalNeeded } from "@/lib/auth/roles";
@@ -34,6 +34,8 @@ export interface OperationContext {
   /** Sends a reviewed confirmation; resolves once its outcome is on screen. */
   send: (submission: OperationSubmission, plan: Plan) => Promise<void>;
   sending: boolean;
+  /** A request sent back to this person, opened again as its form (replanForm): confirming it closes that one. */
+  prefill?: { replaces: string; values: FormValues } | null;
 }
 
 export interface Review {
@@ -51,16 +53,21 @@ export function useOperationForm<K extends OperationKind>(kind: K, ctx: Operatio
     resolver: zodResolver(schema) as unknown as Resolver<FieldValues, unknown, Output<K>>,
     // Each field is checked as it changes; the whole form when staff ask for the review.
     mode: "onChange",
-    defaultValues: emptyForm(
-      kind,
-      view.lines.map((l) => l.key),
-      pragueToday(),
-    ),
+    defaultValues:
+      ctx.prefill?.values ??
+      emptyForm(
+        kind,
+        view.lines.map((l) => l.key),
+        pragueToday(),
+      ),
   });
 
   // The order's lines changed (an operation's answer, a fresh read): choose again from the new lines.
+  const linesOpened = useRef(keys);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the line keys only.
   useEffect(() => {
+    if (linesOpened.current === keys) return;
+    linesOpened.current = keys;
     if ("lines" in form.getValues())
       form.setValue(
         "lines",
@@ -93,6 +100,7 @@ export function useOperationForm<K extends OperationKind>(kind: K, ctx: Operatio
         loadedAt: ctx.loadedAt,
         // One per confirmation: a second click or a browser retry sends the same id.
         submissionId: crypto.randomUUID(),
+        ...(ctx.prefill ? { replaces: ctx.prefill.replaces } : {}),
       },
     });
   });

@@ -3,14 +3,16 @@
 // happened (the operation chooser and that operation's own form), the timeline and the money ledger. It wires the
 // parts together; the rules live in lib/.
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { PayoutsState } from "@/lib/applications/payouts";
 import { approvalFor, can } from "@/lib/auth/roles";
-import { activeEntry, unclearEntry } from "@/lib/operations/types";
+import { activeEntry, type JournalEntry, unclearEntry } from "@/lib/operations/types";
 import { availability } from "@/lib/orders/availability";
 import { basisOf } from "@/lib/orders/basis";
 import { customerLanguage } from "@/lib/orders/customer-email";
 import { factsOf } from "@/lib/orders/customer-message";
+import { pragueToday } from "@/lib/orders/forms/defaults";
+import { replanForm } from "@/lib/orders/forms/replan";
 import { ledger } from "@/lib/orders/ledger";
 import { orderView } from "@/lib/orders/lines";
 import { sum } from "@/lib/orders/money";
@@ -33,7 +35,7 @@ import { ReturnForm } from "./operations/return-form";
 import { ShipForm } from "./operations/ship-form";
 import { Payouts } from "./payouts";
 import { SandboxDecision } from "./sandbox-decision";
-import { ActiveOperation, UnclearOperation } from "./status-banners";
+import { ActiveOperation, ReconfirmRequest, UnclearOperation } from "./status-banners";
 import { Timeline } from "./timeline";
 import type { WorkspaceStaff } from "./types";
 import type { OperationContext } from "./use-operation-form";
@@ -64,6 +66,7 @@ export function OrderWorkspace({
   approvalLimit,
   leaseMs,
   mailOn,
+  replan: replanOnOpen,
   actions,
 }: {
   initial: ApplicationResponse;
@@ -78,6 +81,8 @@ export function OrderWorkspace({
   leaseMs: number;
   /** Customer e-mails can be sent (SMTP_URL, or the sandbox's own SMTP server). */
   mailOn: boolean;
+  /** A request of this agent's sent back to confirm again, to open as its form right away (from My requests). */
+  replan?: string | null;
   actions: WorkspaceActions;
 }) {
   const t = useTranslations("workspace");
@@ -98,9 +103,37 @@ export function OrderWorkspace({
   const basis = useMemo(() => basisOf(application), [application]);
   const active = activeEntry(entries);
   const unclear = unclearEntry(entries);
+  const sentBack = entries.find((e) => e.status === "needs_reconfirmation" && e.actorId === staff.id);
   const mayOperate = can(staff.role, "operate");
   const [kind, setKind] = useState<OperationKind | null>(null);
-  const results = useOperationResults(actions, data, () => setKind(null));
+  const [prefill, setPrefill] = useState<OperationContext["prefill"]>(null);
+  const choose = (next: OperationKind | null) => {
+    setPrefill(null);
+    setKind(next);
+  };
+  const results = useOperationResults(actions, data, () => choose(null));
+  // One click: the request sent back to this agent opens as its form, filled in as asked, on the order as it is now.
+  const replan = (e: JournalEntry) => {
+    if (!e.request) return;
+    const { kind: k, values } = replanForm(
+      e.request,
+      view.lines.map((l) => l.key),
+      pragueToday(),
+    );
+    setPrefill({ replaces: e.id, values });
+    setKind(k);
+    requestAnimationFrame(() =>
+      document.getElementById("panel-heading")?.scrollIntoView({ block: "center", behavior: "smooth" }),
+    );
+  };
+  const opened = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the page opens.
+  useEffect(() => {
+    if (opened.current || !replanOnOpen || !mayOperate) return;
+    opened.current = true;
+    const own = entries.find((e) => e.id === replanOnOpen && e.actorId === staff.id);
+    if (own?.status === "needs_reconfirmation") replan(own);
+  }, []);
   const { result, confirmed } = results;
   const emailFor = useCustomerEmails({
     notify: actions.notifyCustomer,
@@ -127,6 +160,7 @@ export function OrderWorkspace({
     approval: (plan) => approvalFor(staff, plan.refund, approvalLimit, entries),
     send: (submission, plan) => results.send(submission, plan, application.state),
     sending: results.sending,
+    prefill,
   };
   const Form = kind && available[kind].allowed ? FORMS[kind] : null;
 
@@ -149,6 +183,9 @@ export function OrderWorkspace({
           <ActiveOperation entry={active} leaseMs={leaseMs} recheck={data.recheck} checking={data.checking} />
         )}
         {unclear && <UnclearOperation entry={unclear} />}
+        {sentBack && mayOperate && prefill?.replaces !== sentBack.id && (
+          <ReconfirmRequest entry={sentBack} onReplan={() => replan(sentBack)} />
+        )}
       </div>
       {confirmed && (
         <CustomerMessage
@@ -163,14 +200,18 @@ export function OrderWorkspace({
       )}
 
       {mayOperate ? (
-        <OperationChooser value={kind} onChange={setKind} available={available} application={application} />
+        <OperationChooser value={kind} onChange={choose} available={available} application={application} />
       ) : (
         <Alert tone="info" title={t("viewOnlyTitle")}>
           {t("viewOnlyBody")}
         </Alert>
       )}
 
-      {Form ? <Form key={kind} ctx={ctx} /> : <ItemsTable lines={view.lines} pick={null} />}
+      {Form ? (
+        <Form key={`${kind}-${prefill?.replaces ?? ""}`} ctx={ctx} />
+      ) : (
+        <ItemsTable lines={view.lines} pick={null} />
+      )}
 
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
         <Timeline

@@ -13,6 +13,7 @@ export const ACTION_ACCESS = {
   "app/(admin)/applications/[applicationId]/actions.ts": {
     submitOperation: "operate",
     decideApproval: "approve",
+    withdrawRequest: "operate",
     resolveOperation: "approve",
     checkDrift: "operate",
     sandboxDecision: "operate",

@@ -13,6 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { OrderBasis } from "@/lib/orders/basis";
 import type { OperationRequest } from "@/lib/orders/forms/submission";
+import type { OrderChange } from "@/lib/orders/outcome";
 import type { IntentKind, Operation, Plan } from "@/lib/orders/plan-types";
 import type { SkipPayErrorKind } from "@/lib/skippay/errors";
 
@@ -195,6 +196,11 @@ export const OPERATION_STATUSES = [
   "unknown",
   // The outcome stayed unclear past the lease: the lock is released and a supervisor records what happened.
   "needs_review",
+  // Four eyes: the order changed between the request and its approval, so nothing was sent; the request went back
+  // to its agent to plan again on the order as it is now.
+  "needs_reconfirmation",
+  // Its agent withdrew the request before anyone decided (or instead of confirming it again).
+  "withdrawn",
 ] as const;
 
 /** Skip Pay's answer to an operation: the application's state, substate and total after it. */
@@ -247,6 +253,12 @@ export const operations = pgTable(
     decidedByName: text("decided_by_name"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionNote: text("decision_note"),
+    /** What the requester had refunded here without approval before this request (the approval rule's figures). */
+    earlierRefunds: money("earlier_refunds").notNull().default(0),
+    /** `needs_reconfirmation`: what changed in the order since the request, and which operations changed it. */
+    orderChange: jsonb("order_change").$type<OrderChange>(),
+    /** When the requester was shown the decision (a one-time notice the next time they open the admin). */
+    decisionSeenAt: timestamp("decision_seen_at", { withTimezone: true }),
     /** Skip Pay's answer (application state, substate, total), or the error with its kind and `applied`. */
     response: jsonb("response").$type<OperationAnswer>(),
     error: jsonb("error").$type<OperationError>(),
@@ -269,6 +281,8 @@ export const operations = pgTable(
     index("operations_status_idx").on(t.status),
     // Reports and their CSV export: the operations finished in a range of days, walked by keyset (lib/reports).
     index("operations_finished_idx").on(t.finishedAt, t.id),
+    // "My requests": a person's requests for approval, newest first.
+    index("operations_requests_by_actor_idx").on(t.actorId, t.createdAt).where(sql`approval_required`),
     // The lock: at most one operation per application may be in flight or of unknown outcome — enforced by the
     // database, so it holds across every app instance.
     uniqueIndex("operations_one_active_per_application")

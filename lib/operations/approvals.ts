@@ -3,14 +3,14 @@
 import "server-only";
 import { can } from "@/lib/auth/roles";
 import { basisOf, diffBasis, sameBasis } from "@/lib/orders/basis";
-import type { ApprovalResult as DecisionResult } from "@/lib/orders/outcome";
+import type { ApprovalResult as DecisionResult, OrderChange, WithdrawResult } from "@/lib/orders/outcome";
 import { plan } from "@/lib/orders/planner";
-import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import type { ApplicationResponse, ApplicationState, OrderState, StateReason } from "@/lib/skippay/schemas";
 import type { Execute } from "./execute";
 import * as journal from "./journal";
 import { type Actor, busy, type Kit, lineNames, skippayFailure } from "./kit";
 import type { Reconcile } from "./reconcile";
-import type { OperationStatus } from "./types";
+import type { ApprovalCard, OperationStatus } from "./types";
 
 /** JSON with sorted keys: jsonb stores objects with its own key order, so compare canonical forms. */
 function canonical(value: unknown): string {
@@ -44,21 +44,44 @@ export function createApprovals(kit: Kit, reconcile: Reconcile, send: Execute) {
       decisionNote: note,
     };
 
-    const reject = async (why: string, from: OperationStatus = "pending_approval") =>
-      journal.settleOperation(db, row.id, [from], {
+    // The approval is for the request as it was made: if the order changed since, it is no longer the same decision.
+    // Nothing is sent; the request goes back to its agent with what changed and which operations here changed it
+    // (none: it was changed outside this admin), to plan again on the order as it is now.
+    const changed = async (
+      fresh: ApplicationResponse,
+      from: OperationStatus = "pending_approval",
+    ): Promise<DecisionResult> => {
+      const orderChange: OrderChange = {
+        diff: diffBasis(row.basisBefore, basisOf(fresh), lineNames(fresh)),
+        changedBy: (await journal.finishedSince(db, row.applicationId, row.createdAt)).map((op) => ({
+          name: op.actorName,
+          intent: op.intent,
+          at: (op.finishedAt ?? op.createdAt).toISOString(),
+        })),
+      };
+      const settled = await journal.settleOperation(db, row.id, [from], {
         ...decided,
-        status: "rejected",
-        decisionNote: why,
+        status: "needs_reconfirmation",
+        orderChange,
+        startedAt: null,
         finishedAt: now(),
       });
-    // The approval is for the request as it was made: if the order changed since, it is no longer the same decision.
-    const changed = async (fresh: ApplicationResponse, from?: OperationStatus): Promise<DecisionResult> => {
-      await reject("the order changed after the request; ask for a new one", from);
-      const diff = diffBasis(row.basisBefore, basisOf(fresh), lineNames(fresh));
-      return { ok: false, failure: { kind: "stale", diff, changedBy: [] }, application: fresh };
+      if (!settled) return { ok: false, failure: { kind: "not_pending" } };
+      return {
+        ok: true,
+        kind: "needs_reconfirmation",
+        operationId: row.id,
+        requestedBy: row.actorName,
+        application: fresh,
+        ...orderChange,
+      };
     };
     if (decision === "reject") {
-      const settled = await reject(note);
+      const settled = await journal.settleOperation(db, row.id, ["pending_approval"], {
+        ...decided,
+        status: "rejected",
+        finishedAt: now(),
+      });
       return settled
         ? { ok: true, kind: "rejected", operationId: row.id }
         : { ok: false, failure: { kind: "not_pending" } };
@@ -105,9 +128,59 @@ export function createApprovals(kit: Kit, reconcile: Reconcile, send: Execute) {
     return send.execute(claimed.row, checked.current, planned.plan);
   }
 
+  /** The agent takes back their own request: still waiting, or sent back to them to confirm again. */
+  async function withdraw(actor: Actor, operationId: string): Promise<WithdrawResult> {
+    if (!can(actor.role, "operate")) return { ok: false, failure: { kind: "forbidden" } };
+    const row = await journal.findOperation(db, operationId);
+    // Someone else's request is not theirs to learn about.
+    if (!row || row.actorId !== actor.id) return { ok: false, failure: { kind: "foreign_submission" } };
+    const settled = await journal.settleOperation(db, row.id, ["pending_approval", "needs_reconfirmation"], {
+      status: "withdrawn",
+      finishedAt: now(),
+      decisionSeenAt: now(),
+    });
+    return settled ? { ok: true, operationId: row.id } : { ok: false, failure: { kind: "not_pending" } };
+  }
+
   async function pendingApprovals() {
     return (await journal.pendingApprovals(db)).map(journal.toEntry);
   }
 
-  return { decide, pendingApprovals };
+  /** The approval queue with each request's context (the index's view of the order; no Skip Pay call per card). */
+  async function approvalQueue(): Promise<ApprovalCard[]> {
+    return (await journal.pendingWithContext(db)).map(({ row, indexed, refundedBefore }) => ({
+      entry: journal.toEntry(row),
+      plan: row.plan,
+      customerName: indexed?.customerName ?? null,
+      total: indexed?.total ?? null,
+      originalTotal: indexed?.originalTotal ?? null,
+      refundedBefore,
+      current: {
+        id: row.applicationId,
+        state: (indexed?.state ?? row.basisBefore.state) as ApplicationState,
+        stateReason: (indexed?.stateReason ?? row.basisBefore.stateReason) as StateReason,
+        order: { state: (indexed?.orderState ?? row.plan.expected.orderState) as OrderState },
+      },
+    }));
+  }
+
+  /** A person's requests for approval, newest first. */
+  async function requestsOf(actorId: string) {
+    return (await journal.requestsBy(db, actorId)).map(journal.toEntry);
+  }
+
+  /** Decisions on a person's requests they have not been shown yet — marked shown by this call (a one-time notice). */
+  async function takeUnseenDecisions(actorId: string) {
+    return (await journal.takeUnseenDecisions(db, actorId, now())).map(journal.toEntry);
+  }
+
+  return {
+    decide,
+    withdraw,
+    pendingApprovals,
+    approvalQueue,
+    requestsOf,
+    takeUnseenDecisions,
+    pendingCount: () => journal.countPendingApprovals(db),
+  };
 }

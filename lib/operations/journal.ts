@@ -3,9 +3,9 @@
 // most one operation in flight or of unknown outcome (a partial unique index) — across every app instance.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { operations } from "@/lib/db/schema";
+import { applications, operations } from "@/lib/db/schema";
 import type { JournalEntry, OperationStatus } from "./types";
 
 export type OperationRow = typeof operations.$inferSelect;
@@ -251,6 +251,108 @@ export async function pendingApprovals(db: Db): Promise<OperationRow[]> {
     .orderBy(asc(operations.createdAt));
 }
 
+/** A person's requests for approval (any outcome), newest first. */
+export async function requestsBy(db: Db, actorId: string, limit = 100): Promise<OperationRow[]> {
+  return db
+    .select()
+    .from(operations)
+    .where(and(eq(operations.actorId, actorId), eq(operations.approvalRequired, true)))
+    .orderBy(desc(operations.createdAt))
+    .limit(limit);
+}
+
+/**
+ * Decisions on a person's requests they have not been shown yet, marked shown in the same statement: two tabs
+ * opening at once show each decision once between them.
+ */
+export async function takeUnseenDecisions(db: Db, actorId: string, at: Date): Promise<OperationRow[]> {
+  return db
+    .update(operations)
+    .set({ decisionSeenAt: at })
+    .where(
+      and(
+        eq(operations.actorId, actorId),
+        eq(operations.approvalRequired, true),
+        isNotNull(operations.decidedAt),
+        isNull(operations.decisionSeenAt),
+        sql`${operations.status} not in ('pending_approval', 'in_flight', 'withdrawn')`,
+      ),
+    )
+    .returning();
+}
+
+/** A person's request sent back for re-confirmation, closed because they planned it again (their own, here). */
+export async function closeReplaced(
+  db: Db,
+  id: string,
+  actorId: string,
+  applicationId: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(operations)
+    .set({ status: "withdrawn", finishedAt: at, decisionSeenAt: at })
+    .where(
+      and(
+        eq(operations.id, id),
+        eq(operations.actorId, actorId),
+        eq(operations.applicationId, applicationId),
+        eq(operations.status, "needs_reconfirmation"),
+      ),
+    );
+}
+
+/** A request waiting for approval with what a supervisor decides on: the order as the admin's index last saw it. */
+export interface PendingWithContext {
+  row: OperationRow;
+  indexed: {
+    customerName: string | null;
+    total: number;
+    originalTotal: number;
+    state: string;
+    stateReason: string;
+    orderState: string | null;
+  } | null;
+  /** What operations here refunded on the application before (they went through). */
+  refundedBefore: number;
+}
+
+/** The approval queue: each waiting request, its application from the index, and what was refunded here before. */
+export async function pendingWithContext(db: Db): Promise<PendingWithContext[]> {
+  const refunded = sql<number>`(select coalesce(sum(o2.refund), 0) from ${operations} o2
+    where o2.application_id = ${operations.applicationId} and o2.status = 'succeeded')`.mapWith(Number);
+  const rows = await db
+    .select({
+      row: operations,
+      customerName: applications.customerName,
+      total: applications.totalAmount,
+      originalTotal: applications.originalTotalAmount,
+      state: applications.state,
+      stateReason: applications.stateReason,
+      orderState: applications.orderState,
+      refundedBefore: refunded,
+    })
+    .from(operations)
+    .leftJoin(applications, eq(applications.id, operations.applicationId))
+    .where(eq(operations.status, "pending_approval"))
+    .orderBy(asc(operations.createdAt));
+  return rows.map((r) => ({
+    row: r.row,
+    indexed:
+      r.total === null || r.state === null || r.stateReason === null || r.originalTotal === null
+        ? null
+        : {
+            customerName: r.customerName,
+            total: r.total,
+            originalTotal: r.originalTotal,
+            state: r.state,
+            stateReason: r.stateReason,
+            orderState: r.orderState,
+          },
+    refundedBefore: r.refundedBefore,
+  }));
+}
+
 export async function countPendingApprovals(db: Db): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -284,6 +386,10 @@ export function toEntry(row: OperationRow): JournalEntry {
     decidedByName: row.decidedByName,
     decidedAt: iso(row.decidedAt),
     decisionNote: row.decisionNote,
+    earlierRefunds: row.earlierRefunds,
+    orderChange: row.orderChange,
+    // Only where its agent plans it again (replanForm): the request as it was asked.
+    request: row.status === "needs_reconfirmation" ? row.request : null,
     response: row.response,
     error: row.error,
     ticketId: row.ticketId,

@@ -242,17 +242,119 @@ describe("four eyes", () => {
     expect(await appliedCalls(app.id)).toHaveLength(1);
   });
 
-  it("an approval is refused when the order changed after the request", async () => {
+  it("an approval after the order changed sends nothing: the request goes back to its agent, naming who changed it", async () => {
+    const app = await delivered();
+    const pending = await ops.submit(agent, refund(app, 7_000));
+    if (!(pending.ok && pending.kind === "pending_approval")) throw new Error("expected a pending approval");
+    // The approving supervisor's own refund changed the order meanwhile: it is named, not "outside this admin".
+    expect(await ops.submit(supervisor, refund(await readBack(app.id), 100))).toMatchObject({ kind: "done" });
+    const result = await ops.decide(supervisor2, pending.operationId, "approve", "fine");
+    expect(result).toMatchObject({
+      ok: true,
+      kind: "needs_reconfirmation",
+      requestedBy: agent.name,
+      diff: { total: { before: TOTAL, after: TOTAL - 10_000 } },
+      changedBy: [{ name: supervisor.name, intent: "refund" }],
+    });
+    expect(await appliedCalls(app.id)).toHaveLength(1);
+    const entry = (await ops.entries(app.id)).find((e) => e.id === pending.operationId);
+    expect(entry).toMatchObject({
+      status: "needs_reconfirmation",
+      decidedByName: supervisor2.name,
+      decisionNote: "fine",
+      orderChange: { changedBy: [{ name: supervisor.name }] },
+      // The request as asked, for its agent to open again as its form (replanForm).
+      request: { applicationId: app.id, intent: { kind: "refund", amount: 700_000 } },
+    });
+    // Nobody can approve it any more; its agent is told once, then withdraws it (nobody else may).
+    expect(await ops.decide(supervisor, pending.operationId, "approve", "")).toEqual({
+      ok: false,
+      failure: { kind: "not_pending" },
+    });
+    expect((await ops.takeUnseenDecisions(agent.id)).map((e) => e.id)).toContain(pending.operationId);
+    expect((await ops.takeUnseenDecisions(agent.id)).map((e) => e.id)).not.toContain(pending.operationId);
+    expect(await ops.withdraw(agent2, pending.operationId)).toEqual({
+      ok: false,
+      failure: { kind: "foreign_submission" },
+    });
+    expect(await ops.withdraw(agent, pending.operationId)).toEqual({
+      ok: true,
+      operationId: pending.operationId,
+    });
+    expect((await ops.requestsOf(agent.id)).find((e) => e.id === pending.operationId)?.status).toBe(
+      "withdrawn",
+    );
+  });
+
+  it("a changed order outside this admin names nobody", async () => {
     const app = await delivered();
     const pending = await ops.submit(agent, refund(app, 7_000));
     if (!(pending.ok && pending.kind === "pending_approval")) throw new Error("expected a pending approval");
     await client.returnOrderItems(app.id, { items: [], totalPrice: { amount: 100, currency: "CZK" } });
-    const result = await ops.decide(supervisor, pending.operationId, "approve", "");
-    expect(result).toMatchObject({
-      ok: false,
-      failure: { kind: "stale", diff: { total: { before: TOTAL, after: TOTAL - 100 } } },
+    expect(await ops.decide(supervisor, pending.operationId, "approve", "")).toMatchObject({
+      ok: true,
+      kind: "needs_reconfirmation",
+      diff: { total: { before: TOTAL, after: TOTAL - 100 } },
+      changedBy: [],
     });
-    expect((await journal.findOperation(server.database.db, pending.operationId))?.status).toBe("rejected");
+    // The agent plans it again on the fresh order: a new request, and the one sent back is closed.
+    const again = await ops.submit(agent, {
+      ...refund(await readBack(app.id), 7_000),
+      replaces: pending.operationId,
+    });
+    expect(again).toMatchObject({ ok: true, kind: "pending_approval" });
+    const statuses = Object.fromEntries((await ops.entries(app.id)).map((e) => [e.id, e.status]));
+    expect(statuses[pending.operationId]).toBe("withdrawn");
+    expect(Object.values(statuses)).toEqual(["pending_approval", "withdrawn"]);
+  });
+
+  it("an agent withdraws a pending request: nobody can approve it, and it is not counted again", async () => {
+    const app = await delivered();
+    const pending = await ops.submit(agent, refund(app, 6_000));
+    if (!(pending.ok && pending.kind === "pending_approval")) throw new Error("expected a pending approval");
+    expect(pending.earlier).toBe(0);
+    expect(await ops.withdraw(agent, pending.operationId)).toMatchObject({ ok: true });
+    expect(await ops.withdraw(agent, pending.operationId)).toEqual({
+      ok: false,
+      failure: { kind: "not_pending" },
+    });
+    expect(await ops.decide(supervisor, pending.operationId, "approve", "")).toEqual({
+      ok: false,
+      failure: { kind: "not_pending" },
+    });
+    expect((await ops.pendingApprovals()).map((e) => e.id)).not.toContain(pending.operationId);
+    expect(await appliedCalls(app.id)).toHaveLength(0);
+  });
+
+  it("a request states the rule with the agent's earlier refunds, and a decision is shown to the agent once", async () => {
+    const app = await delivered();
+    expect(await ops.submit(agent, refund(app, 3_000))).toMatchObject({ kind: "done" });
+    const pending = await ops.submit(agent, refund(await readBack(app.id), 2_500));
+    expect(pending).toMatchObject({ ok: true, kind: "pending_approval", earlier: 300_000, limit: LIMIT });
+    if (!(pending.ok && pending.kind === "pending_approval")) throw new Error("expected a pending approval");
+    expect((await ops.requestsOf(agent.id)).find((e) => e.id === pending.operationId)).toMatchObject({
+      status: "pending_approval",
+      earlierRefunds: 300_000,
+    });
+    expect((await ops.takeUnseenDecisions(agent.id)).map((e) => e.id)).not.toContain(pending.operationId);
+    // The supervisor's card: what was refunded here before, the plan as asked, the order from the admin's index.
+    const card = (await ops.approvalQueue()).find((c) => c.entry.id === pending.operationId);
+    expect(card).toMatchObject({
+      refundedBefore: 300_000,
+      plan: { refund: 250_000, intent: "refund" },
+      total: TOTAL - 300_000,
+      originalTotal: TOTAL,
+      entry: { earlierRefunds: 300_000 },
+    });
+    await ops.decide(supervisor, pending.operationId, "reject", "photos first");
+    const [notice] = (await ops.takeUnseenDecisions(agent.id)).filter((e) => e.id === pending.operationId);
+    expect(notice).toMatchObject({
+      status: "rejected",
+      decidedByName: supervisor.name,
+      decisionNote: "photos first",
+    });
+    expect(notice?.decidedAt).toBeTruthy();
+    expect(await ops.takeUnseenDecisions(agent.id)).toEqual([]);
   });
 });
 
@@ -369,7 +471,7 @@ describe("an operation finishing between another's read and its lock", () => {
     expect(await journal.activeOperation(server.database.db, app.id)).toBeNull();
   });
 
-  it("an approval is rejected as stale under the lock when another operation changed the order meanwhile", async () => {
+  it("an approval goes back to its agent when another operation changed the order under the lock", async () => {
     const app = await delivered();
     const request = await ops.submit(agent, refund(app, LIMIT / 100 + 1));
     if (!request.ok || request.kind !== "pending_approval") throw new Error("expected a pending approval");
@@ -378,11 +480,15 @@ describe("an operation finishing between another's read and its lock", () => {
     await late.read;
     expect(await ops.submit(supervisor, refund(app, 2_000))).toMatchObject({ ok: true, kind: "done" });
     late.go();
-    expect(await approval).toMatchObject({ ok: false, failure: { kind: "stale" } });
+    expect(await approval).toMatchObject({
+      ok: true,
+      kind: "needs_reconfirmation",
+      changedBy: [{ name: supervisor.name, intent: "refund" }],
+    });
     expect(await appliedCalls(app.id)).toHaveLength(1);
     expect(await total(app.id)).toBe(TOTAL - 200_000);
     const entry = (await ops.entries(app.id)).find((e) => e.id === request.operationId);
-    expect(entry?.status).toBe("rejected");
+    expect(entry?.status).toBe("needs_reconfirmation");
     expect(await journal.activeOperation(server.database.db, app.id)).toBeNull();
   });
 });

@@ -21,7 +21,7 @@ export function createOperations(deps: OperationsDeps) {
   const reconcile = createReconcile(kit);
   const execute = createExecute(kit, reconcile);
   const { submit } = createSubmit(kit, reconcile, execute);
-  const { decide, pendingApprovals } = createApprovals(kit, reconcile, execute);
+  const approvals = createApprovals(kit, reconcile, execute);
 
   async function entries(applicationId: string): Promise<JournalEntry[]> {
     return (await journal.operationsFor(kit.db, applicationId)).map(journal.toEntry);
@@ -29,14 +29,19 @@ export function createOperations(deps: OperationsDeps) {
 
   return {
     submit,
-    decide,
+    decide: approvals.decide,
+    withdraw: approvals.withdraw,
     resolve: reconcile.resolve,
     reconcile: reconcile.reconcile,
     settleDue: reconcile.settleDue,
     readApplication: (id: string, later?: Later) => kit.read(id, later),
     entries,
     notes: (applicationId: string) => notesFor(kit.db, applicationId),
-    pendingApprovals,
+    pendingApprovals: approvals.pendingApprovals,
+    approvalQueue: approvals.approvalQueue,
+    pendingCount: approvals.pendingCount,
+    requestsOf: approvals.requestsOf,
+    takeUnseenDecisions: approvals.takeUnseenDecisions,
     db: kit.db,
   };
 }

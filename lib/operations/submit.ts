@@ -21,6 +21,8 @@ export interface Submission {
   basis: OrderBasis;
   loadedAt: string;
   submissionId: string;
+  /** This person's request sent back for re-confirmation that this confirmation plans again. */
+  replaces?: string;
 }
 
 export function createSubmit(kit: Kit, reconcile: Reconcile, send: Execute) {
@@ -53,8 +55,11 @@ export function createSubmit(kit: Kit, reconcile: Reconcile, send: Execute) {
           operationId: row.id,
           plan: p,
           limit: kit.approvalLimit,
+          earlier: row.earlierRefunds,
         };
       case "rejected":
+      case "needs_reconfirmation":
+      case "withdrawn":
         return { ok: false, failure: { kind: "not_pending" } };
       case "succeeded": {
         const read = await kit.read(row.applicationId);
@@ -164,6 +169,7 @@ export function createSubmit(kit: Kit, reconcile: Reconcile, send: Execute) {
       basisExpected: expectedBasis(p),
       status: approval ? "pending_approval" : "in_flight",
       approvalRequired: approval,
+      earlierRefunds: earlier,
       startedAt: approval ? null : now(),
     });
     if (!inserted.ok) {
@@ -180,6 +186,9 @@ export function createSubmit(kit: Kit, reconcile: Reconcile, send: Execute) {
         failure: { kind: "busy", by: "", intent: p.intent, since: now().toISOString(), status: "in_flight" },
       };
     }
+    // Planned again from a request that went back to this person: that request is done with.
+    if (submission.replaces)
+      await journal.closeReplaced(db, submission.replaces, actor.id, current.id, now());
     if (approval) {
       return {
         ok: true,
@@ -188,6 +197,7 @@ export function createSubmit(kit: Kit, reconcile: Reconcile, send: Execute) {
         operationId: inserted.row.id,
         plan: p,
         limit: kit.approvalLimit,
+        earlier,
       };
     }
     const checked = await send.recheck(finishedBefore, current, before);

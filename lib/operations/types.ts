@@ -2,8 +2,9 @@
 import type { OperationAnswer, OperationError } from "@/lib/db/schema";
 import type { OrderBasis } from "@/lib/orders/basis";
 import type { OperationRequest } from "@/lib/orders/forms/submission";
+import type { OrderChange } from "@/lib/orders/outcome";
 import type { IntentKind, Operation, Plan } from "@/lib/orders/plan-types";
-import type { ApplicationState } from "@/lib/skippay/schemas";
+import type { ApplicationState, OrderState, StateReason } from "@/lib/skippay/schemas";
 
 export type OperationStatus =
   | "pending_approval"
@@ -12,7 +13,9 @@ export type OperationStatus =
   | "succeeded"
   | "failed"
   | "unknown"
-  | "needs_review";
+  | "needs_review"
+  | "needs_reconfirmation"
+  | "withdrawn";
 
 export interface JournalEntry {
   id: string;
@@ -40,6 +43,12 @@ export interface JournalEntry {
   decidedByName: string | null;
   decidedAt: string | null;
   decisionNote: string | null;
+  /** What the requester had refunded here without approval before asking (the approval rule's figures). */
+  earlierRefunds: number;
+  /** Needs re-confirmation: what changed in the order since the request, and who changed it. */
+  orderChange: OrderChange | null;
+  /** Needs re-confirmation: the request as it was asked, to open it again as its form (replanForm). */
+  request: OperationRequest | null;
   /** Skip Pay's answer: the application's state, substate and total after the call. */
   response: OperationAnswer | null;
   /** Why the call failed: the client's error kind, HTTP status, Skip Pay's message and whether it may have applied. */
@@ -55,6 +64,21 @@ export interface JournalEntry {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+}
+
+/** A request in the approval queue, with what a supervisor decides on. */
+export interface ApprovalCard {
+  entry: JournalEntry;
+  /** The plan as requested: items, refund, VAT per rate, expected states, the exact request. */
+  plan: Plan;
+  customerName: string | null;
+  /** The order's total now (as the admin last read it) and as financed. */
+  total: number | null;
+  originalTotal: number | null;
+  /** What operations here refunded on the order before this request. */
+  refundedBefore: number;
+  /** The application's states now (as last read), to show current → expected. */
+  current: { id: string; state: ApplicationState; stateReason: StateReason; order: { state: OrderState } };
 }
 
 /** A note on the timeline that is not an operation: staff checked a difference in the total. */

@@ -5,6 +5,19 @@ import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import type { BasisDiff } from "./basis";
 import type { IntentKind, Plan, PlanIssue } from "./plan-types";
 
+/** An operation made in this admin that changed an order: who, which, when. */
+export interface ChangedBy {
+  name: string;
+  intent: IntentKind;
+  at: string;
+}
+
+/** What changed in an order since someone planned on it, and which operations here did it (none: elsewhere). */
+export interface OrderChange {
+  diff: BasisDiff;
+  changedBy: ChangedBy[];
+}
+
 export type OperationFailure =
   /** The submitted form did not validate; codes per field path. */
   | { kind: "invalid"; fieldErrors: Record<string, string[]> }
@@ -31,7 +44,7 @@ export type OperationFailure =
   /** Another operation on this application is in flight, or its outcome is still being checked. */
   | { kind: "busy"; by: string; intent: IntentKind; since: string; status: "in_flight" | "unknown" }
   /** The order changed since the page planned on it: what changed, and who did it (if it was done here). */
-  | { kind: "stale"; diff: BasisDiff; changedBy: { name: string; intent: IntentKind; at: string }[] }
+  | ({ kind: "stale" } & OrderChange)
   /** This confirmation was already sent and Skip Pay's answer is still being awaited or found out. */
   | {
       kind: "in_progress";
@@ -72,6 +85,8 @@ export interface OperationPending {
   operationId: string;
   plan: Plan;
   limit: number;
+  /** What the requester refunded here earlier without approval; with this refund it makes `earlier + refund`. */
+  earlier: number;
 }
 
 export type OperationResult =
@@ -91,7 +106,21 @@ export type ResolveResult =
   | { ok: false; failure: OperationFailure };
 
 /** A supervisor's decision on an agent's request: its outcome once approved, or that it was rejected. */
-export type ApprovalResult = OperationResult | { ok: true; kind: "rejected"; operationId: string };
+export type ApprovalResult =
+  | OperationResult
+  | { ok: true; kind: "rejected"; operationId: string }
+  /** Approved on an order that changed since the request: nothing sent, the request went back to its agent. */
+  | ({
+      ok: true;
+      kind: "needs_reconfirmation";
+      operationId: string;
+      requestedBy: string;
+      /** The order as it is now. */
+      application: ApplicationResponse;
+    } & OrderChange);
+
+/** An agent withdrew their own request. */
+export type WithdrawResult = { ok: true; operationId: string } | { ok: false; failure: OperationFailure };
 
 /** A note staff add to the timeline (that they checked a difference in the total). */
 export type NoteResult = { ok: true } | { ok: false; failure: OperationFailure };

@@ -16,14 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ApprovalsPage() {
   const staff = await requirePageStaff("approve", "/approvals");
   const t = await getTranslations("approvals");
-  const pending = await (await getOperations()).pendingApprovals();
+  const cards = await (await getOperations()).approvalQueue();
   return (
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
       </div>
-      <ApprovalQueue entries={pending} staffId={staff.id} decide={decideApproval} />
+      <ApprovalQueue cards={cards} staffId={staff.id} decide={decideApproval} />
     </div>
   );
 }

@@ -3,11 +3,21 @@
 import { z } from "zod";
 import { NOTE_MAX } from "./fields";
 
+/** A supervisor's note on a decision: optional and short — it shows on the timeline and to the agent. */
+export const DECISION_NOTE_MAX = 500;
+export const decisionNoteField = z.string().trim().max(DECISION_NOTE_MAX, "decision_note_too_long");
+
+/** What the decision dialog checks as the supervisor types (the server action parses the whole decision). */
+export const decisionFormSchema = z.object({ note: decisionNoteField });
+
 export const approvalDecisionSchema = z.object({
   operationId: z.uuid(),
   decision: z.enum(["approve", "reject"]),
-  note: z.string().max(NOTE_MAX).default(""),
+  note: decisionNoteField.default(""),
 });
+
+/** An agent takes back their own request for approval. */
+export const withdrawRequestSchema = z.object({ operationId: z.uuid() });
 
 export const operationResolutionSchema = z.object({
   operationId: z.uuid(),

@@ -64,6 +64,8 @@ export const operationSubmissionSchema = z
     loadedAt: z.iso.datetime(),
     /** One per confirmation; a repeated submission (double click, browser retry) carries the same id. */
     submissionId: z.uuid(),
+    /** A request of this person's sent back for re-confirmation that this confirmation plans again (it closes). */
+    replaces: z.uuid().optional(),
   })
   .transform(({ applicationId, values, ...rest }) => ({
     ...rest,

@@ -18,6 +18,7 @@ import {
   driftCheckSchema,
   operationResolutionSchema,
   sandboxDecisionSchema,
+  withdrawRequestSchema,
 } from "@/lib/orders/forms/decisions";
 import { notifyCustomerSchema } from "@/lib/orders/forms/notify";
 import { operationSubmissionSchema } from "@/lib/orders/forms/submission";
@@ -27,6 +28,7 @@ import type {
   OperationResult,
   ResolveResult,
   SandboxDecisionResult,
+  WithdrawResult,
 } from "@/lib/orders/outcome";
 import { skippay } from "@/lib/skippay/client";
 
@@ -62,6 +64,16 @@ export async function decideApproval(input: unknown): Promise<ApprovalResult> {
     return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
   const { operationId, decision, note } = parsed.data;
   return (await getOperations()).decide(auth.staff, operationId, decision, note.trim());
+}
+
+/** An agent withdraws their own request for approval (waiting, or sent back to them to confirm again). */
+export async function withdrawRequest(input: unknown): Promise<WithdrawResult> {
+  const auth = await authorize(access.withdrawRequest);
+  if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
+  const parsed = withdrawRequestSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
+  return (await getOperations()).withdraw(auth.staff, parsed.data.operationId);
 }
 
 /** A supervisor records whether an operation whose outcome stayed unclear was applied at Skip Pay. */

@@ -25,7 +25,10 @@ import {
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ applicationId: string }> };
+type Props = {
+  params: Promise<{ applicationId: string }>;
+  searchParams: Promise<{ replan?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { applicationId } = await params;
@@ -47,8 +50,10 @@ async function known(id: string): Promise<KnownApplication | null> {
   };
 }
 
-export default async function ApplicationPage({ params }: Props) {
+export default async function ApplicationPage({ params, searchParams }: Props) {
   const { applicationId } = await params;
+  // "Plan again" from My requests: the request sent back to this agent opens as its form.
+  const { replan } = await searchParams;
   const staff = await requirePageStaff("view", `/applications/${applicationId}`);
   const t = await getTranslations("application");
   const operations = await getOperations();
@@ -82,6 +87,7 @@ export default async function ApplicationPage({ params }: Props) {
           staff={{ id: staff.id, name: staff.name, role: staff.role }}
           approvalLimit={cfg.staff.approvalLimit}
           leaseMs={cfg.operationLeaseMs}
+          replan={typeof replan === "string" ? replan : null}
           mailOn={cfg.mail.kind !== "off"}
           actions={{
             submitOperation,
