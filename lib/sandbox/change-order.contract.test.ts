@@ -1,35 +1,11 @@
 // PUT …/order (change order) over real HTTP with a real database: every request we send and every response is
 // checked against the official OpenAPI spec (ApplicationOrderChangeRequest → OrderExtendedResponse).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecValidator, type SpecValidator } from "@/lib/testing/openapi";
-import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
+import { describe, expect, it } from "vitest";
+import { sandboxContract } from "@/lib/testing/sandbox-contract";
 import { buildApplicationRequest, type LineSpec } from "./builders";
 
-let server: SandboxServer;
-let spec: SpecValidator;
-let token: string;
+const { call, conforms } = sandboxContract();
 let seq = 0;
-
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      "content-type": "application/json; charset=utf-8",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  try {
-    return { status: response.status, body: JSON.parse(text) };
-  } catch {
-    return { status: response.status, body: text };
-  }
-}
-
-function conforms(schema: string, body: unknown) {
-  expect(spec.problems(schema, body), `${schema} per the official spec`).toEqual([]);
-}
 
 const LINES: LineSpec[] = [
   { code: "KETTLE", name: "Rychlovarná konvice", unitPrice: 149_900 },
@@ -69,17 +45,6 @@ const DELIVERY = {
   zip: "602 00",
   addressType: "DELIVERY" as const,
 };
-
-beforeAll(async () => {
-  server = await startSandboxServer();
-  spec = loadSpecValidator();
-  token = (await call("POST", "/authentication/v1/partner", { username: "sandbox", password: "sandbox" }))
-    .body.accessToken;
-});
-
-afterAll(async () => {
-  await server?.close();
-});
 
 describe("PUT …/order changes what the body names", () => {
   it("changes lines of a READY unsent order: new total, VAT per rate, items; the rest stays", async () => {

@@ -1,36 +1,12 @@
 // Documents over real HTTP with a real database: order/send, order/deliver and order/return take an optional
 // `document` (DocumentRequest), validated per the spec, kept, and listed in the order's `documents`
 // (DocumentResponse). Requests and responses are checked against the official spec.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecValidator, type SpecValidator } from "@/lib/testing/openapi";
-import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
+import { describe, expect, it } from "vitest";
+import { sandboxContract } from "@/lib/testing/sandbox-contract";
 import { buildApplicationRequest, type LineSpec } from "./builders";
 
-let server: SandboxServer;
-let spec: SpecValidator;
-let token: string;
+const { call, conforms } = sandboxContract();
 let seq = 0;
-
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      "content-type": "application/json; charset=utf-8",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  try {
-    return { status: response.status, body: JSON.parse(text) };
-  } catch {
-    return { status: response.status, body: text };
-  }
-}
-
-function conforms(schema: string, body: unknown) {
-  expect(spec.problems(schema, body), `${schema} per the official spec`).toEqual([]);
-}
 
 const LINES: LineSpec[] = [
   { code: "KETTLE", name: "Rychlovarná konvice", unitPrice: 149_900 },
@@ -69,17 +45,6 @@ const INVOICE = {
   description: "Faktura FV-2026-0042",
   extraData: { variableSymbol: "2026004200" },
 };
-
-beforeAll(async () => {
-  server = await startSandboxServer();
-  spec = loadSpecValidator();
-  token = (await call("POST", "/authentication/v1/partner", { username: "sandbox", password: "sandbox" }))
-    .body.accessToken;
-});
-
-afterAll(async () => {
-  await server?.close();
-});
 
 describe("documents attached by order operations", () => {
   it("keeps the invoice given when marking sent and the credit notes of a return and a refund, in order", async () => {

@@ -1,36 +1,12 @@
 // Payouts over real HTTP with a real database: the control payout records a payment, and
 // GET …/payments lists and pages them as the official spec says (Getpaymentsonspecificapplicationresponse,
 // Payment, InvoiceInfo; `before`/`after` on paymentId, sorted by paymentId). Every body is checked against the spec.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpecValidator, type SpecValidator } from "@/lib/testing/openapi";
-import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sandboxContract } from "@/lib/testing/sandbox-contract";
 import { buildApplicationRequest, type LineSpec } from "./builders";
 
-let server: SandboxServer;
-let spec: SpecValidator;
-let token: string;
+const { call, conforms, baseUrl } = sandboxContract();
 let seq = 0;
-
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      "content-type": "application/json; charset=utf-8",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  try {
-    return { status: response.status, body: JSON.parse(text) };
-  } catch {
-    return { status: response.status, body: text };
-  }
-}
-
-function conforms(schema: string, body: unknown) {
-  expect(spec.problems(schema, body), `${schema} per the official spec`).toEqual([]);
-}
 
 const LINES: LineSpec[] = [
   { code: "KETTLE", name: "Rychlovarná konvice", unitPrice: 149_900 },
@@ -66,17 +42,6 @@ async function payments(id: string, query = "") {
   }
   return reply;
 }
-
-beforeAll(async () => {
-  server = await startSandboxServer();
-  spec = loadSpecValidator();
-  token = (await call("POST", "/authentication/v1/partner", { username: "sandbox", password: "sandbox" }))
-    .body.accessToken;
-});
-
-afterAll(async () => {
-  await server?.close();
-});
 
 describe("a payout records a payment", () => {
   it("lists no payments before a payout: an empty page, as the spec allows", async () => {
@@ -223,7 +188,7 @@ describe("GET …/payments pages by paymentId", () => {
     // nextPage is relative to the collection: resolved against it, it is the next page.
     const nextUrl = new URL(
       first.body.pagingInfo.nextPage,
-      `${server.baseUrl}/financing/v1/applications/${id}/payments`,
+      `${baseUrl()}/financing/v1/applications/${id}/payments`,
     );
     const second = await payments(id, nextUrl.search);
     expect(second.body.data.map((p: any) => p.paymentId)).toEqual(all.slice(2, 4));
