@@ -157,7 +157,12 @@ test("no Skip Pay credential, token or session secret in the client build or in 
       `/applications/${id}`,
       `/api/applications/${id}`,
       `/api/applications/${id}/journal`,
+      `/api/applications/${id}/payments`,
       "/approvals",
+      "/requests",
+      "/reports",
+      "/reports/export?range=month",
+      "/outbox",
       "/staff",
     ]) {
       const r = await ctx.get(url);

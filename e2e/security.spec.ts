@@ -14,6 +14,8 @@ test.describe("without a session", () => {
       `/applications/${id}`,
       "/approvals",
       "/requests",
+      "/reports",
+      "/outbox",
       "/staff",
       "/applications?state=READY",
     ]) {
