@@ -1,16 +1,23 @@
 // Validates bodies against Skip Pay's official OpenAPI spec (../shared/reference, outside this repo; it is read,
 // never copied): response bodies by component schema, and requests by their operation's request schema. A spec
 // that cannot be read fails the test that asked for it — a check that silently checks nothing proves nothing.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
 
 /** Where the spec is read from; SKIPPAY_OPENAPI_SPEC overrides it (a checkout without ../shared). */
+// The spec lives beside the repository (never in it): ../shared next to this checkout, or the team's shared folder
+// for a clone made elsewhere (CI clones into a temporary directory).
+const SPEC_CANDIDATES = [
+  path.resolve(import.meta.dirname, "../../../shared/reference/skippay-openapi.yaml"),
+  "/work/shared/reference/skippay-openapi.yaml",
+];
 export const SPEC_PATH =
   process.env.SKIPPAY_OPENAPI_SPEC ??
-  path.resolve(import.meta.dirname, "../../../shared/reference/skippay-openapi.yaml");
+  SPEC_CANDIDATES.find((p) => existsSync(p)) ??
+  (SPEC_CANDIDATES[0] as string);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
