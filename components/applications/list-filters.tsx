@@ -62,10 +62,13 @@ export function ListFilters({ values }: { values: FilterValues }) {
     };
   }, []);
 
-  // Back and forward change the URL under the form: show what the page now lists.
+  // Back and forward change the URL under the form: show what the page now lists. Not on the first render — what
+  // someone typed before the page became interactive must stay.
+  const shown = useRef(values);
   useEffect(() => {
     const element = form.current;
-    if (!element) return;
+    if (!element || shown.current === values) return;
+    shown.current = values;
     for (const name of FIELDS) {
       const field = element.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
       const value = values[name] ?? (name === "sort" ? DEFAULT_SORT : "");
