@@ -3,7 +3,7 @@
 // happened (the operation chooser and that operation's own form), the timeline and the money ledger. It wires the
 // parts together; the rules live in lib/.
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import type { PayoutsState } from "@/lib/applications/payouts";
 import { approvalFor, can } from "@/lib/auth/roles";
 import { activeEntry, type JournalEntry, unclearEntry } from "@/lib/operations/types";
@@ -27,12 +27,8 @@ import { OrderDocuments } from "./documents";
 import { ItemsTable } from "./items-table";
 import { MoneyLedger } from "./money-ledger";
 import { OperationChooser } from "./operation-chooser";
+import { FORMS } from "./operation-forms";
 import { OperationResult } from "./operation-result";
-import { CancelApplicationForm } from "./operations/cancel-application-form";
-import { CancelForm } from "./operations/cancel-form";
-import { RefundForm } from "./operations/refund-form";
-import { ReturnForm } from "./operations/return-form";
-import { ShipForm } from "./operations/ship-form";
 import { Payouts } from "./payouts";
 import { SandboxDecision } from "./sandbox-decision";
 import { ActiveOperation, ReconfirmRequest, UnclearOperation } from "./status-banners";
@@ -45,16 +41,6 @@ import { usePayouts } from "./use-payouts";
 
 const operationOf = (failure: OperationFailure) =>
   failure.kind === "in_progress" || failure.kind === "needs_review" ? failure.operationId : null;
-
-/** Each operation's form. A new operation is one more entry here and one more small form. */
-const FORMS: Record<OperationKind, (props: { ctx: OperationContext }) => React.ReactNode> = {
-  cancel: CancelForm,
-  return: ReturnForm,
-  refund: RefundForm,
-  send: ({ ctx }) => <ShipForm ctx={ctx} kind="send" />,
-  deliver: ({ ctx }) => <ShipForm ctx={ctx} kind="deliver" />,
-  "cancel-application": CancelApplicationForm,
-};
 
 export function OrderWorkspace({
   initial,
@@ -208,7 +194,10 @@ export function OrderWorkspace({
       )}
 
       {Form ? (
-        <Form key={`${kind}-${prefill?.replaces ?? ""}`} ctx={ctx} />
+        // The table stands in while the chosen form's code arrives.
+        <Suspense fallback={<ItemsTable lines={view.lines} pick={null} />}>
+          <Form key={`${kind}-${prefill?.replaces ?? ""}`} ctx={ctx} />
+        </Suspense>
       ) : (
         <ItemsTable lines={view.lines} pick={null} />
       )}
