@@ -6,6 +6,7 @@ import { currentStaff } from "@/lib/auth/session";
 import { setLocale as saveLocale } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
+import { getOperations } from "@/lib/operations/server";
 
 const localeSchema = z.enum(LOCALES as ["cs", "en"]);
 
@@ -21,5 +22,16 @@ export async function setLocale(input: unknown): Promise<{ ok: true } | { ok: fa
   });
   const staff = await currentStaff();
   if (staff) await saveLocale(await getDb(), staff.id, parsed.data);
+  return { ok: true };
+}
+
+const seenSchema = z.array(z.string().min(1).max(64)).max(100);
+
+/** The decision notice reached the agent's screen: its decisions are not shown again. Only the agent's own. */
+export async function decisionsSeen(input: unknown): Promise<{ ok: boolean }> {
+  const parsed = seenSchema.safeParse(input);
+  const staff = await currentStaff();
+  if (!parsed.success || !staff) return { ok: false };
+  await (await getOperations()).markDecisionsSeen(staff.id, parsed.data);
   return { ok: true };
 }

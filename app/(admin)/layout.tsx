@@ -10,7 +10,7 @@ import { can, reportAccess } from "@/lib/auth/roles";
 import { currentStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { getOperations } from "@/lib/operations/server";
-import { setLocale } from "./actions";
+import { decisionsSeen, setLocale } from "./actions";
 import "../globals.css";
 
 export const metadata: Metadata = {
@@ -29,9 +29,9 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
   // Agents ask for approvals; supervisors and admins decide on them.
   const asks = !!staff && can(staff.role, "operate") && !can(staff.role, "operate_without_limit");
   const waiting = staff && operations && can(staff.role, "approve") ? await operations.pendingCount() : 0;
-  // Decisions on this agent's requests since they last looked: shown once (taking them marks them shown).
+  // Decisions on this agent's requests since they last looked: the notice marks them seen once on screen.
   const decisions: NoticeDecision[] = (
-    asks && staff && operations ? await operations.takeUnseenDecisions(staff.id) : []
+    asks && staff && operations ? await operations.unseenDecisions(staff.id) : []
   ).map((e) => ({
     id: e.id,
     applicationId: e.applicationId,
@@ -82,7 +82,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
             {staff && <StaffMenu name={staff.name} role={staff.role} />}
           </AppHeader>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
-            {decisions.length > 0 && <DecisionNotice decisions={decisions} />}
+            {decisions.length > 0 && <DecisionNotice decisions={decisions} markSeen={decisionsSeen} />}
             <Providers>{children}</Providers>
           </main>
         </NextIntlClientProvider>

@@ -1,10 +1,10 @@
 "use client";
-// Decisions on an agent's requests made since they last looked, shown once — the next time they open the admin —
-// and announced politely (role=status). Each links to its order; a request that came back to be confirmed again
+// Decisions on an agent's requests made since they last looked, shown once — the next time they open the admin,
+// marked seen when the notice is on screen — and announced politely (role=status). Each links to its order; a request that came back to be confirmed again
 // says so, and the order page offers to plan it again in one click.
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formatMoment } from "@/lib/i18n/format";
 import type { JournalEntry } from "@/lib/operations/types";
 import { formatMoney, type Locale } from "@/lib/orders/money";
@@ -33,11 +33,22 @@ export const decisionKey = (status: JournalEntry["status"]) =>
         ? "approvedDone"
         : "approved";
 
-export function DecisionNotice({ decisions }: { decisions: NoticeDecision[] }) {
+export function DecisionNotice({
+  decisions,
+  markSeen,
+}: {
+  decisions: NoticeDecision[];
+  markSeen: (ids: string[]) => Promise<unknown>;
+}) {
   const t = useTranslations("requests");
   const tIntent = useTranslations("intents");
   const locale = useLocale() as Locale;
   const [open, setOpen] = useState(true);
+  // Seen once it is on the agent's screen — not when the server rendered it (a render may never arrive).
+  const ids = decisions.map((d) => d.id).join(" ");
+  useEffect(() => {
+    if (ids) markSeen(ids.split(" ")).catch(() => {});
+  }, [ids, markSeen]);
   if (!open) return null;
   return (
     <div

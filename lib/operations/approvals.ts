@@ -170,9 +170,12 @@ export function createApprovals(kit: Kit, reconcile: Reconcile, send: Execute) {
   }
 
   /** Decisions on a person's requests they have not been shown yet — marked shown by this call (a one-time notice). */
-  async function takeUnseenDecisions(actorId: string) {
-    return (await journal.takeUnseenDecisions(db, actorId, now())).map(journal.toEntry);
+  async function unseenDecisions(actorId: string) {
+    return (await journal.unseenDecisions(db, actorId)).map(journal.toEntry);
   }
+
+  const markDecisionsSeen = (actorId: string, ids: string[]) =>
+    journal.markDecisionsSeen(db, actorId, ids, now());
 
   return {
     decide,
@@ -180,7 +183,8 @@ export function createApprovals(kit: Kit, reconcile: Reconcile, send: Execute) {
     pendingApprovals,
     approvalQueue,
     requestsOf,
-    takeUnseenDecisions,
+    unseenDecisions,
+    markDecisionsSeen,
     pendingCount: () => journal.countPendingApprovals(db),
   };
 }

@@ -265,20 +265,29 @@ export async function requestsBy(db: Db, actorId: string, limit = 100): Promise<
  * Decisions on a person's requests they have not been shown yet, marked shown in the same statement: two tabs
  * opening at once show each decision once between them.
  */
-export async function takeUnseenDecisions(db: Db, actorId: string, at: Date): Promise<OperationRow[]> {
-  return db
+const unseen = (actorId: string) =>
+  and(
+    eq(operations.actorId, actorId),
+    eq(operations.approvalRequired, true),
+    isNotNull(operations.decidedAt),
+    isNull(operations.decisionSeenAt),
+    sql`${operations.status} not in ('pending_approval', 'in_flight', 'withdrawn')`,
+  );
+
+/** Decisions on a person's requests they have not seen yet. Reading them marks nothing: see markDecisionsSeen. */
+export async function unseenDecisions(db: Db, actorId: string): Promise<OperationRow[]> {
+  return db.select().from(operations).where(unseen(actorId)).orderBy(asc(operations.decidedAt));
+}
+
+/** Marks decisions seen once they reached the person's screen (their own only); returns the ids it marked. */
+export async function markDecisionsSeen(db: Db, actorId: string, ids: string[], at: Date): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .update(operations)
     .set({ decisionSeenAt: at })
-    .where(
-      and(
-        eq(operations.actorId, actorId),
-        eq(operations.approvalRequired, true),
-        isNotNull(operations.decidedAt),
-        isNull(operations.decisionSeenAt),
-        sql`${operations.status} not in ('pending_approval', 'in_flight', 'withdrawn')`,
-      ),
-    )
-    .returning();
+    .where(and(unseen(actorId), inArray(operations.id, ids)))
+    .returning({ id: operations.id });
+  return rows.map((r) => r.id);
 }
 
 /** A person's request sent back for re-confirmation, closed because they planned it again (their own, here). */

@@ -271,8 +271,15 @@ describe("four eyes", () => {
       ok: false,
       failure: { kind: "not_pending" },
     });
-    expect((await ops.takeUnseenDecisions(agent.id)).map((e) => e.id)).toContain(pending.operationId);
-    expect((await ops.takeUnseenDecisions(agent.id)).map((e) => e.id)).not.toContain(pending.operationId);
+    // Reading the decisions marks nothing (a render that never reaches a screen must not use them up); the notice
+    // marks them once shown, and only its own agent's.
+    const unseenIds = async () => (await ops.unseenDecisions(agent.id)).map((e) => e.id);
+    expect(await unseenIds()).toContain(pending.operationId);
+    expect(await unseenIds()).toContain(pending.operationId);
+    expect(await ops.markDecisionsSeen(agent2.id, [pending.operationId])).toEqual([]);
+    expect(await unseenIds()).toContain(pending.operationId);
+    expect(await ops.markDecisionsSeen(agent.id, [pending.operationId])).toEqual([pending.operationId]);
+    expect(await unseenIds()).not.toContain(pending.operationId);
     expect(await ops.withdraw(agent2, pending.operationId)).toEqual({
       ok: false,
       failure: { kind: "foreign_submission" },
@@ -336,7 +343,7 @@ describe("four eyes", () => {
       status: "pending_approval",
       earlierRefunds: 300_000,
     });
-    expect((await ops.takeUnseenDecisions(agent.id)).map((e) => e.id)).not.toContain(pending.operationId);
+    expect((await ops.unseenDecisions(agent.id)).map((e) => e.id)).not.toContain(pending.operationId);
     // The supervisor's card: what was refunded here before, the plan as asked, the order from the admin's index.
     const card = (await ops.approvalQueue()).find((c) => c.entry.id === pending.operationId);
     expect(card).toMatchObject({
@@ -347,14 +354,16 @@ describe("four eyes", () => {
       entry: { earlierRefunds: 300_000 },
     });
     await ops.decide(supervisor, pending.operationId, "reject", "photos first");
-    const [notice] = (await ops.takeUnseenDecisions(agent.id)).filter((e) => e.id === pending.operationId);
+    const [notice] = (await ops.unseenDecisions(agent.id)).filter((e) => e.id === pending.operationId);
     expect(notice).toMatchObject({
       status: "rejected",
       decidedByName: supervisor.name,
       decisionNote: "photos first",
     });
     expect(notice?.decidedAt).toBeTruthy();
-    expect(await ops.takeUnseenDecisions(agent.id)).toEqual([]);
+    const shown = (await ops.unseenDecisions(agent.id)).map((e) => e.id);
+    expect(new Set(await ops.markDecisionsSeen(agent.id, shown))).toEqual(new Set(shown));
+    expect(await ops.unseenDecisions(agent.id)).toEqual([]);
   });
 });
 

@@ -41,7 +41,8 @@ export function createOperations(deps: OperationsDeps) {
     approvalQueue: approvals.approvalQueue,
     pendingCount: approvals.pendingCount,
     requestsOf: approvals.requestsOf,
-    takeUnseenDecisions: approvals.takeUnseenDecisions,
+    unseenDecisions: approvals.unseenDecisions,
+    markDecisionsSeen: approvals.markDecisionsSeen,
     db: kit.db,
   };
 }

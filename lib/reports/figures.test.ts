@@ -128,7 +128,8 @@ describe("a figure's link", () => {
             expect(ids).toEqual(behind(range, metric));
             // Operations on an application missing from the index count in the totals but no list can show them.
             const allIndexed = ops.every((o) => o.app !== 5);
-            if (metric !== "count" && got.totals[metric] > 0 && allIndexed) expect(ids.size).toBeGreaterThan(0);
+            if (metric !== "count" && got.totals[metric] > 0 && allIndexed)
+              expect(ids.size).toBeGreaterThan(0);
           }
           for (const dimension of DIMENSIONS)
             for (const row of got.splits[dimension])
