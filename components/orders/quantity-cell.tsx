@@ -95,7 +95,7 @@ export function QuantityCell({
           aria-label={t(`quantityLabel.${kind}`, { name: line.name })}
           aria-describedby={message ? `${hintId} ${errorId}` : hintId}
           aria-invalid={message ? true : undefined}
-          className="w-14 min-w-0 rounded-md border-0 px-2 py-1 text-right text-sm tabular-nums shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-invalid:ring-red-500"
+          className="w-16 min-w-0 rounded-md border-0 px-2 py-1 text-right [appearance:textfield] [&::-webkit-inner-spin-button]:appearance-none [&::-webkit-outer-spin-button]:appearance-none text-sm tabular-nums shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-invalid:ring-red-500"
           {...register(path)}
         />
         <button

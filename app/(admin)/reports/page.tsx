@@ -278,26 +278,29 @@ export default async function ReportsPage({
         />
       </section>
 
-      <div className="grid gap-6 xl:grid-cols-2">
-        {DIMENSIONS.map((dimension) => (
-          <div key={dimension} className="min-w-0">
-            <FiguresTable
-              caption={t(`splits.${dimension}`)}
-              column={t(`splitColumn.${dimension}`)}
-              metricLabels={metricLabels}
-              rows={data.splits[dimension].map((row) => ({
-                key: row.key || "none",
-                label: splitLabel(dimension, row.key, row.label),
-                figures: row,
-                hrefs: hrefsOf(range, dimension, row.key),
-              }))}
-              money={money}
-              count={count}
-              linkTitle={t("figureTitle")}
-            />
-          </div>
-        ))}
-      </div>
+      {/* Splits of nothing would be four empty tables: the line under the totals already says so. */}
+      {data.totals.count > 0 && (
+        <div className="grid gap-6 xl:grid-cols-2">
+          {DIMENSIONS.map((dimension) => (
+            <div key={dimension} className="min-w-0">
+              <FiguresTable
+                caption={t(`splits.${dimension}`)}
+                column={t(`splitColumn.${dimension}`)}
+                metricLabels={metricLabels}
+                rows={data.splits[dimension].map((row) => ({
+                  key: row.key || "none",
+                  label: splitLabel(dimension, row.key, row.label),
+                  figures: row,
+                  hrefs: hrefsOf(range, dimension, row.key),
+                }))}
+                money={money}
+                count={count}
+                linkTitle={t("figureTitle")}
+              />
+            </div>
+          ))}
+        </div>
+      )}
 
       <section aria-labelledby="reconciliation-heading" className="space-y-3">
         <div>
