@@ -169,6 +169,8 @@ test("approved after the order changed: nothing is sent, the agent is told once 
     `${orderNumber} — Amount-only refund ${czk(600_000)}: approved by Simona`,
   );
   await expect(notice).toContainText("the order had changed meanwhile, so nothing was sent");
+  // Marked seen once on screen (after the page is interactive); then never again.
+  await page.waitForLoadState("networkidle");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
   await expect(page.getByRole("status").filter({ hasText: orderNumber })).toHaveCount(0);

@@ -60,6 +60,7 @@ test.describe("without a session", () => {
         "checkDrift",
         "createStaff",
         "decideApproval",
+        "decisionsSeen",
         "notifyCustomer",
         "resolveOperation",
         "sandboxDecision",
@@ -73,6 +74,7 @@ test.describe("without a session", () => {
       "checkDrift",
       "createStaff",
       "decideApproval",
+      "decisionsSeen",
       "notifyCustomer",
       "resolveOperation",
       "sandboxDecision",
@@ -206,8 +208,9 @@ test("a server action posted from another origin, or as a plain form, answers 40
 test("each role is refused exactly the server actions its role may not make (403), and gets the others", async ({
   browser,
 }) => {
-  const needs: Record<string, "anyone" | "operate" | "approve" | "manage_users"> = {
+  const needs: Record<string, "anyone" | "view" | "operate" | "approve" | "manage_users"> = {
     setLocale: "anyone",
+    decisionsSeen: "view",
     afterSignIn: "anyone",
     submitOperation: "operate",
     sandboxDecision: "operate",
@@ -220,10 +223,10 @@ test("each role is refused exactly the server actions its role may not make (403
     changeStaff: "manage_users",
   };
   const may = {
-    viewer: [] as string[],
-    agent: ["operate"],
-    supervisor: ["operate", "approve"],
-    admin: ["operate", "approve", "manage_users"],
+    viewer: ["view"],
+    agent: ["view", "operate"],
+    supervisor: ["view", "operate", "approve"],
+    admin: ["view", "operate", "approve", "manage_users"],
   };
   // Every action of the build has a rule here (one without a rule would be refused for everyone).
   expect(Object.keys(needs).sort()).toEqual(

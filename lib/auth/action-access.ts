@@ -7,7 +7,8 @@ export type Access = Permission | "anyone";
 
 export const ACTION_ACCESS = {
   // The language switch only sets a cookie (and, signed in, the person's own choice).
-  "app/(admin)/actions.ts": { setLocale: "anyone" },
+  // Marking one's own decisions seen needs only a session.
+  "app/(admin)/actions.ts": { setLocale: "anyone", decisionsSeen: "view" },
   // Called right after signing in; it reads the session itself.
   "app/(admin)/login/actions.ts": { afterSignIn: "anyone" },
   "app/(admin)/applications/[applicationId]/actions.ts": {
