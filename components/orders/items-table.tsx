@@ -4,7 +4,7 @@
 // quantity inputs are uncontrolled (react-hook-form keeps the values of lines not on screen), and a line that
 // needs attention on another page is pointed to.
 import { useTranslations } from "next-intl";
-import { useId, useMemo, useState } from "react";
+import { createContext, useContext, useId, useMemo, useState } from "react";
 import { useFormContext, useFormState } from "react-hook-form";
 import type { OrderLine } from "@/lib/orders/lines";
 import type { PlanIssue } from "@/lib/orders/plan-types";
@@ -19,6 +19,9 @@ const NO_ISSUES = new Map<number, PlanIssue>();
 /** Rows shown at once. Longer orders page (and filter) through their lines. */
 export const PAGE_SIZE = 50;
 
+/** The filter belongs to the page, not to one form: it outlives choosing an operation and the form's loading. */
+export const ItemsFilter = createContext<[string, (value: string) => void] | null>(null);
+
 export function ItemsTable({
   lines,
   pick,
@@ -29,7 +32,8 @@ export function ItemsTable({
   issues?: Map<number, PlanIssue>;
 }) {
   const t = useTranslations("items");
-  const [filter, setFilter] = useState("");
+  const own = useState("");
+  const [filter, setFilter] = useContext(ItemsFilter) ?? own;
   const matching = useMemo(
     () => lines.flatMap((line, index) => (matchesFilter(line, filter) ? [index] : [])),
     [lines, filter],

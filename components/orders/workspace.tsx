@@ -24,7 +24,7 @@ import { ApplicationHeader } from "./application-header";
 import { SendToCustomer, useCustomerEmails } from "./customer-email";
 import { CustomerMessage } from "./customer-message";
 import { OrderDocuments } from "./documents";
-import { ItemsTable } from "./items-table";
+import { ItemsFilter, ItemsTable } from "./items-table";
 import { MoneyLedger } from "./money-ledger";
 import { OperationChooser } from "./operation-chooser";
 import { FORMS } from "./operation-forms";
@@ -93,6 +93,7 @@ export function OrderWorkspace({
   const mayOperate = can(staff.role, "operate");
   const [kind, setKind] = useState<OperationKind | null>(null);
   const [prefill, setPrefill] = useState<OperationContext["prefill"]>(null);
+  const itemsFilter = useState("");
   const choose = (next: OperationKind | null) => {
     setPrefill(null);
     setKind(next);
@@ -193,14 +194,16 @@ export function OrderWorkspace({
         </Alert>
       )}
 
-      {Form ? (
-        // The table stands in while the chosen form's code arrives.
-        <Suspense fallback={<ItemsTable lines={view.lines} pick={null} />}>
-          <Form key={`${kind}-${prefill?.replaces ?? ""}`} ctx={ctx} />
-        </Suspense>
-      ) : (
-        <ItemsTable lines={view.lines} pick={null} />
-      )}
+      <ItemsFilter value={itemsFilter}>
+        {Form ? (
+          // The table stands in while the chosen form's code arrives.
+          <Suspense fallback={<ItemsTable lines={view.lines} pick={null} />}>
+            <Form key={`${kind}-${prefill?.replaces ?? ""}`} ctx={ctx} />
+          </Suspense>
+        ) : (
+          <ItemsTable lines={view.lines} pick={null} />
+        )}
+      </ItemsFilter>
 
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
         <Timeline
