@@ -57,18 +57,16 @@ describe("reconciliation", () => {
   it("lists the applications whose total differs from the journal, with the difference and the last operation", async () => {
     const db = database.db;
     await db.execute(sql`truncate ${operations}, ${applications}, ${applicationNotes}`);
-    await db
-      .insert(applications)
-      .values([
-        app("agrees", 10_000, 7_000),
-        app("short", 10_000, 5_000),
-        app("failed-ignored", 20_000, 20_000),
-        // Read after its last operation (it has none): the difference came from outside this admin.
-        { ...app("outside", 8_000, 9_000), readAt: new Date(Date.UTC(2026, 11, 1, 11)) },
-        app("mixed", 10_000, 7_000),
-        // Skip Pay shows a refund whose outcome the journal has not settled yet.
-        { ...app("unclear", 10_000, 9_500), readAt: new Date(Date.UTC(2026, 11, 1, 11)) },
-      ]);
+    await db.insert(applications).values([
+      app("agrees", 10_000, 7_000),
+      app("short", 10_000, 5_000),
+      app("failed-ignored", 20_000, 20_000),
+      // Read after its last operation (it has none): the difference came from outside this admin.
+      { ...app("outside", 8_000, 9_000), readAt: new Date(Date.UTC(2026, 11, 1, 11)) },
+      app("mixed", 10_000, 7_000),
+      // Skip Pay shows a refund whose outcome the journal has not settled yet.
+      { ...app("unclear", 10_000, 9_500), readAt: new Date(Date.UTC(2026, 11, 1, 11)) },
+    ]);
     await db
       .insert(operations)
       .values([
@@ -139,5 +137,20 @@ describe("reconciliation", () => {
     ]);
     const first = await reconciliation(db, 1);
     expect([first.total, first.rows.map((r) => r.applicationId)]).toEqual([3, ["short"]]);
+  });
+
+  it("keeps each application's journal sum as operations change, whichever is recorded first", async () => {
+    const db = database.db;
+    const ids = async () => (await reconciliation(db)).rows.map((r) => r.applicationId).sort();
+    // The unclear refund is settled as applied: Skip Pay's total and the journal agree.
+    await db.execute(sql`update ${operations} set status = 'succeeded' where application_id = 'unclear'`);
+    expect(await ids()).toEqual(["outside", "short"]);
+    // An operation journalled before its application reached the index: the new row starts from its sum.
+    await db.insert(operations).values(op("late", "cancel", "succeeded", { cancelled: 4_000 }, 8));
+    await db.insert(applications).values(app("late", 10_000, 6_000));
+    expect(await ids()).toEqual(["outside", "short"]);
+    // An operation taken out of the journal gives its sum back.
+    await db.execute(sql`delete from ${operations} where application_id = 'late'`);
+    expect(await ids()).toEqual(["late", "outside", "short"]);
   });
 });

@@ -1,6 +1,7 @@
 // Reconciliation: the applications whose Skip Pay total (the admin's index, as last read) differs from what this
 // admin's journal recorded — financed, less what went through here cancelled, returned and refunded; the same sum
-// as the order page's ledger (lib/orders/ledger.ts), over every application at once.
+// as the order page's ledger (lib/orders/ledger.ts), over every application at once (kept per application by the
+// database: see `differing`).
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
@@ -45,25 +46,22 @@ export interface Reconciliation {
 /** Statuses whose outcome is not settled yet (see lib/db/schema.ts OPERATION_STATUSES). */
 const UNSETTLED = sql.raw("('in_flight', 'unknown', 'needs_review')");
 
-/** The applications (all, or those in `ids`) whose indexed total differs from the journal's. */
+/**
+ * The applications (all, or those in `ids`) whose indexed total differs from the journal's. The journal's sum per
+ * application is kept in `applications.journal_taken` by a trigger (migration 0010), and the difference is the
+ * expression `applications_journal_drift_idx` indexes: the few that differ are read from that index, not found by
+ * summing the whole journal.
+ */
 function differing(ids?: readonly string[]) {
-  const only = ids ? sql`and ${inArray(operations.applicationId, [...ids])}` : sql``;
-  const onlyApps = ids ? sql`and ${inArray(applications.id, [...ids])}` : sql``;
-  return sql`j as (
-      select ${operations.applicationId} as application_id,
-        coalesce(sum(${operations.cancelledValue}), 0)
-          + coalesce(sum(${operations.refund}) filter (where ${operations.intent} in ('return', 'return-all', 'refund')), 0)
-          as taken
-      from ${operations}
-      where ${operations.status} = 'succeeded' ${only}
-      group by ${operations.applicationId}
-    ), d as (
+  const drift = sql`(${applications.totalAmount} - (${applications.originalTotalAmount} - ${applications.journalTaken}))`;
+  const only = ids ? sql`and ${inArray(applications.id, [...ids])}` : sql``;
+  return sql`d as (
       select ${applications.id} as id, ${applications.orderNumber} as order_number,
         ${applications.totalAmount} as actual,
-        ${applications.originalTotalAmount} - coalesce(j.taken, 0) as expected,
+        ${applications.originalTotalAmount} - ${applications.journalTaken} as expected,
         ${applications.readAt} as read_at
-      from ${applications} left join j on j.application_id = ${applications.id}
-      where ${applications.totalAmount} <> ${applications.originalTotalAmount} - coalesce(j.taken, 0) ${onlyApps}
+      from ${applications}
+      where (${drift} < 0 or ${drift} > 0) ${only}
     )`;
 }
 
