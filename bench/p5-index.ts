@@ -38,7 +38,7 @@ interface Captured {
   params: unknown[];
 }
 
-interface Target {
+export interface Target {
   db: Db;
   captured: Captured[];
   /** Runs one statement (for EXPLAIN and the generator). */
@@ -51,7 +51,7 @@ function capturing(): { captured: Captured[]; logger: { logQuery(query: string, 
   return { captured, logger: { logQuery: (query, params) => void captured.push({ query, params }) } };
 }
 
-async function postgresTarget(url: string): Promise<Target> {
+export async function postgresTarget(url: string): Promise<Target> {
   const migrated = await openDatabase({ kind: "postgres", url });
   await migrated.close();
   const { drizzle } = await import("drizzle-orm/node-postgres");
