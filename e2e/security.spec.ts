@@ -61,6 +61,7 @@ test.describe("without a session", () => {
         "createStaff",
         "decideApproval",
         "notifyCustomer",
+        "rereadBatch",
         "resolveOperation",
         "sandboxDecision",
         "setLocale",
@@ -74,6 +75,7 @@ test.describe("without a session", () => {
       "createStaff",
       "decideApproval",
       "notifyCustomer",
+      "rereadBatch",
       "resolveOperation",
       "sandboxDecision",
       "submitOperation",
@@ -216,6 +218,7 @@ test("each role is refused exactly the server actions its role may not make (403
     decideApproval: "approve",
     withdrawRequest: "operate",
     resolveOperation: "approve",
+    rereadBatch: "approve",
     createStaff: "manage_users",
     changeStaff: "manage_users",
   };
