@@ -43,6 +43,8 @@ export interface Target {
   captured: Captured[];
   /** Runs one statement (for EXPLAIN and the generator). */
   run(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Runs one statement in a transaction after `settings` (e.g. `set local work_mem = …`), as the app sends it. */
+  runWith?(settings: string[], text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,18 @@ export async function postgresTarget(url: string): Promise<Target> {
     db,
     captured,
     run: async (text, params = []) => (await pool.query(text, params)).rows,
+    runWith: async (settings, text, params = []) => {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        for (const setting of settings) await client.query(setting);
+        const rows = (await client.query(text, params)).rows;
+        await client.query("commit");
+        return rows;
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }
