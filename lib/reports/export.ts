@@ -69,6 +69,8 @@ function selectBatch(db: Db, range: DayRange, after: Cursor | null, batch: numbe
     .limit(batch);
 }
 
+type BatchRows = Awaited<ReturnType<ReturnType<typeof selectBatch>["execute"]>>;
+
 /**
  * Every operation that finished in the days (whatever its outcome), oldest first, `batch` rows at a time. The next
  * batch is asked for before this one is handed on, so the database reads it while the caller writes this one.
@@ -80,11 +82,11 @@ export async function* exportBatches(
 ): AsyncGenerator<ExportRow[]> {
   // The cursor keeps finished_at as PostgreSQL's text: a JS Date would drop the microseconds and skip or repeat rows.
   // `execute()` sends the statement now (a query builder alone waits until it is awaited).
-  const fetch = (after: Cursor | null) => selectBatch(db, range, after, batch).execute();
-  let pending: ReturnType<typeof fetch> | null = fetch(null);
+  const fetch = (after: Cursor | null): Promise<BatchRows> => selectBatch(db, range, after, batch).execute();
+  let pending: Promise<BatchRows> | null = fetch(null);
   try {
     while (pending) {
-      const rows = await pending;
+      const rows: BatchRows = await pending;
       const last = rows[rows.length - 1];
       pending = last && rows.length === batch ? fetch({ at: last.cursor, id: last.id }) : null;
       if (rows.length === 0) return;
