@@ -38,11 +38,13 @@ interface Captured {
   params: unknown[];
 }
 
-interface Target {
+export interface Target {
   db: Db;
   captured: Captured[];
   /** Runs one statement (for EXPLAIN and the generator). */
   run(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Runs one statement in a transaction after `settings` (e.g. `set local work_mem = …`), as the app sends it. */
+  runWith?(settings: string[], text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ function capturing(): { captured: Captured[]; logger: { logQuery(query: string, 
   return { captured, logger: { logQuery: (query, params) => void captured.push({ query, params }) } };
 }
 
-async function postgresTarget(url: string): Promise<Target> {
+export async function postgresTarget(url: string): Promise<Target> {
   const migrated = await openDatabase({ kind: "postgres", url });
   await migrated.close();
   const { drizzle } = await import("drizzle-orm/node-postgres");
@@ -65,6 +67,18 @@ async function postgresTarget(url: string): Promise<Target> {
     db,
     captured,
     run: async (text, params = []) => (await pool.query(text, params)).rows,
+    runWith: async (settings, text, params = []) => {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        for (const setting of settings) await client.query(setting);
+        const rows = (await client.query(text, params)).rows;
+        await client.query("commit");
+        return rows;
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   };
 }

@@ -16,7 +16,8 @@
 //       (bench/r6-sign-in-flood.ts; BENCH_R6_SECONDS sets its length)
 //   P5  the index at 10k, 100k and 1M applications (bench/p5-index.ts)
 //   P6  one and two instances on one PostgreSQL behind a load balancer (bench/p6-instances.ts)
-// BENCH_ONLY picks parts: "P1" (P1–P4, one run), "P5", "P6", "R6", comma-separated; unset, all of them.
+//   R23 /reports over 1M operations: a month's report and chart, a year's CSV export (bench/r23-reports.ts)
+// BENCH_ONLY picks parts: "P1" (P1–P4, one run), "P5", "P6", "R6", "R23", comma-separated; unset, all of them.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -32,6 +33,7 @@ import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { runP5 } from "./p5-index";
 import { runP6 } from "./p6-instances";
 import { signInFlood } from "./r6-sign-in-flood";
+import { runR23 } from "./r23-reports";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3250);
@@ -616,6 +618,7 @@ const wanted = (part: string) => only.length === 0 || only.includes(part);
   if (["P1", "P2", "P3", "P4", "R6"].some(wanted)) await main();
   if (wanted("P5")) await runP5();
   if (wanted("P6")) await runP6();
+  if (wanted("R23")) await runR23();
 })().catch((error) => {
   console.error(`npm run bench failed: ${error instanceof Error ? error.message : error}`);
   process.exit(1);

@@ -2,7 +2,17 @@
 // and the download; viewers read the page but cannot download; agents and signed-out callers are refused.
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, openApplication, pageAs, refund, signedOutPage, TOTAL, test } from "./fixtures";
+import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
+import {
+  expect,
+  openApplication,
+  pageAs,
+  refund,
+  type Sandbox,
+  signedOutPage,
+  TOTAL,
+  test,
+} from "./fixtures";
 
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
@@ -90,26 +100,78 @@ test("in Czech the CSV is `;`-separated with Czech headings", async ({ browser }
   await supervisor.context().close();
 });
 
-test("reconciliation lists an application changed outside this admin, with the difference", async ({
+/** An approved application whose notifications go to the shop's own address, not to this admin. */
+async function unnotified(sandbox: Sandbox, lines: LineSpec[]): Promise<{ id: string; orderNumber: string }> {
+  const orderNumber =
+    `E2E-RR-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
+  const created = await sandbox.call(
+    "POST",
+    "/financing/v1/applications",
+    buildApplicationRequest({ orderNumber, lines }),
+  );
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  await sandbox.call("POST", `/control/applications/${id}/approve`);
+  return { id, orderNumber };
+}
+
+test("reconciliation lists an application changed outside this admin; Re-read all brings its next change", async ({
   browser,
   sandbox,
 }) => {
-  // Pricier than anything else the suite creates, so it is among the largest differences listed.
+  // Three order page loads, two report loads and a re-read that waits out one slow read.
+  test.setTimeout(90_000);
+  // Pricier than anything else the suite creates, so both are among the largest differences listed.
   const price = 9_876_500;
-  const { id, orderNumber } = await sandbox.create("ready", [
+  const lamp = 150_000;
+  const { id, orderNumber } = await unnotified(sandbox, [
     { code: "SOFA", name: "Pohovka", unitPrice: price },
+    { code: "LAMP", name: "Lampa", unitPrice: lamp },
   ]);
+  const slow = await unnotified(sandbox, [{ code: "BED", name: "Postel", unitPrice: price * 2 }]);
   const supervisor = await pageAs(browser, "supervisor");
+  const cancelAtSkipPay = async (appId: string, body: unknown) =>
+    expect((await sandbox.call("PUT", `/financing/v1/applications/${appId}/order/cancel`, body)).status).toBe(
+      200,
+    );
+  // The shop's system cancels the lamp straight at Skip Pay; reading the order again brings the index up to date.
   await openApplication(supervisor, id);
-  // The shop's system cancels the order straight at Skip Pay; reading the order again brings the index up to date.
-  expect((await sandbox.call("PUT", `/financing/v1/applications/${id}/order/cancel`, {})).status).toBe(200);
+  await cancelAtSkipPay(id, { items: [{ code: "LAMP" }] });
+  await supervisor.reload();
+  await expect(supervisor.getByTestId("current-total")).toHaveText(czk(price));
+  await openApplication(supervisor, slow.id);
+  await cancelAtSkipPay(slow.id, {});
   await supervisor.reload();
   await expect(supervisor.getByTestId("current-total")).toHaveText(czk(0));
 
   await supervisor.goto("/reports");
   const table = supervisor.getByRole("table", { name: "Applications whose total differs from the journal" });
   const row = table.getByRole("row").filter({ has: supervisor.getByRole("link", { name: orderNumber }) });
-  await expect(row.getByRole("cell")).toHaveText([czk(0), czk(price), czk(-price), "–"]);
+  const outside = /^Changed outside this admin: Skip Pay's total as read /;
+  await expect(row.getByRole("cell")).toHaveText([czk(price), czk(price + lamp), czk(-lamp), "–", outside]);
+
+  // Then the sofa too, and nothing tells the admin: the list shows what it last read.
+  await cancelAtSkipPay(id, {});
+  await supervisor.reload();
+  await expect(row.getByRole("cell").first()).toHaveText(czk(price));
+  // One read that Skip Pay holds past the client's timeout, so the progress is there to see.
+  await sandbox.fault("timeout", `/financing/v1/applications/${slow.id}`, "GET");
+  await supervisor.getByRole("button", { name: "Re-read all" }).click();
+  await expect(supervisor.getByRole("progressbar", { name: "Re-reading from Skip Pay" })).toBeVisible();
+  await expect(supervisor.getByRole("status").filter({ hasText: "from Skip Pay" })).toHaveText(
+    /^Re-read \d+ applications? from Skip Pay: \d+ now/,
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(supervisor.getByRole("progressbar")).toHaveCount(0);
+  await expect(row.getByRole("cell")).toHaveText([
+    czk(0),
+    czk(price + lamp),
+    czk(-(price + lamp)),
+    "–",
+    outside,
+  ]);
   await supervisor.context().close();
 });
 

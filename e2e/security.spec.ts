@@ -62,6 +62,7 @@ test.describe("without a session", () => {
         "decideApproval",
         "decisionsSeen",
         "notifyCustomer",
+        "rereadBatch",
         "resolveOperation",
         "sandboxDecision",
         "setLocale",
@@ -76,6 +77,7 @@ test.describe("without a session", () => {
       "decideApproval",
       "decisionsSeen",
       "notifyCustomer",
+      "rereadBatch",
       "resolveOperation",
       "sandboxDecision",
       "submitOperation",
@@ -219,6 +221,7 @@ test("each role is refused exactly the server actions its role may not make (403
     decideApproval: "approve",
     withdrawRequest: "operate",
     resolveOperation: "approve",
+    rereadBatch: "approve",
     createStaff: "manage_users",
     changeStaff: "manage_users",
   };

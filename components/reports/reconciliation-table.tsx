@@ -8,6 +8,8 @@ export interface ReconciliationRow {
   difference: string;
   /** The last operation in words, or "–". */
   lastOperation: string;
+  /** Why it may differ, in words (lib/reports/reconciliation.ts `Explanation`). */
+  explanation: string;
   /** Staff recorded this difference as a change made outside this admin. */
   checked: boolean;
 }
@@ -20,7 +22,7 @@ export interface ReconciliationTableProps {
     expected: string;
     difference: string;
     lastOperation: string;
-    checked: string;
+    explanation: string;
   };
   rows: ReconciliationRow[];
 }
@@ -54,6 +56,9 @@ export function ReconciliationTable({ caption, labels, rows }: ReconciliationTab
             <th scope="col" className={`${head} text-left`}>
               {labels.lastOperation}
             </th>
+            <th scope="col" className={`${head} text-left`}>
+              {labels.explanation}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -70,12 +75,14 @@ export function ReconciliationTable({ caption, labels, rows }: ReconciliationTab
               <td className="px-3 py-2 text-right font-semibold tabular-nums whitespace-nowrap text-rose-700">
                 {r.difference}
               </td>
+              <td className="px-3 py-2 text-slate-700">{r.lastOperation}</td>
               <td className="px-3 py-2 text-slate-700">
-                {r.lastOperation}
-                {r.checked && (
-                  <span className="mt-1 block w-fit rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">
-                    {labels.checked}
+                {r.checked ? (
+                  <span className="block w-fit rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">
+                    {r.explanation}
                   </span>
+                ) : (
+                  r.explanation
                 )}
               </td>
             </tr>

@@ -20,6 +20,8 @@ export const ACTION_ACCESS = {
     sandboxDecision: "operate",
     notifyCustomer: "operate",
   },
+  // Re-read all on /reports: who may download the report may spend Skip Pay reads on it.
+  "app/(admin)/reports/actions.ts": { rereadBatch: "approve" },
   "app/(admin)/staff/actions.ts": { createStaff: "manage_users", changeStaff: "manage_users" },
 } as const satisfies Record<string, Record<string, Access>>;
 

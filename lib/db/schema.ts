@@ -48,6 +48,12 @@ export const applications = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** When the Skip Pay request this row was last written from was sent: an older answer arriving late loses. */
     readAt: timestamp("read_at", { withTimezone: true }),
+    /**
+     * What this admin's journal took off the order: cancelled value, plus refunds for returns and amount-only
+     * refunds, of its succeeded operations. Kept by a trigger on `operations` (migration 0010), so reconciliation
+     * reads the differences from an index instead of summing the whole journal on every page load.
+     */
+    journalTaken: money("journal_taken").notNull().default(0),
   },
   (t) => [
     // The search box's exact matches, whatever the case (a variable symbol is digits only).
@@ -64,6 +70,11 @@ export const applications = pgTable(
     index("applications_total_idx").on(t.totalAmount, t.id),
     index("applications_order_number_idx").on(t.orderNumber, t.id),
     index("applications_customer_idx").on(sql`coalesce(${t.customerName}, '')`, t.id),
+    // Reconciliation: Skip Pay's total less the journal's expectation. Its statistics tell the planner how rare a
+    // difference is (almost every row is 0), so the differing few are found by two range scans of this index.
+    index("applications_journal_drift_idx").on(
+      sql`(${t.totalAmount} - (${t.originalTotalAmount} - ${t.journalTaken}))`,
+    ),
   ],
 );
 
@@ -281,6 +292,20 @@ export const operations = pgTable(
     index("operations_status_idx").on(t.status),
     // Reports and their CSV export: the operations finished in a range of days, walked by keyset (lib/reports).
     index("operations_finished_idx").on(t.finishedAt, t.id),
+    // The report's statement (lib/reports/query.ts) from the index alone: the succeeded operations of a range of
+    // days with every column it groups and sums, so no row of the (wide) journal is visited.
+    index("operations_report_idx")
+      .on(
+        t.finishedAt,
+        t.intent,
+        t.reason,
+        t.actorId,
+        t.actorName,
+        t.applicationId,
+        t.cancelledValue,
+        t.refund,
+      )
+      .where(sql`${t.status} = 'succeeded'`),
     // "My requests": a person's requests for approval, newest first.
     index("operations_requests_by_actor_idx").on(t.actorId, t.createdAt).where(sql`approval_required`),
     // The lock: at most one operation per application may be in flight or of unknown outcome — enforced by the

@@ -3,6 +3,7 @@
 // with the same values — in both locales' dialects, with awkward text (separators, quotes, formulas, diacritics).
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { applications, operations } from "@/lib/db/schema";
@@ -218,5 +219,24 @@ describe("CSV export", () => {
     expect(csvQuantity(1250, "en")).toBe("1.25");
     expect(csvMoment(new Date("2026-11-30T23:00:00Z"))).toBe("2026-12-01 00:00:00");
     expect(csvMoment(new Date("2026-07-01T10:00:00Z"))).toBe("2026-07-01 12:00:00");
+    // Either side of the switches to and from summer time.
+    expect(csvMoment(new Date("2026-03-29T00:59:59Z"))).toBe("2026-03-29 01:59:59");
+    expect(csvMoment(new Date("2026-03-29T01:00:00Z"))).toBe("2026-03-29 03:00:00");
+    expect(csvMoment(new Date("2026-10-25T00:59:59Z"))).toBe("2026-10-25 02:59:59");
+    expect(csvMoment(new Date("2026-10-25T01:00:00Z"))).toBe("2026-10-25 02:00:00");
+  });
+
+  it("writes any moment as Intl's Prague time (its hour cache never changes an answer)", () => {
+    const prague = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Europe/Prague",
+      dateStyle: "short",
+      timeStyle: "medium",
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (ms) => {
+        expect(csvMoment(new Date(ms))).toBe(prague.format(new Date(ms)));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

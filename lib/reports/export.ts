@@ -69,26 +69,37 @@ function selectBatch(db: Db, range: DayRange, after: Cursor | null, batch: numbe
     .limit(batch);
 }
 
-/** Every operation that finished in the days (whatever its outcome), oldest first, `batch` rows at a time. */
+type BatchRows = Awaited<ReturnType<ReturnType<typeof selectBatch>["execute"]>>;
+
+/**
+ * Every operation that finished in the days (whatever its outcome), oldest first, `batch` rows at a time. The next
+ * batch is asked for before this one is handed on, so the database reads it while the caller writes this one.
+ */
 export async function* exportBatches(
   db: Db,
   range: DayRange,
   batch: number = EXPORT_BATCH,
 ): AsyncGenerator<ExportRow[]> {
   // The cursor keeps finished_at as PostgreSQL's text: a JS Date would drop the microseconds and skip or repeat rows.
-  let after: Cursor | null = null;
-  for (;;) {
-    const rows = await selectBatch(db, range, after, batch);
-    if (rows.length === 0) return;
-    yield rows.map(({ cursor: _, finishedAt, changes, vat, ...r }) => ({
-      ...r,
-      finishedAt: finishedAt ?? new Date(0),
-      changes: (changes ?? []).map(({ name, code, quantity }) => ({ name, code, quantity })),
-      vat: vat ?? [],
-    }));
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < batch) return;
-    after = { at: last.cursor, id: last.id };
+  // `execute()` sends the statement now (a query builder alone waits until it is awaited).
+  const fetch = (after: Cursor | null): Promise<BatchRows> => selectBatch(db, range, after, batch).execute();
+  let pending: Promise<BatchRows> | null = fetch(null);
+  try {
+    while (pending) {
+      const rows: BatchRows = await pending;
+      const last = rows[rows.length - 1];
+      pending = last && rows.length === batch ? fetch({ at: last.cursor, id: last.id }) : null;
+      if (rows.length === 0) return;
+      yield rows.map(({ cursor: _, finishedAt, changes, vat, ...r }) => ({
+        ...r,
+        finishedAt: finishedAt ?? new Date(0),
+        changes: (changes ?? []).map(({ name, code, quantity }) => ({ name, code, quantity })),
+        vat: vat ?? [],
+      }));
+    }
+  } finally {
+    // A download cancelled mid-way: the batch asked for ahead is not wanted, and its failure is no one's.
+    await pending?.catch(() => undefined);
   }
 }
 

@@ -28,7 +28,7 @@ let n = 0;
 const op = (
   applicationId: string,
   intent: "refund" | "return" | "cancel",
-  status: "succeeded" | "failed",
+  status: "succeeded" | "failed" | "unknown",
   money: { refund?: number; cancelled?: number },
   minute: number,
 ) => ({
@@ -57,15 +57,16 @@ describe("reconciliation", () => {
   it("lists the applications whose total differs from the journal, with the difference and the last operation", async () => {
     const db = database.db;
     await db.execute(sql`truncate ${operations}, ${applications}, ${applicationNotes}`);
-    await db
-      .insert(applications)
-      .values([
-        app("agrees", 10_000, 7_000),
-        app("short", 10_000, 5_000),
-        app("failed-ignored", 20_000, 20_000),
-        app("outside", 8_000, 9_000),
-        app("mixed", 10_000, 7_000),
-      ]);
+    await db.insert(applications).values([
+      app("agrees", 10_000, 7_000),
+      app("short", 10_000, 5_000),
+      app("failed-ignored", 20_000, 20_000),
+      // Read after its last operation (it has none): the difference came from outside this admin.
+      { ...app("outside", 8_000, 9_000), readAt: new Date(Date.UTC(2026, 11, 1, 11)) },
+      app("mixed", 10_000, 7_000),
+      // Skip Pay shows a refund whose outcome the journal has not settled yet.
+      { ...app("unclear", 10_000, 9_500), readAt: new Date(Date.UTC(2026, 11, 1, 11)) },
+    ]);
     await db
       .insert(operations)
       .values([
@@ -75,6 +76,7 @@ describe("reconciliation", () => {
         op("failed-ignored", "return", "failed", { refund: 5_000 }, 4),
         op("mixed", "cancel", "succeeded", { cancelled: 2_000 }, 5),
         op("mixed", "return", "succeeded", { refund: 1_000 }, 6),
+        op("unclear", "refund", "unknown", { refund: 500 }, 7),
       ]);
     await db.insert(applicationNotes).values({
       id: "note-1",
@@ -87,7 +89,7 @@ describe("reconciliation", () => {
     });
 
     const all = await reconciliation(db);
-    expect(all.total).toBe(2);
+    expect(all.total).toBe(3);
     expect(all.rows).toEqual([
       {
         applicationId: "short",
@@ -102,6 +104,8 @@ describe("reconciliation", () => {
           actorName: "Jana Nováková",
         },
         checked: true,
+        explanation: "checked",
+        readAt: null,
       },
       {
         applicationId: "outside",
@@ -111,9 +115,42 @@ describe("reconciliation", () => {
         difference: 1_000,
         lastOperation: null,
         checked: false,
+        explanation: "outside",
+        readAt: new Date(Date.UTC(2026, 11, 1, 11)),
+      },
+      {
+        applicationId: "unclear",
+        orderNumber: "VR-unclear",
+        actual: 9_500,
+        expected: 10_000,
+        difference: -500,
+        lastOperation: {
+          intent: "refund",
+          status: "unknown",
+          at: new Date(Date.UTC(2026, 11, 1, 10, 7, 30)),
+          actorName: "Jana Nováková",
+        },
+        checked: false,
+        explanation: "unsettled",
+        readAt: new Date(Date.UTC(2026, 11, 1, 11)),
       },
     ]);
     const first = await reconciliation(db, 1);
-    expect([first.total, first.rows.map((r) => r.applicationId)]).toEqual([2, ["short"]]);
+    expect([first.total, first.rows.map((r) => r.applicationId)]).toEqual([3, ["short"]]);
+  });
+
+  it("keeps each application's journal sum as operations change, whichever is recorded first", async () => {
+    const db = database.db;
+    const ids = async () => (await reconciliation(db)).rows.map((r) => r.applicationId).sort();
+    // The unclear refund is settled as applied: Skip Pay's total and the journal agree.
+    await db.execute(sql`update ${operations} set status = 'succeeded' where application_id = 'unclear'`);
+    expect(await ids()).toEqual(["outside", "short"]);
+    // An operation journalled before its application reached the index: the new row starts from its sum.
+    await db.insert(operations).values(op("late", "cancel", "succeeded", { cancelled: 4_000 }, 8));
+    await db.insert(applications).values(app("late", 10_000, 6_000));
+    expect(await ids()).toEqual(["outside", "short"]);
+    // An operation taken out of the journal gives its sum back.
+    await db.execute(sql`delete from ${operations} where application_id = 'late'`);
+    expect(await ids()).toEqual(["late", "outside", "short"]);
   });
 });

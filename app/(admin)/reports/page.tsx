@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type FigureRow, FiguresTable } from "@/components/reports/figures-table";
 import { ReconciliationTable } from "@/components/reports/reconciliation-table";
+import { RereadAll } from "@/components/reports/reread-all";
 import { inputClass } from "@/components/ui/field";
 import { requireReportStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -27,6 +28,8 @@ import {
   resolveReport,
 } from "@/lib/reports/range";
 import { reconciliation } from "@/lib/reports/reconciliation";
+import { REREAD_BATCH } from "@/lib/reports/reread";
+import { rereadBatch } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -313,6 +316,13 @@ export default async function ReportsPage({
           <p className="text-sm text-slate-700">{t("reconciliation.none")}</p>
         ) : (
           <>
+            {access === "export" && (
+              <RereadAll
+                ids={mismatches.rows.map((m) => m.applicationId)}
+                batch={REREAD_BATCH}
+                reread={rereadBatch}
+              />
+            )}
             <ReconciliationTable
               caption={t("reconciliation.caption")}
               labels={{
@@ -321,7 +331,7 @@ export default async function ReportsPage({
                 expected: t("reconciliation.expected"),
                 difference: t("reconciliation.difference"),
                 lastOperation: t("reconciliation.lastOperation"),
-                checked: t("reconciliation.checked"),
+                explanation: t("reconciliation.explanationColumn"),
               }}
               rows={mismatches.rows.map((m) => ({
                 applicationId: m.applicationId,
@@ -339,6 +349,9 @@ export default async function ReportsPage({
                       m.lastOperation.actorName,
                     ].join(" · ")
                   : "–",
+                explanation: t(`reconciliation.explanation.${m.explanation}`, {
+                  readAt: m.readAt ? formatMoment(m.readAt, locale) : "–",
+                }),
                 checked: m.checked,
               }))}
             />
