@@ -66,15 +66,14 @@ type Fields = z.output<z.ZodObject<typeof fields>>;
 
 const intentOf = (v: Fields): ChangeOrderIntent => ({
   kind: "change-order",
-  lines: v.lines
-    .map((l) => ({
-      key: l.key,
-      quantity: quantityOf(l.quantity),
-      unitPrice: l.unitPrice.trim() === "" ? null : money(l.unitPrice),
-      remove: l.remove,
-    }))
-    // Only what staff touched: the planner keeps the rest exactly as Skip Pay has it.
-    .filter((l) => l.remove || l.quantity !== null || l.unitPrice !== null),
+  // Every line, in the form's order (the planner's objections point at a row by its index); untouched ones are
+  // all null, and the planner keeps them exactly as Skip Pay has them.
+  lines: v.lines.map((l) => ({
+    key: l.key,
+    quantity: quantityOf(l.quantity),
+    unitPrice: l.unitPrice.trim() === "" ? null : money(l.unitPrice),
+    remove: l.remove,
+  })),
   added: v.added.map((a) => ({
     name: a.name,
     code: a.code,

@@ -71,12 +71,18 @@ export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: Chang
   }
   const issues: PlanIssue[] = [];
   const edits = new Map<string, ChangeOrderIntent["lines"][number]>();
-  intent.lines.forEach((edit, i) => {
+  for (const [i, edit] of intent.lines.entries()) {
     const line = view.lines.find((l) => l.key === edit.key);
-    if (!line) return issues.push(issue(`lines.${i}.quantity`, "line_unknown"));
-    if (edits.has(edit.key)) return issues.push(issue(`lines.${i}.quantity`, "line_twice"));
+    if (!line) {
+      issues.push(issue(`lines.${i}.quantity`, "line_unknown"));
+      continue;
+    }
+    if (edits.has(edit.key)) {
+      issues.push(issue(`lines.${i}.quantity`, "line_twice"));
+      continue;
+    }
     edits.set(edit.key, edit);
-    if (edit.remove) return;
+    if (edit.remove) continue;
     if (edit.quantity !== null) {
       if (!Number.isSafeInteger(edit.quantity) || edit.quantity < MILLI || edit.quantity > 1_000_000 * MILLI)
         issues.push(issue(`lines.${i}.quantity`, "quantity_min_one"));
@@ -85,7 +91,7 @@ export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: Chang
     }
     if (edit.unitPrice !== null && !priceFits(edit.unitPrice))
       issues.push(issue(`lines.${i}.unitPrice`, "price_invalid"));
-  });
+  }
 
   const kept = view.lines.filter((l) => !edits.get(l.key)?.remove);
   const codes = new Set(kept.map((l) => l.code));
