@@ -30,6 +30,7 @@ import { OperationChooser } from "./operation-chooser";
 import { OperationResult } from "./operation-result";
 import { CancelApplicationForm } from "./operations/cancel-application-form";
 import { CancelForm } from "./operations/cancel-form";
+import { ChangeOrderForm } from "./operations/change-order-form";
 import { RefundForm } from "./operations/refund-form";
 import { ReturnForm } from "./operations/return-form";
 import { ShipForm } from "./operations/ship-form";
@@ -54,6 +55,7 @@ const FORMS: Record<OperationKind, (props: { ctx: OperationContext }) => React.R
   send: ({ ctx }) => <ShipForm ctx={ctx} kind="send" />,
   deliver: ({ ctx }) => <ShipForm ctx={ctx} kind="deliver" />,
   "cancel-application": CancelApplicationForm,
+  "change-order": ChangeOrderForm,
 };
 
 export function OrderWorkspace({
