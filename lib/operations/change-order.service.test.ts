@@ -69,7 +69,9 @@ function change(
 
 /** Order changes Skip Pay (the sandbox) applied. */
 async function changes(id: string) {
-  return (await listEvents(server.database.db, id)).filter((e) => e.operation === "order/change" && e.changed);
+  return (await listEvents(server.database.db, id)).filter(
+    (e) => e.operation === "order/change" && e.changed,
+  );
 }
 
 beforeAll(async () => {
@@ -113,7 +115,10 @@ describe("change order through the journal", () => {
       refund: TOTAL - after,
       totalBefore: TOTAL,
     });
-    expect(entry?.body).toMatchObject({ reason: "Price adjustment", order: { totalPrice: { amount: after } } });
+    expect(entry?.body).toMatchObject({
+      reason: "Price adjustment",
+      order: { totalPrice: { amount: after } },
+    });
   });
 
   it("works while PROCESSING, before the customer finished", async () => {
