@@ -3,7 +3,7 @@ import { chooseReason, expect, openApplication, requestBody, TOTAL, test } from 
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
 
-test("change order: a quantity and a price, the preview old → new, confirm, the new total", async ({
+test("change order: a quantity, a price and the carrier, the preview old → new, confirm, the new total", async ({
   page,
   sandbox,
 }) => {
@@ -24,6 +24,9 @@ test("change order: a quantity and a price, the preview old → new, confirm, th
   await expect(mugs).toContainText(`becomes 2 × ${czk(19_900)} = ${czk(39_800)}`);
   await expect(panel.getByRole("table", { name: "VAT per rate, before and after" })).toContainText("12 %");
 
+  // The carrier is fixed in the same request.
+  await page.getByRole("combobox", { name: "Carrier" }).selectOption("DPD");
+  await expect(panel.getByTestId("change-carrier")).toContainText("DPD");
   await chooseReason(page, "Price adjustment");
   await page.getByRole("button", { name: "Review the change" }).click();
   const dialog = page.getByRole("dialog");
@@ -31,6 +34,7 @@ test("change order: a quantity and a price, the preview old → new, confirm, th
   const body = await requestBody(dialog);
   await expect(body).toContainText('"reason": "Price adjustment"');
   await expect(body).toContainText(`"amount": ${after}`);
+  await expect(body).toContainText('"deliveryCarrier": "DPD"');
   await expect(dialog).toContainText(`PUT /financing/v1/applications/${id}/order`);
   await dialog.getByRole("button", { name: `Change the order to ${czk(after)}` }).click();
 
@@ -41,6 +45,7 @@ test("change order: a quantity and a price, the preview old → new, confirm, th
   // Ground truth from Skip Pay (the sandbox), not from the UI.
   const app = await sandbox.application(id);
   expect(app.order.totalPrice.amount).toBe(after);
+  expect(app.order.deliveryCarrier).toBe("DPD");
   expect(app.order.items.map((i: { code: string; quantity: number }) => [i.code, i.quantity])).toEqual([
     ["KETTLE", 1],
     ["MUG", 2],

@@ -154,6 +154,35 @@ describe("change order through the journal", () => {
     expect(await ops.entries(app.id)).toHaveLength(0);
   });
 
+  it("fixes the delivery address and carrier even after a partial cancel, and nothing else", async () => {
+    const app = await ready();
+    await client.cancelOrderItems(app.id, { items: [{ code: "MUG", quantity: 1 }] });
+    const cancelled = await readBack(app.id);
+    const delivery = {
+      name: "Jana Nováková",
+      street: "Masarykova",
+      number: "12",
+      city: "Brno",
+      zip: "602 00",
+      country: "CZ",
+      carrier: "DPD",
+    };
+    const result = await ops.submit(agent, {
+      ...change(cancelled, {}),
+      request: requestFor(cancelled, "change-order", { delivery }),
+    });
+    expect(result).toMatchObject({ ok: true, kind: "done", plan: { refund: 0 } });
+    const now = await readBack(app.id);
+    expect(now.order.deliveryCarrier).toBe("DPD");
+    expect(now.order.addresses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ addressType: "DELIVERY", city: "Brno", zip: "602 00" }),
+      ]),
+    );
+    expect(now.order.totalPrice.amount).toBe(TOTAL - 19_900);
+    expect(await changes(app.id)).toHaveLength(1);
+  });
+
   it("a change that lowers the total above the agent's limit waits for a supervisor; raising it never does", async () => {
     const app = await ready();
     // 14 990 → 8 990 CZK: 6 000 CZK off what the customer owes, above the 5 000 CZK limit.

@@ -59,7 +59,8 @@ function changeable(
 ): Availability["change-order"] {
   const why = whyOrderNotChangeable({ application }, view);
   if (why === "closed") return { allowed: false, reason: "not_ready", ...application };
-  return why ? { allowed: false, reason: "order_change", why } : { allowed: true };
+  // After a cancellation only the delivery can change; the planner says so if lines are touched.
+  return why === "sent" ? { allowed: false, reason: "order_change", why } : { allowed: true };
 }
 
 const key = (a: Unavailable) =>

@@ -85,11 +85,29 @@ export interface NewLine {
   vatRate: number;
 }
 
-/** Change the order's lines before anything is sent (`PUT …/order`). */
+/** Where the goods go: the delivery address replaces the order's (Skip Pay keeps the billing one). */
+export interface DeliveryAddress {
+  name: string | null;
+  streetAddress: string;
+  streetNumber: string | null;
+  city: string;
+  zip: string;
+  /** ISO 3166 alpha-2. */
+  country: string;
+}
+
+/** A fix of the delivery: a new address and/or carrier (null = as it is). */
+export interface DeliveryFix {
+  address: DeliveryAddress | null;
+  carrier: string | null;
+}
+
+/** Change the order before anything is sent (`PUT …/order`): its lines, and/or its delivery address or carrier. */
 export interface ChangeOrderIntent {
   kind: "change-order";
   lines: LineEdit[];
   added: NewLine[];
+  delivery?: DeliveryFix | null;
   /** Skip Pay's `reason` (free text; the admin always sends one). */
   reason: string;
 }
@@ -107,7 +125,10 @@ export type IntentKind = Intent["kind"];
 // ── Plans ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export interface PlanContext {
-  order: Pick<OrderResponse, "items" | "totalPrice" | "totalVat" | "state" | "variableSymbols">;
+  order: Pick<
+    OrderResponse,
+    "items" | "totalPrice" | "totalVat" | "state" | "variableSymbols" | "addresses" | "deliveryCarrier"
+  >;
   application: Pick<ApplicationInfo, "state" | "stateReason">;
 }
 
@@ -168,6 +189,11 @@ export interface LineDiff {
 /** What an order change does to the lines and the VAT per rate (gross and VAT at each rate, before → after). */
 export interface OrderChangePreview {
   lines: LineDiff[];
+  /** The delivery fixed: address and carrier before → after (only what changes). */
+  delivery?: {
+    address?: { before: DeliveryAddress | null; after: DeliveryAddress };
+    carrier?: { before: string | null; after: string };
+  };
   vatBefore: VatShare[];
   vatAfter: VatShare[];
 }
@@ -239,7 +265,8 @@ export type PlanIssueCode =
   | "discount_above_items"
   | "code_taken"
   | "quantity_min_one"
-  | "vat_rate_invalid";
+  | "vat_rate_invalid"
+  | "address_incomplete";
 
 export interface PlanIssue {
   /** The form field it belongs to (react-hook-form path, e.g. "lines.3.quantity"), or null for the whole form. */

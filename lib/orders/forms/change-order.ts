@@ -1,5 +1,5 @@
-// The change-order form: for each line a new quantity or unit price ("" = as it is) or Remove, new lines, a reason
-// and a note. A DISCOUNT line's price is typed as the discount's size; the planner takes it off.
+// The change-order form: for each line a new quantity or unit price ("" = as it is) or Remove, new lines, the
+// delivery address and carrier ("" = as they are), a reason and a note. A DISCOUNT line's price is typed as the discount's size; the planner takes it off.
 import { z } from "zod";
 import { ITEM_TYPES } from "@/lib/skippay/enums";
 import type { OperationReason } from "../operation-kinds";
@@ -56,10 +56,34 @@ const addedField = z.object({
   vatRate: z.enum(VAT_RATE_CHOICES, { message: "vat_rate_required" }),
 });
 
+/** The delivery as typed: all empty = as it is; an address needs street, city, ZIP and country. */
+const deliveryField = z
+  .object({
+    name: z.string().max(100, "too_long"),
+    street: z.string().max(100, "too_long"),
+    number: z.string().max(100, "too_long"),
+    city: z.string().max(100, "too_long"),
+    zip: z.string().max(30, "too_long"),
+    country: z.string().max(2, "country_invalid"),
+    carrier: z.string().max(250, "carrier_too_long"),
+  })
+  .superRefine((d, ctx) => {
+    if (!addressGiven(d)) return;
+    for (const key of ["street", "city", "zip"] as const)
+      if (d[key].trim() === "")
+        ctx.addIssue({ code: "custom", path: [key], message: "address_field_required" });
+    if (!/^[A-Za-z]{2}$/.test(d.country.trim()))
+      ctx.addIssue({ code: "custom", path: ["country"], message: "country_invalid" });
+  });
+type DeliveryValues = z.output<typeof deliveryField>;
+const addressGiven = (d: DeliveryValues) =>
+  [d.name, d.street, d.number, d.city, d.zip].some((s) => s.trim() !== "");
+
 const fields = {
   kind: z.literal("change-order"),
   lines: z.array(lineField).max(5_000),
   added: z.array(addedField).max(50),
+  delivery: deliveryField,
   reason: z.string(),
 };
 type Fields = z.output<z.ZodObject<typeof fields>>;
@@ -82,6 +106,19 @@ const intentOf = (v: Fields): ChangeOrderIntent => ({
     unitPrice: money(a.unitPrice) ?? 0,
     vatRate: Number(a.vatRate),
   })),
+  delivery: {
+    address: addressGiven(v.delivery)
+      ? {
+          name: v.delivery.name.trim() || null,
+          streetAddress: v.delivery.street.trim(),
+          streetNumber: v.delivery.number.trim() || null,
+          city: v.delivery.city.trim(),
+          zip: v.delivery.zip.trim(),
+          country: v.delivery.country.trim().toUpperCase(),
+        }
+      : null,
+    carrier: v.delivery.carrier.trim() || null,
+  },
   reason: v.reason in SKIPPAY_REASON ? SKIPPAY_REASON[v.reason as OperationReason] : "",
 });
 

@@ -44,6 +44,7 @@ export function emptyForm<K extends OperationKind>(
       kind: "change-order",
       lines: lineKeys.map((key) => ({ key, quantity: "", unitPrice: "", remove: false })),
       added: [],
+      delivery: { name: "", street: "", number: "", city: "", zip: "", country: "CZ", carrier: "" },
       reason: "",
       note: "",
     },

@@ -206,20 +206,93 @@ describe("change order: items", () => {
 
   it("the form sends the chosen reason in fixed English, never the internal note", () => {
     const app = sandboxApp(LINES);
-    const parsed = changeOrderForm.parse({
-      kind: "change-order",
+    const values = {
+      kind: "change-order" as const,
       lines: [{ key: keyOf(app, "MUG"), quantity: "2", unitPrice: "", remove: false }],
       added: [],
+      delivery: { name: "", street: "", number: "", city: "", zip: "", country: "CZ", carrier: "" },
       reason: "out_of_stock",
       note: "sklad Brno prázdný",
-    });
+    };
+    const parsed = changeOrderForm.parse(values);
     expect(parsed.intent.reason).toBe("Out of stock");
+    expect(parsed.intent.delivery).toEqual({ address: null, carrier: null });
     const p = planned(app, parsed.intent);
     expect(JSON.stringify(p.body)).not.toContain("Brno");
+    // No reason chosen, or half an address: the form says so before anything is planned.
+    expect(changeOrderForm.safeParse({ ...values, reason: "" }).success).toBe(false);
+    const half = changeOrderForm.safeParse({ ...values, delivery: { ...values.delivery, city: "Brno" } });
+    expect(half.success ? [] : half.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["delivery.street", "address_field_required"],
+      ["delivery.zip", "address_field_required"],
+    ]);
+  });
+});
+
+describe("change order: the delivery", () => {
+  const BRNO = {
+    name: "Jana Nováková",
+    streetAddress: "Masarykova",
+    streetNumber: "12",
+    city: "Brno",
+    zip: "602 00",
+    country: "CZ",
+  };
+
+  it("fixes the address and carrier alone: no items sent, total and lines stay, Skip Pay applies it", () => {
+    const app = sandboxApp(LINES);
+    const p = planned(app, { ...intent([]), delivery: { address: BRNO, carrier: "ZASILKOVNA" } });
+    if (p.operation !== "order") throw new Error();
+    expect(p.body).toEqual({
+      reason: "Customer request",
+      order: { addresses: [{ ...BRNO, addressType: "DELIVERY" }], deliveryCarrier: "ZASILKOVNA" },
+    });
+    expect(applicationOrderChangeRequest.safeParse(p.body).success).toBe(true);
+    expect([p.totalAfter, p.refund]).toEqual([p.totalBefore, 0]);
+    expect(p.orderChange?.delivery).toMatchObject({
+      address: { after: BRNO },
+      carrier: { after: "ZASILKOVNA" },
+    });
+    const after = applyPlan(app, p);
+    expect(sameEffect(basisNow(after), expectedBasis(p))).toBe(true);
+    expect(contextOf(after).order).toMatchObject({
+      deliveryCarrier: "ZASILKOVNA",
+      addresses: expect.arrayContaining([expect.objectContaining({ addressType: "DELIVERY", city: "Brno" })]),
+    });
+    // The same again changes nothing.
     expect(
-      changeOrderForm.safeParse({ ...parsed, kind: "change-order", lines: [], added: [], reason: "" })
-        .success,
-    ).toBe(false);
+      refused(after, { ...intent([]), delivery: { address: BRNO, carrier: "ZASILKOVNA" } })[0]?.code,
+    ).toBe("nothing_changed");
+  });
+
+  it("goes with a change of lines in one request, and after a partial cancel only the delivery can change", () => {
+    const app = sandboxApp(LINES);
+    const both = planned(app, {
+      ...intent([edit(keyOf(app, "MUG"), { quantity: 1000 })]),
+      delivery: { address: null, carrier: "DPD" },
+    });
+    if (both.operation !== "order") throw new Error();
+    expect(both.body.order).toMatchObject({
+      deliveryCarrier: "DPD",
+      totalPrice: { amount: both.totalAfter },
+    });
+    expectConsistent(both);
+
+    const cancelled = sandboxApp(LINES, [step.approve(), step.cancel([{ code: "BOOK" }])]);
+    const p = planned(cancelled, { ...intent([]), delivery: { address: BRNO, carrier: null } });
+    expect(sameEffect(basisNow(applyPlan(cancelled, p)), expectedBasis(p))).toBe(true);
+    expect(
+      refused(cancelled, {
+        ...intent([edit(keyOf(cancelled, "MUG"), { quantity: 1000 })]),
+        delivery: { address: BRNO, carrier: null },
+      })[0],
+    ).toMatchObject({ code: "order_not_changeable", params: { why: "cancelled" } });
+    expect(
+      refused(app, { ...intent([]), delivery: { address: { ...BRNO, city: " " }, carrier: null } })[0],
+    ).toMatchObject({
+      field: "delivery.city",
+      code: "address_incomplete",
+    });
   });
 });
 

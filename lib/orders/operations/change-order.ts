@@ -4,13 +4,16 @@
 // rounding untouched); a changed line's total is unit price × quantity and its VAT the VAT that total contains.
 import { ITEM_TYPES } from "@/lib/skippay/enums";
 import type { ItemType, OrderItemRequest, OrderItemResponse } from "@/lib/skippay/schemas";
-import { whyOrderNotChangeable } from "../eligibility";
+import { quantitiesByState, whyOrderNotChangeable } from "../eligibility";
 import { type OrderLine, type OrderView, orderView } from "../lines";
 import { CURRENCY, proportion, sum, vatIncluded } from "../money";
 import {
   type ChangeOrderIntent,
+  type DeliveryAddress,
+  type DeliveryFix,
   issue,
   type LineDiff,
+  type OrderChangePreview,
   type PlanContext,
   type PlanIssue,
   type PlanResult,
@@ -65,10 +68,13 @@ function byRate(items: { vatRate: number; total: number; vat: number }[]): VatSh
 
 export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: ChangeOrderIntent): PlanResult {
   const why = whyOrderNotChangeable(ctx, view);
-  if (why) {
-    const { state, stateReason } = ctx.application;
-    return refused(issue(null, "order_not_changeable", { why, state, stateReason }));
-  }
+  const notChangeable = () =>
+    refused(issue(null, "order_not_changeable", { why: why ?? "closed", ...ctx.application }));
+  // After a cancellation the lines stay (Skip Pay replaces them whole), but the delivery can still be fixed.
+  if (why && why !== "cancelled") return notChangeable();
+  const fix = deliveryFix(ctx, intent.delivery ?? null);
+  if (!fix.ok) return refused(...fix.issues);
+  const reason = intent.reason.trim();
   const issues: PlanIssue[] = [];
   const edits = new Map<string, ChangeOrderIntent["lines"][number]>();
   for (const [i, edit] of intent.lines.entries()) {
@@ -173,7 +179,9 @@ export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: Chang
       const price = e.unitPrice === null ? l.unitPrice : signed(l.type, e.unitPrice);
       return e.remove || (e.quantity ?? l.quantity) !== l.quantity || price !== l.unitPrice;
     });
-  if (!changed) return refused(issue(null, "nothing_changed"));
+  if (!changed && !fix.change) return refused(issue(null, "nothing_changed"));
+  if (changed && why) return notChangeable();
+  if (!changed && fix.change) return deliveryOnly(ctx, view, reason, fix.change);
   if (items.every((i) => i.request.type === "DISCOUNT")) return refused(issue(null, "no_lines_left"));
 
   const totalAfter = sum(items.map((i) => i.total));
@@ -228,7 +236,6 @@ export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: Chang
     });
   });
 
-  const reason = intent.reason.trim();
   return {
     ok: true,
     plan: {
@@ -240,6 +247,7 @@ export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: Chang
           items: items.map((i) => i.request),
           totalPrice: { amount: totalAfter, currency: CURRENCY },
           totalVat: vatAfter.map((v) => ({ amount: v.vat, currency: CURRENCY, vatRate: v.rate })),
+          ...fix.change?.body,
         },
       },
       shape: "order-change",
@@ -268,7 +276,115 @@ export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: Chang
           })),
         ),
         vatAfter,
+        ...(fix.change ? { delivery: fix.change.preview } : {}),
       },
+    },
+  };
+}
+
+// ── The delivery ─────────────────────────────────────────────────────────────────────────────────────────────
+
+type Preview = NonNullable<OrderChangePreview["delivery"]>;
+interface Fix {
+  body: { addresses?: (DeliveryAddress & { addressType: "DELIVERY" })[]; deliveryCarrier?: string };
+  preview: Preview;
+}
+
+const text = (s: string | null | undefined) => (s ?? "").trim();
+
+/** The order's delivery address as Skip Pay has it (null: none). */
+function currentAddress(ctx: PlanContext): DeliveryAddress | null {
+  const a = (ctx.order.addresses ?? []).find((x) => x.addressType === "DELIVERY");
+  if (!a) return null;
+  return {
+    name: a.name ?? null,
+    streetAddress: a.streetAddress ?? "",
+    streetNumber: a.streetNumber ?? null,
+    city: a.city ?? "",
+    zip: a.zip ?? "",
+    country: a.country ?? "",
+  };
+}
+
+const sameAddress = (a: DeliveryAddress | null, b: DeliveryAddress) =>
+  !!a &&
+  text(a.name) === text(b.name) &&
+  text(a.streetAddress) === text(b.streetAddress) &&
+  text(a.streetNumber) === text(b.streetNumber) &&
+  text(a.city) === text(b.city) &&
+  text(a.zip) === text(b.zip) &&
+  text(a.country) === text(b.country);
+
+/** What of the delivery changes (null: nothing), or why it cannot. */
+function deliveryFix(
+  ctx: PlanContext,
+  fix: DeliveryFix | null,
+): { ok: true; change: Fix | null } | { ok: false; issues: PlanIssue[] } {
+  if (!fix) return { ok: true, change: null };
+  const issues: PlanIssue[] = [];
+  const body: Fix["body"] = {};
+  const preview: Preview = {};
+  if (fix.address) {
+    const a = fix.address;
+    for (const [field, value, max] of [
+      ["street", a.streetAddress, 100],
+      ["city", a.city, 100],
+      ["zip", a.zip, 30],
+    ] as const) {
+      if (!text(value) || value.length > max) issues.push(issue(`delivery.${field}`, "address_incomplete"));
+    }
+    if (!/^[A-Z]{2}$/.test(a.country)) issues.push(issue("delivery.country", "address_incomplete"));
+    const before = currentAddress(ctx);
+    if (!sameAddress(before, a)) {
+      const address = {
+        ...(text(a.name) ? { name: text(a.name) } : {}),
+        streetAddress: text(a.streetAddress),
+        ...(text(a.streetNumber) ? { streetNumber: text(a.streetNumber) } : {}),
+        city: text(a.city),
+        zip: text(a.zip),
+        country: a.country,
+        addressType: "DELIVERY" as const,
+      };
+      body.addresses = [address as DeliveryAddress & { addressType: "DELIVERY" }];
+      preview.address = { before, after: a };
+    }
+  }
+  const carrier = text(fix.carrier);
+  if (carrier && carrier !== (ctx.order.deliveryCarrier ?? "")) {
+    if (carrier.length > 250) issues.push(issue("delivery.carrier", "address_incomplete"));
+    body.deliveryCarrier = carrier;
+    preview.carrier = { before: ctx.order.deliveryCarrier ?? null, after: carrier };
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, change: body.addresses || body.deliveryCarrier ? { body, preview } : null };
+}
+
+/** Only the delivery changes: no items in the request, the total and lines stay. */
+function deliveryOnly(ctx: PlanContext, view: OrderView, reason: string, fix: Fix): PlanResult {
+  const vat = byRate(
+    view.lines.map((l) => ({ vatRate: l.vatRate, total: l.value, vat: sum(l.parts.map((p) => p.vat)) })),
+  );
+  return {
+    ok: true,
+    plan: {
+      intent: "change-order",
+      operation: "order",
+      body: { ...(reason ? { reason } : {}), order: fix.body },
+      shape: "order-change",
+      changes: [],
+      refund: 0,
+      cancelledValue: 0,
+      vat: [],
+      totalBefore: view.total,
+      totalAfter: view.total,
+      expected: {
+        orderState: ctx.order.state,
+        applicationState: ctx.application.state,
+        stateReason: ctx.application.stateReason,
+      },
+      expectedLines: Object.fromEntries(view.lines.map((l) => [l.key, quantitiesByState(l.parts)])),
+      notes: [],
+      orderChange: { lines: [], vatBefore: vat, vatAfter: vat, delivery: fix.preview },
     },
   };
 }
