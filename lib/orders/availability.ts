@@ -13,7 +13,7 @@ export type Unavailable =
   | { reason: "not_ready"; state: ApplicationInfo["state"]; stateReason: ApplicationInfo["stateReason"] }
   | { reason: "nothing_unsent" | "nothing_returnable" | "nothing_refundable" | "nothing_to_deliver" }
   | { reason: "application"; why: NotCancellable }
-  | { reason: "order_change"; why: Exclude<NotChangeable, "closed"> };
+  | { reason: "order_change"; why: Extract<NotChangeable, "sent"> };
 
 export type Availability = Record<OperationKind, { allowed: true } | ({ allowed: false } & Unavailable)>;
 
