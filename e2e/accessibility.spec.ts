@@ -27,6 +27,27 @@ test("no serious or critical axe violations on the list and the application page
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test("no serious or critical axe violations in the change-order form, its preview and confirmation", async ({
+  page,
+  sandbox,
+}) => {
+  test.setTimeout(90_000);
+  const { id } = await sandbox.create("ready");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Change the order/ }).check();
+  await page.getByRole("textbox", { name: "New quantity: Kuchařka" }).fill("2");
+  await page.getByRole("button", { name: "Add a line" }).click();
+  await page.getByRole("textbox", { name: "Name of new line 1" }).fill("Dárkové balení");
+  await page.getByRole("textbox", { name: "Code of new line 1" }).fill("GIFT");
+  await page.getByRole("textbox", { name: "Unit price of new line 1 (CZK)" }).fill("49");
+  await expect(page.getByRole("list", { name: "Changed lines" }).getByRole("listitem")).toHaveCount(2);
+  expect(await seriousViolations(page)).toEqual([]);
+  await chooseReason(page, "Customer asked");
+  await page.getByRole("button", { name: "Review the change" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test("a return from start to finish by keyboard only", async ({ page, sandbox }) => {
   const { id } = await sandbox.create("delivered");
   await openApplication(page, id);

@@ -48,6 +48,7 @@ export function ConfirmDialog({ op }: { op: OperationForm }) {
                   : t(`confirm.go.${plan.intent}`, {
                       ...itemCount(plan.changes),
                       refund: formatMoney(plan.refund, locale),
+                      total: formatMoney(plan.totalAfter, locale),
                     })}
             </Button>
           </div>

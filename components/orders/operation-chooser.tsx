@@ -34,7 +34,9 @@ export function OperationChooser({
         })
       : a.reason === "application"
         ? tWhy(`application.${a.why}`)
-        : tWhy(a.reason);
+        : a.reason === "order_change"
+          ? tWhy(`order_change.${a.why}`)
+          : tWhy(a.reason);
   const shared = unavailableReason(available);
   if (OPERATION_KINDS.every((k) => !available[k].allowed)) {
     // Not a live region: it is what the page says on arrival, not news.

@@ -24,4 +24,7 @@ export const FORMS: Record<OperationKind, FormComponent> = {
   "cancel-application": lazy(() =>
     import("./operations/cancel-application-form").then((m) => ({ default: m.CancelApplicationForm })),
   ),
+  "change-order": lazy(() =>
+    import("./operations/change-order-form").then((m) => ({ default: m.ChangeOrderForm })),
+  ),
 };

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ApprovalNeeded } from "@/lib/auth/roles";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import { itemCount } from "@/lib/orders/presentation";
+import { OrderChangeSummary } from "./order-change-summary";
 import { PlanIssues, PlanMoney, PlanStates } from "./plan-summary";
 import type { OperationForm } from "./use-operation-form";
 
@@ -13,6 +14,7 @@ export function PlanPreview({ op }: { op: OperationForm }) {
   if (live) {
     return (
       <>
+        {live.orderChange && <OrderChangeSummary change={live.orderChange} />}
         <PlanMoney plan={live} />
         <PlanStates plan={live} application={ctx.application} />
         <ApprovalNotice approval={ctx.approval(live)} refund={live.refund} />

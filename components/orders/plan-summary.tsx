@@ -8,6 +8,7 @@ import { formatQuantity } from "@/lib/orders/quantity";
 import { operationPath } from "@/lib/skippay/paths";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Badge } from "../ui/badge";
+import { OrderChangeSummary } from "./order-change-summary";
 import { usePlanText } from "./use-plan-text";
 
 type Current = Pick<ApplicationResponse, "id" | "state" | "stateReason"> & {
@@ -140,6 +141,15 @@ export const PlanDetails = memo(function PlanDetails({
               {t("moreLines", { count: plan.changes.length - LISTED_CHANGES })}
             </p>
           )}
+        </section>
+      )}
+
+      {plan.orderChange && (
+        <section>
+          <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("orderChange")}</h3>
+          <div className="mt-1">
+            <OrderChangeSummary change={plan.orderChange} />
+          </div>
         </section>
       )}
 

@@ -36,6 +36,8 @@ export async function sendPlan(
       return merged(client.returnOrderItems(id, p.body));
     case "cancel":
       return client.cancelApplication(id, p.body);
+    case "order":
+      return merged(client.changeOrder(id, p.body));
   }
 }
 

@@ -1,13 +1,19 @@
 // Which operations the application's current state allows, and when not, why — for the operation panel. Pure.
 import type { ApplicationInfo } from "@/lib/skippay/schemas";
-import { type NotCancellable, whyApplicationNotCancellable } from "./eligibility";
+import {
+  type NotCancellable,
+  type NotChangeable,
+  whyApplicationNotCancellable,
+  whyOrderNotChangeable,
+} from "./eligibility";
 import type { OrderView } from "./lines";
 import type { OperationKind } from "./operation-kinds";
 
 export type Unavailable =
   | { reason: "not_ready"; state: ApplicationInfo["state"]; stateReason: ApplicationInfo["stateReason"] }
   | { reason: "nothing_unsent" | "nothing_returnable" | "nothing_refundable" | "nothing_to_deliver" }
-  | { reason: "application"; why: NotCancellable };
+  | { reason: "application"; why: NotCancellable }
+  | { reason: "order_change"; why: Extract<NotChangeable, "sent"> };
 
 export type Availability = Record<OperationKind, { allowed: true } | ({ allowed: false } & Unavailable)>;
 
@@ -42,10 +48,23 @@ export function availability(
       "nothing_to_deliver",
     ),
     "cancel-application": why ? { allowed: false, reason: "application", why } : { allowed: true },
+    "change-order": changeable(application, view),
   };
 }
 
-const key = (a: Unavailable) => (a.reason === "application" ? `application:${a.why}` : a.reason);
+/** Changing the order: PROCESSING, or READY before anything is sent (a closed application says not_ready). */
+function changeable(
+  application: Pick<ApplicationInfo, "state" | "stateReason">,
+  view: OrderView,
+): Availability["change-order"] {
+  const why = whyOrderNotChangeable({ application }, view);
+  if (why === "closed") return { allowed: false, reason: "not_ready", ...application };
+  // After a cancellation only the delivery can change; the planner says so if lines are touched.
+  return why === "sent" ? { allowed: false, reason: "order_change", why } : { allowed: true };
+}
+
+const key = (a: Unavailable) =>
+  a.reason === "application" || a.reason === "order_change" ? `${a.reason}:${a.why}` : a.reason;
 
 /** Do two operations give the same reason (and so the same sentence)? */
 export const sameReason = (a: Unavailable, b: Unavailable) => key(a) === key(b);

@@ -52,6 +52,22 @@ describe("customer message", () => {
     expect(m.cs.endsWith("\n\nS pozdravem")).toBe(true);
   });
 
+  it("an order change says the new amount, and that anything paid above it comes back", () => {
+    const m = messageAfter(ready("DEFERRED_PAYMENT"), (k) => ({
+      kind: "change-order",
+      lines: [{ key: k.MUG!, quantity: 1000, unitPrice: null, remove: false }],
+      added: [],
+      reason: "Customer request",
+    }));
+    expect(m.en).toContain(
+      `we have changed your order ${m.number} before shipping. The amount you pay through Skip Pay is now CZK 1,698.00.`,
+    );
+    expect(m.en).toContain("Skip Pay will return the difference to you.");
+    expect(m.cs).toMatch(
+      /objednávku .* jsme před odesláním upravili\. Částka, kterou platíte přes Skip Pay, je nyní 1 698,00\s?Kč\./,
+    );
+  });
+
   it("pay-in-three tells the customer the remaining instalments change, in both languages", () => {
     const m = messageAfter(delivered("PAY_IN_THREE"), (k) => ({
       kind: "return",

@@ -89,6 +89,7 @@ interface Texts {
   stays: (total: string) => string;
   sent: (tracking: string) => string;
   delivered: string;
+  changed: (total: string) => string;
 }
 
 const TEXT: Record<Locale, (order: string) => Texts> = {
@@ -110,6 +111,8 @@ const TEXT: Record<Locale, (order: string) => Texts> = {
     stays: (total) => `Částka, kterou platíte přes Skip Pay, zůstává ${total}.`,
     sent: (tracking) => `vaše objednávka ${order} je na cestě${tracking}.`,
     delivered: `vaše objednávka ${order} byla doručena.`,
+    changed: (total) =>
+      `vaši objednávku ${order} jsme před odesláním upravili. Částka, kterou platíte přes Skip Pay, je nyní ${total}.`,
   }),
   en: (order) => ({
     greeting: "Hello,",
@@ -130,6 +133,8 @@ const TEXT: Record<Locale, (order: string) => Texts> = {
     stays: (total) => `The amount you pay through Skip Pay stays at ${total}.`,
     sent: (tracking) => `your order ${order} is on its way${tracking}.`,
     delivered: `your order ${order} has been delivered.`,
+    changed: (total) =>
+      `we have changed your order ${order} before shipping. The amount you pay through Skip Pay is now ${total}.`,
   }),
 };
 
@@ -196,6 +201,10 @@ export function customerMessage(locale: Locale, f: MessageFacts): string {
     }
     case "deliver":
       sentences = [t.delivered];
+      break;
+    case "change-order":
+      // Never approved yet: nothing is due, so only the new amount is said.
+      sentences = f.neverApproved ? [t.changed(money(total))] : [t.changed(money(total)), next, t.paidBack];
       break;
   }
   return [t.greeting, "", sentences.join(" "), "", t.closing].join("\n");

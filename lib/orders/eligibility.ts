@@ -76,3 +76,20 @@ export function whyApplicationNotCancellable(
   if (view.lines.some((l) => l.sent + l.delivered + l.returned > 0)) return "shipped";
   return null;
 }
+
+export type NotChangeable = "closed" | "sent" | "cancelled";
+
+/**
+ * Whether the order's lines can be changed now (PUT …/order), and if not, why (null = they can): Skip Pay allows it
+ * while PROCESSING, and while READY until anything is sent; lines are replaced whole, so not after a cancellation.
+ */
+export function whyOrderNotChangeable(
+  ctx: Pick<PlanContext, "application">,
+  view: OrderView,
+): NotChangeable | null {
+  const { state } = ctx.application;
+  if (state !== "PROCESSING" && state !== "READY") return "closed";
+  if (view.lines.some((l) => l.sent + l.delivered + l.returned > 0)) return "sent";
+  if (view.lines.some((l) => l.cancelled > 0)) return "cancelled";
+  return null;
+}

@@ -7,6 +7,7 @@ export const OPERATION_KINDS = [
   "send",
   "deliver",
   "cancel-application",
+  "change-order",
 ] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 

@@ -5,8 +5,10 @@
 import type {
   ApplicationCancelRequest,
   ApplicationInfo,
+  ApplicationOrderChangeRequest,
   ApplicationState,
   CancelReason,
+  ItemType,
   OrderItemsChangeRequest,
   OrderItemsDeliverRequest,
   OrderItemsReturnRequest,
@@ -61,7 +63,57 @@ export interface CancelApplicationIntent {
   customReason: string | null;
 }
 
+/** An existing line as staff edit it: a new quantity or unit price (null = as it is), or removed. */
+export interface LineEdit {
+  key: string;
+  /** Thousandths; null = unchanged. */
+  quantity: number | null;
+  /** Minor units, VAT included: the price's size (a DISCOUNT line's is taken off); null = unchanged. */
+  unitPrice: number | null;
+  remove: boolean;
+}
+
+/** A line staff add to the order. */
+export interface NewLine {
+  name: string;
+  code: string;
+  type: ItemType;
+  /** Thousandths. */
+  quantity: number;
+  /** Minor units, VAT included: the price's size (a DISCOUNT line's is taken off). */
+  unitPrice: number;
+  vatRate: number;
+}
+
+/** Where the goods go: the delivery address replaces the order's (Skip Pay keeps the billing one). */
+export interface DeliveryAddress {
+  name: string | null;
+  streetAddress: string;
+  streetNumber: string | null;
+  city: string;
+  zip: string;
+  /** ISO 3166 alpha-2. */
+  country: string;
+}
+
+/** A fix of the delivery: a new address and/or carrier (null = as it is). */
+export interface DeliveryFix {
+  address: DeliveryAddress | null;
+  carrier: string | null;
+}
+
+/** Change the order before anything is sent (`PUT …/order`): its lines, and/or its delivery address or carrier. */
+export interface ChangeOrderIntent {
+  kind: "change-order";
+  lines: LineEdit[];
+  added: NewLine[];
+  delivery?: DeliveryFix | null;
+  /** Skip Pay's `reason` (free text; the admin always sends one). */
+  reason: string;
+}
+
 export type Intent =
+  | ChangeOrderIntent
   | CancelIntent
   | ReturnIntent
   | RefundIntent
@@ -73,7 +125,10 @@ export type IntentKind = Intent["kind"];
 // ── Plans ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export interface PlanContext {
-  order: Pick<OrderResponse, "items" | "totalPrice" | "totalVat" | "state" | "variableSymbols">;
+  order: Pick<
+    OrderResponse,
+    "items" | "totalPrice" | "totalVat" | "state" | "variableSymbols" | "addresses" | "deliveryCarrier"
+  >;
   application: Pick<ApplicationInfo, "state" | "stateReason">;
 }
 
@@ -120,13 +175,36 @@ export interface ExpectedStates {
   stateReason: StateReason;
 }
 
+/** A line before and after an order change (null: it is not on the order before / after). */
+export interface LineDiff {
+  key: string;
+  name: string;
+  code: string;
+  type: string | null;
+  vatRate: number;
+  before: { quantity: number; unitPrice: number; total: number } | null;
+  after: { quantity: number; unitPrice: number; total: number } | null;
+}
+
+/** What an order change does to the lines and the VAT per rate (gross and VAT at each rate, before → after). */
+export interface OrderChangePreview {
+  lines: LineDiff[];
+  /** The delivery fixed: address and carrier before → after (only what changes). */
+  delivery?: {
+    address?: { before: DeliveryAddress | null; after: DeliveryAddress };
+    carrier?: { before: string | null; after: string };
+  };
+  vatBefore: VatShare[];
+  vatAfter: VatShare[];
+}
+
 interface PlanOf<O extends string, B> {
   intent: IntentKind;
   operation: O;
   /** Exactly what is sent. */
   body: B;
   /** `all-remaining` = the empty body `{}` (+ non-item fields): "all remaining items", as the seeds advise. */
-  shape: "all-remaining" | "items" | "amount-only" | "application";
+  shape: "all-remaining" | "items" | "amount-only" | "application" | "order-change";
   changes: LineChange[];
   /** Money back to the customer, or off what they still owe (minor units). */
   refund: number;
@@ -142,6 +220,8 @@ interface PlanOf<O extends string, B> {
   /** Every line's quantity per state once Skip Pay has applied the plan (thousandths), by line key. */
   expectedLines: Record<string, Partial<Record<OrderState, number>>>;
   notes: PlanNote[];
+  /** An order change: the lines and VAT per rate, old → new. */
+  orderChange?: OrderChangePreview;
 }
 
 export type Plan =
@@ -149,7 +229,8 @@ export type Plan =
   | PlanOf<"order/send", OrderItemsSendRequest>
   | PlanOf<"order/deliver", OrderItemsDeliverRequest>
   | PlanOf<"order/return", OrderItemsReturnRequest>
-  | PlanOf<"cancel", ApplicationCancelRequest>;
+  | PlanOf<"cancel", ApplicationCancelRequest>
+  | PlanOf<"order", ApplicationOrderChangeRequest>;
 
 /** The Skip Pay endpoint a plan goes to (`order/…` under the application, or `cancel` of the application). */
 export type Operation = Plan["operation"];
@@ -176,7 +257,16 @@ export type PlanIssueCode =
   | "full_return_needs_all_sent"
   | "tracking_too_long"
   | "variable_symbol_required"
-  | "variable_symbol_invalid";
+  | "variable_symbol_invalid"
+  | "order_not_changeable"
+  | "nothing_changed"
+  | "no_lines_left"
+  | "price_invalid"
+  | "discount_above_items"
+  | "code_taken"
+  | "quantity_min_one"
+  | "vat_rate_invalid"
+  | "address_incomplete";
 
 export interface PlanIssue {
   /** The form field it belongs to (react-hook-form path, e.g. "lines.3.quantity"), or null for the whole form. */

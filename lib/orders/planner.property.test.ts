@@ -7,6 +7,7 @@ import type { LineSpec } from "@/lib/sandbox/builders";
 import { SandboxError } from "@/lib/sandbox/errors";
 import type { SandboxApplication } from "@/lib/sandbox/model";
 import {
+  applicationOrderChangeRequest,
   orderItemsChangeRequest,
   orderItemsDeliverRequest,
   orderItemsReturnRequest,
@@ -160,6 +161,7 @@ const SCHEMA = {
   "order/send": orderItemsSendRequest,
   "order/deliver": orderItemsDeliverRequest,
   "order/return": orderItemsReturnRequest,
+  order: applicationOrderChangeRequest,
 } as const;
 
 function checkSafety(app: SandboxApplication, p: Plan) {

@@ -399,7 +399,7 @@ describe("send, deliver and cancel the application", () => {
     expect(p.body).toEqual({ variableSymbol: "2026000123" });
     expect(applyPlan(app, p).order.variableSymbols).toEqual(["2026000123"]);
     // The sandbox, like the spec, refuses the send without one.
-    expect(() => applyPlan(app, { ...p, body: {} })).toThrow(/variableSymbol is required/);
+    expect(() => applyPlan(app, { ...p, body: {} } as Plan)).toThrow(/variableSymbol is required/);
     // An order that has one needs none.
     expect(planned(ready(), send(null)).body).toEqual({});
   });

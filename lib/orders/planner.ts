@@ -5,6 +5,7 @@
 import { orderView } from "./lines";
 import { planCancel } from "./operations/cancel";
 import { planCancelApplication } from "./operations/cancel-application";
+import { planChangeOrder } from "./operations/change-order";
 import { planRefund } from "./operations/refund";
 import { planReturn } from "./operations/return";
 import { planShipping } from "./operations/shipping";
@@ -14,6 +15,8 @@ import { type Intent, issue, type PlanContext, type PlanResult, refused } from "
 export function plan(ctx: PlanContext, intent: Intent): PlanResult {
   const view = orderView(ctx.order);
   if (intent.kind === "cancel-application") return planCancelApplication(ctx, view, intent);
+  // Changing the order is allowed while PROCESSING too (spec): it checks the state itself.
+  if (intent.kind === "change-order") return planChangeOrder(ctx, view, intent);
   // Every order operation needs a READY application (spec).
   if (ctx.application.state !== "READY") {
     const { state, stateReason } = ctx.application;

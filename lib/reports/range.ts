@@ -24,6 +24,7 @@ export const INTENT_KINDS = [
   "send",
   "deliver",
   "cancel-application",
+  "change-order",
 ] as const satisfies readonly IntentKind[];
 
 /** The splits the page shows, each a column of the journal (financing type: of the application). */

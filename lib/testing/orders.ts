@@ -8,6 +8,7 @@ import { renderOrderExtended } from "@/lib/sandbox/render";
 import * as rules from "@/lib/sandbox/rules";
 import {
   applicationCancelRequest,
+  applicationOrderChangeRequest,
   applicationRequest,
   type FinancingType,
   type OrderExtendedResponse,
@@ -76,6 +77,8 @@ export function applyPlan(app: SandboxApplication, plan: Plan): SandboxApplicati
       return rules.returnItems(app, orderItemsReturnRequest.parse(plan.body)).app;
     case "cancel":
       return rules.cancelApplication(app, applicationCancelRequest.parse(plan.body)).app;
+    case "order":
+      return rules.changeOrder(app, applicationOrderChangeRequest.parse(plan.body)).app;
   }
 }
 

@@ -14,6 +14,7 @@ const REASON: Partial<Record<OperationKind, string>> = {
   cancel: "out_of_stock",
   return: "customer_request",
   refund: "goodwill",
+  "change-order": "price_adjustment",
 };
 
 export function requestFor<K extends OperationKind>(

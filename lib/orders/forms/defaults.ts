@@ -39,6 +39,15 @@ export function emptyForm<K extends OperationKind>(
     },
     deliver: { kind: "deliver", everything: false, lines, deliveryDate: today, note: "" },
     "cancel-application": { kind: "cancel-application", cancelReason: "", note: "" },
+    // Every line as it is ("" = unchanged); new lines are added one by one.
+    "change-order": {
+      kind: "change-order",
+      lines: lineKeys.map((key) => ({ key, quantity: "", unitPrice: "", remove: false })),
+      added: [],
+      delivery: { name: "", street: "", number: "", city: "", zip: "", country: "CZ", carrier: "" },
+      reason: "",
+      note: "",
+    },
   };
   return forms[kind];
 }

@@ -46,6 +46,26 @@ describe("replanForm", () => {
     expect(roundTrip(all)).toEqual(all);
   });
 
+  it("an order change: the same quantities, prices, removed and added lines, reason and note", () => {
+    const lines = keys.map((key, i) =>
+      i === 0
+        ? { key, quantity: "", unitPrice: "12990.50", remove: false }
+        : { key, quantity: "", unitPrice: "", remove: true },
+    );
+    const added = [
+      {
+        name: "Dárek",
+        code: "GIFT",
+        type: "PHYSICAL" as const,
+        quantity: "2",
+        unitPrice: "49.5",
+        vatRate: "12" as const,
+      },
+    ];
+    const request = requestFor(app, "change-order", { lines, added, note: "po telefonu" });
+    expect(roundTrip(request)).toEqual(request);
+  });
+
   it("a line the order no longer has is left out", () => {
     const request = requestFor(app, "return", {
       lines: keys.map((key, i) => ({ key, quantity: i === 0 ? "1" : "" })),

@@ -48,8 +48,46 @@ export function replanForm(
         },
       };
     }
+    case "change-order": {
+      // A change that lowers the total waits for approval too: it opens with the lines as asked.
+      const asked = new Map(intent.lines.map((l) => [l.key, l]));
+      return {
+        kind: "change-order",
+        values: {
+          kind: "change-order",
+          lines: lineKeys.map((key) => {
+            const l = asked.get(key);
+            return {
+              key,
+              quantity: l?.quantity != null ? String(fromMilli(l.quantity)) : "",
+              unitPrice: l?.unitPrice != null ? amountInput(l.unitPrice) : "",
+              remove: l?.remove ?? false,
+            };
+          }),
+          added: intent.added.map((a) => ({
+            name: a.name,
+            code: a.code,
+            type: a.type,
+            quantity: String(fromMilli(a.quantity)),
+            unitPrice: amountInput(a.unitPrice),
+            vatRate: String(a.vatRate) as "21" | "12" | "0",
+          })),
+          delivery: {
+            name: intent.delivery?.address?.name ?? "",
+            street: intent.delivery?.address?.streetAddress ?? "",
+            number: intent.delivery?.address?.streetNumber ?? "",
+            city: intent.delivery?.address?.city ?? "",
+            zip: intent.delivery?.address?.zip ?? "",
+            country: intent.delivery?.address?.country ?? "CZ",
+            carrier: intent.delivery?.carrier ?? "",
+          },
+          reason,
+          note,
+        },
+      };
+    }
     default: {
-      // Only refunds wait for approval; any other operation opens its empty form.
+      // Cancellations and shipping never wait for approval; they open their empty form.
       const kind: OperationKind =
         intent.kind === "cancel-all"
           ? "cancel"

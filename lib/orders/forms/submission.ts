@@ -7,6 +7,7 @@ import type { OrderBasis } from "../basis";
 import type { OperationKind } from "../operation-kinds";
 import { cancelForm, cancelIntent } from "./cancel";
 import { cancelApplicationForm, cancelApplicationIntent } from "./cancel-application";
+import { changeOrderForm, changeOrderIntent } from "./change-order";
 import { deliverForm, deliverIntent } from "./deliver";
 import { applicationIdField } from "./fields";
 import { refundForm, refundIntent } from "./refund";
@@ -21,6 +22,7 @@ export const OPERATION_FORMS = {
   send: sendForm,
   deliver: deliverForm,
   "cancel-application": cancelApplicationForm,
+  "change-order": changeOrderForm,
 } as const satisfies Record<OperationKind, z.ZodType>;
 
 /** Each operation's intent alone, from its form's values: what the live preview plans as staff type. */
@@ -31,6 +33,7 @@ export const OPERATION_INTENTS = {
   send: sendIntent,
   deliver: deliverIntent,
   "cancel-application": cancelApplicationIntent,
+  "change-order": changeOrderIntent,
 } as const satisfies Record<OperationKind, z.ZodType>;
 
 export const operationFormSchema = z.discriminatedUnion("kind", [
@@ -40,6 +43,7 @@ export const operationFormSchema = z.discriminatedUnion("kind", [
   sendForm,
   deliverForm,
   cancelApplicationForm,
+  changeOrderForm,
 ]);
 
 /** A form's values as typed (strings), for the kind chosen. */

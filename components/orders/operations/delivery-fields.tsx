@@ -1,0 +1,70 @@
+"use client";
+// The delivery, as the change-order form fixes it: a new delivery address and/or carrier; empty = as it is.
+import { useTranslations } from "next-intl";
+import { useFormContext } from "react-hook-form";
+import type { PlanIssue } from "@/lib/orders/plan-types";
+import { DELIVERY_CARRIERS } from "@/lib/skippay/enums";
+import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { Field, inputClass } from "../../ui/field";
+import { useFieldError } from "../fields";
+
+const ADDRESS = ["name", "street", "number", "city", "zip", "country"] as const;
+
+export function DeliveryFields({
+  order,
+  issues,
+}: {
+  order: ApplicationResponse["order"];
+  issues: Record<string, PlanIssue>;
+}) {
+  const t = useTranslations("changeOrder.delivery");
+  const now = (order.addresses ?? []).find((a) => a.addressType === "DELIVERY");
+  const current = now
+    ? [
+        now.name,
+        [now.streetAddress, now.streetNumber].filter(Boolean).join(" "),
+        now.zip,
+        now.city,
+        now.country,
+      ]
+        .filter(Boolean)
+        .join(", ")
+    : t("none");
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium text-slate-800">{t("heading")}</legend>
+      <p className="text-xs text-slate-500">
+        {t("current", { address: current, carrier: order.deliveryCarrier ?? t("none") })}
+      </p>
+      {ADDRESS.map((name) => (
+        <DeliveryField key={name} name={name} issue={issues[`delivery.${name}`]} />
+      ))}
+      <DeliveryField name="carrier" issue={issues["delivery.carrier"]} />
+    </fieldset>
+  );
+}
+
+function DeliveryField({ name, issue }: { name: (typeof ADDRESS)[number] | "carrier"; issue?: PlanIssue }) {
+  const t = useTranslations("changeOrder.delivery");
+  const { register } = useFormContext();
+  const path = `delivery.${name}`;
+  const error = useFieldError(path, issue);
+  return (
+    <Field label={t(name)} error={error}>
+      {(ids) =>
+        name === "carrier" ? (
+          <select {...ids} {...register(path)} className={inputClass}>
+            <option value="">{t("carrierSame")}</option>
+            {DELIVERY_CARRIERS.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input {...ids} {...register(path)} autoComplete="off" className={inputClass} />
+        )
+      }
+    </Field>
+  );
+}

@@ -1,0 +1,83 @@
+import { chooseReason, expect, openApplication, requestBody, TOTAL, test } from "./fixtures";
+
+const czk = (minor: number) =>
+  new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
+
+test("change order: a quantity, a price and the carrier, the preview old → new, confirm, the new total", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("ready");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Change the order/ }).check();
+  await page.getByRole("textbox", { name: "New quantity: Hrnek smaltovaný" }).fill("2");
+  await page.getByRole("textbox", { name: "New unit price: Rychlovarná konvice" }).fill("1399");
+  const after = TOTAL - 19_900 - 10_000;
+
+  // The live preview: the changed lines old → new, VAT per rate, the new total.
+  const panel = page.getByRole("complementary");
+  await expect(panel.getByTestId("plan-new-total")).toContainText(czk(after));
+  const changed = panel.getByRole("list", { name: "Changed lines" });
+  await expect(changed.getByRole("listitem")).toHaveCount(2);
+  const mugs = changed.getByRole("listitem").filter({ hasText: "Hrnek smaltovaný" });
+  await expect(mugs).toContainText(`3 × ${czk(19_900)} = ${czk(59_700)}`);
+  await expect(mugs).toContainText(`becomes 2 × ${czk(19_900)} = ${czk(39_800)}`);
+  await expect(panel.getByRole("table", { name: "VAT per rate, before and after" })).toContainText("12 %");
+
+  // The carrier is fixed in the same request.
+  await page.getByRole("combobox", { name: "Carrier" }).selectOption("DPD");
+  await expect(panel.getByTestId("change-carrier")).toContainText("DPD");
+  await chooseReason(page, "Price adjustment");
+  await page.getByRole("button", { name: "Review the change" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("heading", { name: "Confirm the order change" })).toBeVisible();
+  const body = await requestBody(dialog);
+  await expect(body).toContainText('"reason": "Price adjustment"');
+  await expect(body).toContainText(`"amount": ${after}`);
+  await expect(body).toContainText('"deliveryCarrier": "DPD"');
+  await expect(dialog).toContainText(`PUT /financing/v1/applications/${id}/order`);
+  await dialog.getByRole("button", { name: `Change the order to ${czk(after)}` }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "The order is changed." })).toContainText(
+    `financed total ${czk(after)}`,
+  );
+  await expect(page.getByTestId("current-total")).toHaveText(czk(after));
+  // Ground truth from Skip Pay (the sandbox), not from the UI.
+  const app = await sandbox.application(id);
+  expect(app.order.totalPrice.amount).toBe(after);
+  expect(app.order.deliveryCarrier).toBe("DPD");
+  expect(app.order.items.map((i: { code: string; quantity: number }) => [i.code, i.quantity])).toEqual([
+    ["KETTLE", 1],
+    ["MUG", 2],
+    ["BOOK", 1],
+  ]);
+});
+
+test("change order is refused once items are sent: offered no more, and a page opened before sends nothing", async ({
+  page,
+  sandbox,
+}) => {
+  const sent = await sandbox.create("sent");
+  await openApplication(page, sent.id);
+  const radio = page.getByRole("radio", { name: /Change the order/ });
+  await expect(radio).toBeDisabled();
+  await expect(radio).toHaveAccessibleDescription(/Items were already sent/);
+
+  // The order is shipped while the agent is still reviewing the change: nothing reaches Skip Pay.
+  const { id } = await sandbox.create("ready");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Change the order/ }).check();
+  await page.getByRole("textbox", { name: "New quantity: Kuchařka" }).fill("2");
+  await chooseReason(page, "Customer asked");
+  await page.getByRole("button", { name: "Review the change" }).click();
+  const dialog = page.getByRole("dialog");
+  await sandbox.call("PUT", `/financing/v1/applications/${id}/order/send`, { sentDate: "2026-11-12" });
+  await dialog.getByRole("button", { name: `Change the order to ${czk(TOTAL + 39_900)}` }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "This order changed since you opened it." }),
+  ).toBeVisible();
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/change")).toHaveLength(0);
+  expect((await sandbox.application(id)).order.totalPrice.amount).toBe(TOTAL);
+  // On the fresh order the operation is no longer offered.
+  await expect(page.getByRole("radio", { name: /Change the order/ })).toBeDisabled();
+});
