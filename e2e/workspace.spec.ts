@@ -1,5 +1,5 @@
 // The order workspace as a new agent meets it: where the answer shows, what is checked as they type, what "select
-// all" takes under a filter, which reasons are asked for, what an unclear cancel says and locks, one sentence for a
+// all" takes under a filter (and a filter typed before the page is interactive), which reasons are asked for, what an unclear cancel says and locks, one sentence for a
 // closed application, a table that fits, words that fit the money, the customer message kept on the timeline, a
 // failed read, and a difference in the total made outside this admin.
 import type { Page } from "@playwright/test";
@@ -112,6 +112,30 @@ test("'select all' under a filter takes the lines shown; all of them is a separa
   dialog = await review(page, "Review return");
   await expect(dialog.getByRole("button", { name: /^Return 60 items/ })).toBeVisible();
   await expect(await requestBody(dialog)).toHaveText("{}");
+});
+
+test("what is typed in the items filter before the page is interactive stays when an operation is chosen", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered", LONG);
+  // The page's scripts (not its styles, which the streamed page waits for) are held until the agent has typed:
+  // the server-rendered box takes the text alone.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/applications/${id}`, { waitUntil: "commit" });
+  await page.getByRole("searchbox", { name: "Filter items" }).fill("P-00");
+  release();
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("radio", { name: /Came back — return/ }).check();
+  await expect(page.getByText("9 of 60 lines shown")).toBeVisible();
+  await expect(page.getByRole("searchbox", { name: "Filter items" })).toHaveValue("P-00");
 });
 
 async function review(page: Page, button: string) {

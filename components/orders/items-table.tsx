@@ -4,7 +4,7 @@
 // quantity inputs are uncontrolled (react-hook-form keeps the values of lines not on screen), and a line that
 // needs attention on another page is pointed to.
 import { useTranslations } from "next-intl";
-import { createContext, useContext, useId, useMemo, useState } from "react";
+import { createContext, useContext, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useFormContext, useFormState } from "react-hook-form";
 import type { OrderLine } from "@/lib/orders/lines";
 import type { PlanIssue } from "@/lib/orders/plan-types";
@@ -34,6 +34,13 @@ export function ItemsTable({
   const t = useTranslations("items");
   const own = useState("");
   const [filter, setFilter] = useContext(ItemsFilter) ?? own;
+  // What was typed before the page was interactive is in the box, not in the state: take it (once, on mount).
+  const box = useRef<HTMLInputElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only what hydration found matters
+  useLayoutEffect(() => {
+    const typed = box.current?.value ?? "";
+    if (typed !== "" && typed !== filter) setFilter(typed);
+  }, []);
   const matching = useMemo(
     () => lines.flatMap((line, index) => (matchesFilter(line, filter) ? [index] : [])),
     [lines, filter],
@@ -47,6 +54,7 @@ export function ItemsTable({
         <label className="w-full max-w-xs text-sm">
           <span className="sr-only">{t("filterLabel")}</span>
           <input
+            ref={box}
             type="search"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
