@@ -81,3 +81,37 @@ test("change order is refused once items are sent: offered no more, and a page o
   // On the fresh order the operation is no longer offered.
   await expect(page.getByRole("radio", { name: /Change the order/ })).toBeDisabled();
 });
+
+test("the delivery address waits behind 'Fix the delivery address'; fixed alone, it is the whole request", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("ready");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Change the order/ }).check();
+  const city = page.getByRole("textbox", { name: "City (delivery)" });
+  await expect(city).toBeHidden();
+  await page.getByText("Fix the delivery address").click();
+  await page.getByRole("textbox", { name: "Street (delivery)" }).fill("Údolní");
+  await page.getByRole("textbox", { name: "House number (delivery)" }).fill("53");
+  await city.fill("Brno");
+  await page.getByRole("textbox", { name: "ZIP code (delivery)" }).fill("602 00");
+  await chooseReason(page, "Customer asked");
+  await page.getByRole("button", { name: "Review the change" }).click();
+  const dialog = page.getByRole("dialog");
+  const body = await requestBody(dialog);
+  await expect(body).toContainText('"city": "Brno"');
+  await expect(body).toContainText('"addressType": "DELIVERY"');
+  await expect(body).not.toContainText('"items"');
+  await dialog.getByRole("button", { name: `Change the order to ${czk(TOTAL)}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The order is changed." })).toBeVisible();
+  const delivery = (await sandbox.application(id)).order.addresses.find(
+    (a: { addressType: string }) => a.addressType === "DELIVERY",
+  );
+  expect(delivery).toMatchObject({
+    streetAddress: "Údolní",
+    streetNumber: "53",
+    city: "Brno",
+    zip: "602 00",
+  });
+});

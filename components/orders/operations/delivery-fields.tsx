@@ -1,6 +1,8 @@
 "use client";
-// The delivery, as the change-order form fixes it: a new delivery address and/or carrier; empty = as it is.
+// The delivery, as the change-order form fixes it: a new delivery address and/or carrier; empty = as it is. The six
+// address fields wait behind a disclosure: most changes are to the lines, and the review button stays near them.
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useFormContext } from "react-hook-form";
 import type { PlanIssue } from "@/lib/orders/plan-types";
 import { DELIVERY_CARRIERS } from "@/lib/skippay/enums";
@@ -30,16 +32,31 @@ export function DeliveryFields({
         .filter(Boolean)
         .join(", ")
     : t("none");
+  const { getValues } = useFormContext();
+  // Open from the start when the form comes filled in with an address (a request sent back); the country alone is
+  // only the default.
+  const [open, setOpen] = useState(() => {
+    const typed = (getValues("delivery") ?? {}) as Record<string, string | undefined>;
+    return ADDRESS.some((name) => name !== "country" && !!typed[name]);
+  });
+  const addressIssue = ADDRESS.some((name) => issues[`delivery.${name}`]);
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-800">{t("heading")}</legend>
       <p className="text-xs text-slate-500">
         {t("current", { address: current, carrier: order.deliveryCarrier ?? t("none") })}
       </p>
-      {ADDRESS.map((name) => (
-        <DeliveryField key={name} name={name} issue={issues[`delivery.${name}`]} />
-      ))}
       <DeliveryField name="carrier" issue={issues["delivery.carrier"]} />
+      <details open={open || addressIssue} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className="cursor-pointer rounded text-sm font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+          {t("fixAddress")}
+        </summary>
+        <div className="mt-2 space-y-2">
+          {ADDRESS.map((name) => (
+            <DeliveryField key={name} name={name} issue={issues[`delivery.${name}`]} />
+          ))}
+        </div>
+      </details>
     </fieldset>
   );
 }
