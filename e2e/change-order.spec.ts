@@ -28,6 +28,10 @@ test("change order: a quantity, a price and the carrier, the preview old → new
   await page.getByRole("combobox", { name: "Carrier" }).selectOption("DPD");
   await expect(panel.getByTestId("change-carrier")).toContainText("DPD");
   await chooseReason(page, "Price adjustment");
+  // On a phone the bar at the bottom edge counts the lines changed (an order change moves no items).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByText(`2 lines changed → ${czk(after)}`)).toBeVisible();
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByRole("button", { name: "Review the change" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("heading", { name: "Confirm the order change" })).toBeVisible();
@@ -97,6 +101,8 @@ test("the delivery address waits behind 'Fix the delivery address'; fixed alone,
   await city.fill("Brno");
   await page.getByRole("textbox", { name: "ZIP code (delivery)" }).fill("602 00");
   await chooseReason(page, "Customer asked");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByText(`Delivery fixed → ${czk(TOTAL)}`)).toBeVisible();
   await page.getByRole("button", { name: "Review the change" }).click();
   const dialog = page.getByRole("dialog");
   const body = await requestBody(dialog);

@@ -3,14 +3,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import type { DeliveryAddress, LineDiff, OrderChangePreview } from "@/lib/orders/plan-types";
+import { changedLines } from "@/lib/orders/presentation";
 import { formatQuantity } from "@/lib/orders/quantity";
-
-const same = (d: LineDiff) =>
-  d.before &&
-  d.after &&
-  d.before.quantity === d.after.quantity &&
-  d.before.unitPrice === d.after.unitPrice &&
-  d.before.total === d.after.total;
 
 export function OrderChangeSummary({ change }: { change: OrderChangePreview }) {
   const t = useTranslations("changeOrder");
@@ -18,7 +12,7 @@ export function OrderChangeSummary({ change }: { change: OrderChangePreview }) {
   const m = (n: number) => formatMoney(n, locale);
   const side = (s: LineDiff["before"]) =>
     s ? `${formatQuantity(s.quantity, locale)} × ${m(s.unitPrice)} = ${m(s.total)}` : null;
-  const changed = change.lines.filter((d) => !same(d));
+  const changed = changedLines(change);
   const address = (a: DeliveryAddress | null) =>
     a
       ? [a.name, [a.streetAddress, a.streetNumber].filter(Boolean).join(" "), a.zip, a.city, a.country]

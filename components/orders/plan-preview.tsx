@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ApprovalNeeded } from "@/lib/auth/roles";
 import { formatMoney, type Locale } from "@/lib/orders/money";
-import { itemCount } from "@/lib/orders/presentation";
+import { changedLines, itemCount } from "@/lib/orders/presentation";
 import { OrderChangeSummary } from "./order-change-summary";
 import { PlanIssues, PlanMoney, PlanStates } from "./plan-summary";
 import type { OperationForm } from "./use-operation-form";
@@ -32,6 +32,16 @@ export function PlanHeadline({ op }: { op: OperationForm }) {
   const locale = useLocale() as Locale;
   const { live } = op;
   if (!live) return <span className="text-slate-500">{t("headlineNone")}</span>;
+  // An order change moves no items between states: what it changes is lines (or only the delivery).
+  if (live.orderChange)
+    return (
+      <span className="block truncate font-medium text-slate-900">
+        {t("headlineChange", {
+          count: changedLines(live.orderChange).length,
+          total: formatMoney(live.totalAfter, locale),
+        })}
+      </span>
+    );
   const { count, unit } = itemCount(live.changes);
   return (
     <span className="block truncate font-medium text-slate-900">

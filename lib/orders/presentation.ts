@@ -2,6 +2,7 @@
 // component needs to know the state machine.
 import type { ApplicationState, OrderState, StateReason } from "@/lib/skippay/schemas";
 import type { LinePart } from "./lines";
+import type { LineDiff, OrderChangePreview } from "./plan-types";
 import { MILLI } from "./quantity";
 
 export type StateTone = "neutral" | "info" | "brand" | "success" | "warning" | "danger" | "violet";
@@ -58,6 +59,18 @@ export function itemCount(changes: readonly { type: string | null; quantity: num
   const goods = changes.filter((c) => isGoods(c.type));
   if (goods.length === 0) return { count: changes.length, unit: "lines" };
   return { count: goods.reduce((n, c) => n + c.quantity, 0) / MILLI, unit: "items" };
+}
+
+/** The lines an order change really changes (its plan lists every line, the untouched ones old = new). */
+export function changedLines(change: Pick<OrderChangePreview, "lines">): LineDiff[] {
+  return change.lines.filter(
+    (d) =>
+      !d.before ||
+      !d.after ||
+      d.before.quantity !== d.after.quantity ||
+      d.before.unitPrice !== d.after.unitPrice ||
+      d.before.total !== d.after.total,
+  );
 }
 
 /** A line's quantities per state, in the order staff read them, with the latest sent or delivered date. */

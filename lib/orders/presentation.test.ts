@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import type { LineDiff } from "./plan-types";
+import { changedLines } from "./presentation";
+
+const line = (key: string, before: LineDiff["before"], after: LineDiff["after"]): LineDiff => ({
+  key,
+  name: key,
+  code: key,
+  type: null,
+  vatRate: 21,
+  before,
+  after,
+});
+const side = (quantity: number, unitPrice: number) => ({ quantity, unitPrice, total: quantity * unitPrice });
+
+describe("changedLines", () => {
+  it("keeps changed, added and removed lines and drops the untouched ones", () => {
+    const lines = [
+      line("same", side(1, 100), side(1, 100)),
+      line("qty", side(3, 100), side(2, 100)),
+      line("price", side(1, 100), side(1, 90)),
+      line("added", null, side(1, 50)),
+      line("removed", side(1, 70), null),
+    ];
+    expect(changedLines({ lines }).map((d) => d.key)).toEqual(["qty", "price", "added", "removed"]);
+  });
+
+  it("is empty for a change of the delivery alone", () => {
+    expect(changedLines({ lines: [line("same", side(2, 10), side(2, 10))] })).toEqual([]);
+  });
+});
