@@ -22,6 +22,14 @@ import {
 } from "../plan-types";
 import { fromMilli, MILLI, quantityMisfit } from "../quantity";
 
+/** A request line's four amounts in CZK, the VAT ones at the line's rate. */
+const amounts = (total: number, vat: number, unitPrice: number, unitVat: number, vatRate: number) => ({
+  totalPrice: { amount: total, currency: CURRENCY },
+  totalVat: { amount: vat, currency: CURRENCY, vatRate },
+  unitPrice: { amount: unitPrice, currency: CURRENCY },
+  unitVat: { amount: unitVat, currency: CURRENCY, vatRate },
+});
+
 /** The Czech VAT rates a new line can take (besides any rate the order already has). */
 export const VAT_RATES = [21, 12, 0] as const;
 
@@ -139,10 +147,7 @@ export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: Chang
         ...(item?.description != null ? { description: item.description } : {}),
         ...(item?.producer != null ? { producer: item.producer } : {}),
         ...(item?.productUrl != null ? { productUrl: item.productUrl } : {}),
-        totalPrice: { amount: total, currency: CURRENCY },
-        totalVat: { amount: vat, currency: CURRENCY, vatRate: line.vatRate },
-        unitPrice: { amount: unitPrice, currency: CURRENCY },
-        unitVat: { amount: unitVat, currency: CURRENCY, vatRate: line.vatRate },
+        ...amounts(total, vat, unitPrice, unitVat, line.vatRate),
         quantity: fromMilli(quantity),
       },
     });
@@ -162,10 +167,7 @@ export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: Chang
         code: line.code,
         name: line.name,
         type: line.type,
-        totalPrice: { amount: total, currency: CURRENCY },
-        totalVat: { amount: vat, currency: CURRENCY, vatRate: line.vatRate },
-        unitPrice: { amount: unitPrice, currency: CURRENCY },
-        unitVat: { amount: vatIncluded(unitPrice, line.vatRate), currency: CURRENCY, vatRate: line.vatRate },
+        ...amounts(total, vat, unitPrice, vatIncluded(unitPrice, line.vatRate), line.vatRate),
         quantity: fromMilli(line.quantity),
       },
     });
