@@ -8,6 +8,9 @@ import { formatQuantity } from "@/lib/orders/quantity";
 
 export function OrderChangeSummary({ change }: { change: OrderChangePreview }) {
   const t = useTranslations("changeOrder");
+  const carriers = useTranslations("carriers");
+  // Skip Pay's carrier codes by name; a code it adds later shows as it is.
+  const carrier = (code: string) => (carriers.has(code as "PPL") ? carriers(code as "PPL") : code);
   const locale = useLocale() as Locale;
   const m = (n: number) => formatMoney(n, locale);
   const side = (s: LineDiff["before"]) =>
@@ -42,10 +45,12 @@ export function OrderChangeSummary({ change }: { change: OrderChangePreview }) {
             <div>
               <dt className="text-slate-600">{t("delivery.carrier")}</dt>
               <dd data-testid="change-carrier">
-                <span className="text-slate-500">{delivery.carrier.before ?? t("delivery.none")}</span>
+                <span className="text-slate-500">
+                  {delivery.carrier.before ? carrier(delivery.carrier.before) : t("delivery.none")}
+                </span>
                 <span aria-hidden="true"> → </span>
                 <span className="sr-only"> {t("becomes")} </span>
-                <span className="font-medium text-slate-900">{delivery.carrier.after}</span>
+                <span className="font-medium text-slate-900">{carrier(delivery.carrier.after)}</span>
               </dd>
             </div>
           )}

@@ -63,6 +63,7 @@ export function DeliveryFields({
 
 function DeliveryField({ name, issue }: { name: (typeof ADDRESS)[number] | "carrier"; issue?: PlanIssue }) {
   const t = useTranslations("changeOrder.delivery");
+  const carriers = useTranslations("carriers");
   const { register } = useFormContext();
   const path = `delivery.${name}`;
   const error = useFieldError(path, issue);
@@ -74,7 +75,7 @@ function DeliveryField({ name, issue }: { name: (typeof ADDRESS)[number] | "carr
             <option value="">{t("carrierSame")}</option>
             {DELIVERY_CARRIERS.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {carriers(c)}
               </option>
             ))}
           </select>

@@ -54,6 +54,7 @@ function SendDetails({
   symbolIssue?: PlanIssue;
 }) {
   const t = useTranslations("fields");
+  const carriers = useTranslations("carriers");
   const { register } = useFormContext();
   const carrierError = useFieldError("carrier");
   const trackingError = useFieldError("trackingNumber");
@@ -73,7 +74,7 @@ function SendDetails({
             />
             <datalist id="carriers">
               {DELIVERY_CARRIERS.map((c) => (
-                <option key={c} value={c} />
+                <option key={c} value={c} label={carriers(c)} />
               ))}
             </datalist>
           </>
