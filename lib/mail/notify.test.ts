@@ -8,7 +8,7 @@ import { createOperations, type Operations } from "@/lib/operations/service";
 import { basisOf } from "@/lib/orders/basis";
 import { formatMoney } from "@/lib/orders/money";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
-import { createSkipPayClient, type SkipPayClient } from "@/lib/skippay/client";
+import type { SkipPayClient } from "@/lib/skippay/client";
 import type { ApplicationResponse, FinancingType } from "@/lib/skippay/schemas";
 import { requestFor } from "@/lib/testing/requests";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
@@ -71,13 +71,7 @@ const outboxFor = async (orderNumber: string) =>
 
 beforeAll(async () => {
   server = await startSandboxServer();
-  client = createSkipPayClient({
-    baseUrl: server.baseUrl,
-    username: "sandbox",
-    password: "sandbox",
-    timeoutMs: 4_000,
-    fetch: requests.fetch,
-  });
+  client = server.client({ timeoutMs: 4_000, fetch: requests.fetch });
   ops = createOperations({ db: server.database.db, client, approvalLimit: 10_000_000, leaseMs: 5_000 });
   smtp = await startSandboxSmtp(server.database.db, SMTP_PORT);
   deps = { db: server.database.db, mailer: localMailer(smtp.host, smtp.port, FROM) };

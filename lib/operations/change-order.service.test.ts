@@ -8,22 +8,13 @@ import type { FormValues } from "@/lib/orders/forms/submission";
 import { orderView } from "@/lib/orders/lines";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import { listEvents } from "@/lib/sandbox/store";
-import { createSkipPayClient, type SkipPayClient } from "@/lib/skippay/client";
+import type { SkipPayClient } from "@/lib/skippay/client";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { agent, LIMIT, LINES, supervisor, TOTAL } from "@/lib/testing/actors";
 import { requestFor } from "@/lib/testing/requests";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
 import { specCheckedFetch } from "@/lib/testing/spec-checked-fetch";
-import { type Actor, createOperations, type Operations, type Submission } from "./service";
-
-const agent: Actor = { id: "u-agent", name: "Alena Králová", role: "agent" };
-const supervisor: Actor = { id: "u-sup", name: "Simona Dušková", role: "supervisor" };
-
-const LINES = [
-  { code: "TV", name: "Televize", unitPrice: 1_499_000 },
-  { code: "MUG", name: "Hrnek", unitPrice: 19_900, quantity: 4 },
-];
-const TOTAL = 1_499_000 + 4 * 19_900;
-const LIMIT = 500_000;
+import { createOperations, type Operations, type Submission } from "./service";
 
 let server: SandboxServer;
 let client: SkipPayClient;
@@ -76,13 +67,7 @@ async function changes(id: string) {
 
 beforeAll(async () => {
   server = await startSandboxServer({ faultTimeoutMs: 8_000 });
-  client = createSkipPayClient({
-    baseUrl: server.baseUrl,
-    username: "sandbox",
-    password: "sandbox",
-    timeoutMs: 4_000,
-    fetch: requests.fetch,
-  });
+  client = server.client({ timeoutMs: 4_000, fetch: requests.fetch });
   ops = createOperations({ db: server.database.db, client, approvalLimit: LIMIT, leaseMs: 5_000 });
 });
 

@@ -12,27 +12,15 @@ import type { OperationKind } from "@/lib/orders/operation-kinds";
 import type { Plan } from "@/lib/orders/plan-types";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import { listEvents } from "@/lib/sandbox/store";
-import { createSkipPayClient, type SkipPayClient } from "@/lib/skippay/client";
+import type { SkipPayClient } from "@/lib/skippay/client";
 import type { SkipPayError } from "@/lib/skippay/errors";
 import type { ApplicationResponse, OrderItemsReturnRequest } from "@/lib/skippay/schemas";
+import { agent, agent2, LIMIT, LINES, supervisor, supervisor2, TOTAL, viewer } from "@/lib/testing/actors";
 import { requestFor } from "@/lib/testing/requests";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
 import { specCheckedFetch } from "@/lib/testing/spec-checked-fetch";
 import * as journal from "./journal";
 import { type Actor, createOperations, type Operations, type Submission, skippayFailure } from "./service";
-
-const agent: Actor = { id: "u-agent", name: "Alena Králová", role: "agent" };
-const agent2: Actor = { id: "u-agent2", name: "Bohdan Říha", role: "agent" };
-const supervisor: Actor = { id: "u-sup", name: "Simona Dušková", role: "supervisor" };
-const supervisor2: Actor = { id: "u-sup2", name: "Stanislav Beneš", role: "supervisor" };
-const viewer: Actor = { id: "u-view", name: "Věra Pokorná", role: "viewer" };
-
-const LINES = [
-  { code: "TV", name: "Televize", unitPrice: 1_499_000 },
-  { code: "MUG", name: "Hrnek", unitPrice: 19_900, quantity: 4 },
-];
-const TOTAL = 1_499_000 + 4 * 19_900;
-const LIMIT = 500_000;
 
 let server: SandboxServer;
 let client: SkipPayClient;
@@ -103,13 +91,7 @@ beforeAll(async () => {
   // The client's timeout must outlast a sandbox call made while 50 operations compete for a loaded CI
   // machine, and stay below the sandbox's "timeout" fault so that fault is still seen as a timeout.
   server = await startSandboxServer({ faultTimeoutMs: 8_000 });
-  client = createSkipPayClient({
-    baseUrl: server.baseUrl,
-    username: "sandbox",
-    password: "sandbox",
-    timeoutMs: 4_000,
-    fetch: requests.fetch,
-  });
+  client = server.client({ timeoutMs: 4_000, fetch: requests.fetch });
   ops = createOperations({ db: server.database.db, client, approvalLimit: LIMIT, leaseMs: 5_000 });
   later = createOperations({
     db: server.database.db,

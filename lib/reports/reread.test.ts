@@ -10,7 +10,7 @@ import { applications, throttleWindows } from "@/lib/db/schema";
 import { createOperations, type Operations } from "@/lib/operations/service";
 import { basisOf } from "@/lib/orders/basis";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
-import { createSkipPayClient, type SkipPayClient } from "@/lib/skippay/client";
+import type { SkipPayClient } from "@/lib/skippay/client";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { requestFor } from "@/lib/testing/requests";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
@@ -38,13 +38,7 @@ const countingFetch: typeof fetch = (input, init) => {
 
 beforeAll(async () => {
   server = await startSandboxServer();
-  client = createSkipPayClient({
-    baseUrl: server.baseUrl,
-    username: "sandbox",
-    password: "sandbox",
-    timeoutMs: 4_000,
-    fetch: countingFetch,
-  });
+  client = server.client({ timeoutMs: 4_000, fetch: countingFetch });
   ops = createOperations({ db: server.database.db, client, approvalLimit: 10_000_000, leaseMs: 5_000 });
 });
 

@@ -5,7 +5,7 @@ import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import { loadSpecValidator } from "@/lib/testing/openapi";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
 import { specCheckedFetch } from "@/lib/testing/spec-checked-fetch";
-import { createSkipPayClient, type SkipPayClient } from "./client";
+import type { SkipPayClient } from "./client";
 import type { ApplicationOrderChangeRequest } from "./schemas";
 
 let server: SandboxServer;
@@ -40,13 +40,7 @@ function change(lines: LineSpec[], reason = "Zákazník chce méně hrnků"): Ap
 
 beforeAll(async () => {
   server = await startSandboxServer();
-  client = createSkipPayClient({
-    baseUrl: server.baseUrl,
-    username: "sandbox",
-    password: "sandbox",
-    timeoutMs: 3_000,
-    fetch: requests.fetch,
-  });
+  client = server.client({ fetch: requests.fetch });
 });
 
 afterEach(() => requests.expectConforming());

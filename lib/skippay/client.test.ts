@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
 import { specCheckedFetch } from "@/lib/testing/spec-checked-fetch";
-import { createSkipPayClient, type Exchange, type SkipPayClient } from "./client";
+import type { createSkipPayClient, Exchange, SkipPayClient } from "./client";
 
 let server: SandboxServer;
 let client: SkipPayClient;
@@ -22,15 +22,7 @@ const LINES = [
 const TOTAL = 149_900 + 3 * 19_900;
 
 function newClient(overrides: Partial<Parameters<typeof createSkipPayClient>[0]> = {}): SkipPayClient {
-  return createSkipPayClient({
-    baseUrl: server.baseUrl,
-    username: "sandbox",
-    password: "sandbox",
-    timeoutMs: 3_000,
-    onExchange: (e) => exchanges.push(e),
-    fetch: requests.fetch,
-    ...overrides,
-  });
+  return server.client({ onExchange: (e) => exchanges.push(e), fetch: requests.fetch, ...overrides });
 }
 
 async function readyApplication(delivered = false): Promise<string> {

@@ -11,7 +11,7 @@ import { plan } from "@/lib/orders/planner";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import { loadSpecValidator } from "@/lib/testing/openapi";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
-import { createSkipPayClient, type SkipPayClient } from "./client";
+import type { SkipPayClient } from "./client";
 import type { ApplicationResponse } from "./schemas";
 
 let server: SandboxServer;
@@ -26,12 +26,7 @@ function planFor(app: ApplicationResponse, intent: Intent) {
 
 beforeAll(async () => {
   server = await startSandboxServer();
-  client = createSkipPayClient({
-    baseUrl: server.baseUrl,
-    username: "sandbox",
-    password: "sandbox",
-    timeoutMs: 3_000,
-  });
+  client = server.client();
 });
 
 afterAll(async () => {

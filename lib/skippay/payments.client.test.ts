@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import { type SandboxServer, startSandboxServer } from "@/lib/testing/sandbox-server";
-import { createSkipPayClient, type SkipPayClient } from "./client";
+import type { SkipPayClient } from "./client";
 
 let server: SandboxServer;
 let client: SkipPayClient;
@@ -29,12 +29,7 @@ async function deliveredApplication(): Promise<string> {
 
 beforeAll(async () => {
   server = await startSandboxServer();
-  client = createSkipPayClient({
-    baseUrl: server.baseUrl,
-    username: "sandbox",
-    password: "sandbox",
-    timeoutMs: 3_000,
-  });
+  client = server.client();
 });
 
 afterAll(async () => {

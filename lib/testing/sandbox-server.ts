@@ -5,12 +5,15 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { Database } from "@/lib/db/client";
 import { createSandbox, type SandboxOptions } from "@/lib/sandbox/http";
+import { createSkipPayClient, type SkipPayClient, type SkipPayClientOptions } from "@/lib/skippay/client";
 import { openTestDatabase } from "./database";
 
 export interface SandboxServer {
   /** e.g. http://127.0.0.1:41234/sandbox — what SKIPPAY_BASE_URL would be. */
   baseUrl: string;
   database: Database;
+  /** The admin's client for this sandbox, signed in with its credentials (3 s timeout unless given). */
+  client(options?: Partial<Omit<SkipPayClientOptions, "baseUrl">>): SkipPayClient;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,14 @@ export async function startSandboxServer(
   return {
     baseUrl,
     database,
+    client: (options = {}) =>
+      createSkipPayClient({
+        baseUrl,
+        username: "sandbox",
+        password: "sandbox",
+        timeoutMs: 3_000,
+        ...options,
+      }),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
