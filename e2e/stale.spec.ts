@@ -1,4 +1,5 @@
-import { chooseReason, expect, openApplication, test } from "./fixtures";
+import type { BrowserContext, Page } from "@playwright/test";
+import { chooseReason, expect, openApplication, type Sandbox, test } from "./fixtures";
 
 test("the stale-page guard: a change made elsewhere is shown, nothing is sent, and the agent confirms on fresh data", async ({
   page,
@@ -40,11 +41,8 @@ test("the stale-page guard: a change made elsewhere is shown, nothing is sent, a
   ]);
 });
 
-test("two tabs: the second confirmation names who changed the order in the first", async ({
-  page,
-  context,
-  sandbox,
-}) => {
+// Both tabs refund 100 Kč; the second confirmation must be refused and name the first one's author.
+async function twoTabs(page: Page, context: BrowserContext, sandbox: Sandbox) {
   const { id } = await sandbox.create("delivered");
   const second = await context.newPage();
   await openApplication(page, id);
@@ -70,6 +68,23 @@ test("two tabs: the second confirmation names who changed the order in the first
   expect((await sandbox.events(id)).filter((e) => e.operation === "order/return" && e.changed)).toHaveLength(
     1,
   );
+}
+
+test("two tabs: the second confirmation names who changed the order in the first", async ({
+  page,
+  context,
+  sandbox,
+}) => {
+  await twoTabs(page, context, sandbox);
+});
+
+test("a staff PC whose clock is an hour ahead still names who changed the order (the server's clock decides)", async ({
+  page,
+  context,
+  sandbox,
+}) => {
+  await context.clock.install({ time: Date.now() + 60 * 60_000 });
+  await twoTabs(page, context, sandbox);
 });
 
 test("a double click on confirm sends one operation", async ({ page, sandbox }) => {

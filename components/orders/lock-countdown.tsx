@@ -5,15 +5,18 @@ import { useEffect, useState } from "react";
 import { formatTime } from "@/lib/i18n/format";
 import { type JournalEntry, lockEndsAt } from "@/lib/operations/types";
 import type { Locale } from "@/lib/orders/money";
+import { useServerNow } from "./server-clock";
 
 export function LockCountdown({ entry, leaseMs }: { entry: JournalEntry; leaseMs: number }) {
   const t = useTranslations("journal");
   const locale = useLocale() as Locale;
-  const [now, setNow] = useState(() => Date.now());
+  // The lease ends by the server's clock.
+  const serverNow = useServerNow();
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    const timer = setInterval(() => setNow(serverNow()), 1_000);
     return () => clearInterval(timer);
-  }, []);
+  }, [serverNow]);
   const ends = lockEndsAt(entry, leaseMs);
   const left = Math.max(0, Math.ceil((ends - now) / 1000));
   return (

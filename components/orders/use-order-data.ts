@@ -27,11 +27,14 @@ export function useOrderData({
   initial,
   initialJournal,
   readAt,
+  offset,
 }: {
   initial: ApplicationResponse;
   initialJournal: Journal;
-  /** When the server began reading them (ms since the epoch). */
+  /** When the server began reading them (ms since the epoch, the server's clock). */
   readAt: number;
+  /** The server's clock minus this browser's (useClockOffset): TanStack Query keeps time by the browser's. */
+  offset: number;
 }) {
   const client = useQueryClient();
   const id = initial.id;
@@ -41,14 +44,14 @@ export function useOrderData({
     queryKey: appKey,
     queryFn: ({ signal }) => getJson<ApplicationResponse>(base, signal),
     initialData: initial,
-    initialDataUpdatedAt: readAt,
+    initialDataUpdatedAt: readAt - offset,
     refetchInterval: (q) => (q.state.data ? applicationRefreshMs(q.state.data) : false),
   });
   const journal = useQuery({
     queryKey: ["journal", id],
     queryFn: ({ signal }) => getJson<Journal>(`${base}/journal`, signal),
     initialData: initialJournal,
-    initialDataUpdatedAt: readAt,
+    initialDataUpdatedAt: readAt - offset,
     refetchInterval: (q) => (q.state.data ? journalRefreshMs(q.state.data.entries) : false),
   });
 
@@ -73,8 +76,8 @@ export function useOrderData({
     entries: journal.data.entries,
     notes: journal.data.notes,
     emails: journal.data.emails,
-    /** When the application shown was read (ms since the epoch). */
-    updatedAt: application.dataUpdatedAt,
+    /** When the application shown was read (ms since the epoch, the server's clock: the journal's times are). */
+    updatedAt: application.dataUpdatedAt + offset,
     checking: application.isFetching || journal.isFetching,
     show,
     recheck,

@@ -14,18 +14,19 @@ export function usePayouts({
   id,
   stateReason,
   initial,
-  readAt,
+  updatedAt,
 }: {
   id: string;
   stateReason: string;
   initial: { stateReason: string; payouts: PayoutsState };
-  readAt: number;
+  /** When the server read them, by this browser's clock. */
+  updatedAt: number;
 }): PayoutsState {
   const query = useQuery({
     queryKey: ["payouts", id, stateReason],
     queryFn: ({ signal }) => getPayouts(`/api/applications/${encodeURIComponent(id)}/payments`, signal),
     initialData: stateReason === initial.stateReason ? initial.payouts : undefined,
-    initialDataUpdatedAt: readAt,
+    initialDataUpdatedAt: updatedAt,
     placeholderData: keepPreviousData,
   });
   return query.data ?? initial.payouts;

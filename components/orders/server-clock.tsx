@@ -1,0 +1,22 @@
+"use client";
+// The server's clock as this browser sees it. The journal's times and the lease are the server's, and a staff
+// PC's clock can be minutes off: learnt once, from when the server read the page's data.
+import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
+
+const Offset = createContext(0);
+
+/** How far the server's clock is ahead of this browser's (ms), from the server's `readAt`; fixed for the page. */
+export function useClockOffset(readAt: number): number {
+  const [offset] = useState(() => readAt - Date.now());
+  return offset;
+}
+
+export function ServerClock({ offset, children }: { offset: number; children: ReactNode }) {
+  return <Offset value={offset}>{children}</Offset>;
+}
+
+/** The server's time now (ms since the epoch). */
+export function useServerNow(): () => number {
+  const offset = useContext(Offset);
+  return useCallback(() => Date.now() + offset, [offset]);
+}
