@@ -5,6 +5,7 @@
 //   targets: a month's report and its chart p95 ≤ 500 ms; a year's CSV export ≥ 20k rows/s
 
 import os from "node:os";
+import { OPERATION_REASONS } from "@/lib/orders/operation-kinds";
 import { timeChartSvg } from "@/lib/reports/chart";
 import { BOM } from "@/lib/reports/csv";
 import { type ExportLabels, exportBatches, exportHeader, exportLine } from "@/lib/reports/export";
@@ -25,17 +26,7 @@ const EXPORT_RUNS = Number(process.env.BENCH_R23_EXPORT_RUNS ?? 2);
 const TARGET_PAGE_MS = 500;
 const TARGET_ROWS_PER_SECOND = 20_000;
 
-const REASONS = [
-  "customer_request",
-  "out_of_stock",
-  "damaged",
-  "wrong_item",
-  "late_delivery",
-  "price_adjustment",
-  "goodwill",
-  "duplicate_order",
-  "other",
-];
+const REASONS = OPERATION_REASONS;
 const GOODS = [
   ["Televize", "TV-55"],
   ["Hrnek", "MUG"],
