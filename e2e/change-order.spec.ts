@@ -1,4 +1,13 @@
-import { chooseReason, expect, openApplication, requestBody, TOTAL, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { chooseReason, expect, openApplication, requestBody, type Sandbox, TOTAL, test } from "./fixtures";
+
+/** A ready order, opened with the Change order form chosen; its application id. */
+async function changeOrderOn(page: Page, sandbox: Sandbox) {
+  const { id } = await sandbox.create("ready");
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Change the order/ }).check();
+  return id;
+}
 
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
@@ -7,9 +16,7 @@ test("change order: a quantity, a price and the carrier, the preview old → new
   page,
   sandbox,
 }) => {
-  const { id } = await sandbox.create("ready");
-  await openApplication(page, id);
-  await page.getByRole("radio", { name: /Change the order/ }).check();
+  const id = await changeOrderOn(page, sandbox);
   await page.getByRole("textbox", { name: "New quantity: Hrnek smaltovaný" }).fill("2");
   await page.getByRole("textbox", { name: "New unit price: Rychlovarná konvice" }).fill("1399");
   const after = TOTAL - 19_900 - 10_000;
@@ -68,9 +75,7 @@ test("change order is refused once items are sent: offered no more, and a page o
   await expect(radio).toHaveAccessibleDescription(/Items were already sent/);
 
   // The order is shipped while the agent is still reviewing the change: nothing reaches Skip Pay.
-  const { id } = await sandbox.create("ready");
-  await openApplication(page, id);
-  await page.getByRole("radio", { name: /Change the order/ }).check();
+  const id = await changeOrderOn(page, sandbox);
   await page.getByRole("textbox", { name: "New quantity: Kuchařka" }).fill("2");
   await chooseReason(page, "Customer asked");
   await page.getByRole("button", { name: "Review the change" }).click();
@@ -90,9 +95,7 @@ test("the delivery address waits behind 'Fix the delivery address'; fixed alone,
   page,
   sandbox,
 }) => {
-  const { id } = await sandbox.create("ready");
-  await openApplication(page, id);
-  await page.getByRole("radio", { name: /Change the order/ }).check();
+  const id = await changeOrderOn(page, sandbox);
   const city = page.getByRole("textbox", { name: "City (delivery)" });
   await expect(city).toBeHidden();
   await page.getByText("Fix the delivery address").click();
