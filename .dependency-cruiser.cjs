@@ -48,6 +48,13 @@ module.exports = {
       to: { path: "^lib/mail/" },
     },
     {
+      name: "no-wire-schemas-in-the-browser",
+      comment: "components take Skip Pay's enums from lib/skippay/enums: the wire schemas and zod would join every page",
+      severity: "error",
+      from: { path: "^components/" },
+      to: { path: "^lib/skippay/schemas", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "components-render",
       comment: "components never reach the server's modules (database, journal service, Skip Pay client)",
       severity: "error",

@@ -1,8 +1,9 @@
 // The order's documents at Skip Pay (invoices, credit notes, …): type, file, description, variable symbol. Their
 // links come from the latest read of the order (Skip Pay's own links last an hour). Presentational.
 import { useTranslations } from "next-intl";
+// The enum from enums.ts, not schemas.ts: the wire schemas (and zod) would join the order page's first load.
+import { DOCUMENT_TYPES } from "@/lib/skippay/enums";
 import type { DocumentResponse } from "@/lib/skippay/schemas";
-import { DOCUMENT_TYPES } from "@/lib/skippay/schemas";
 import { cardClass } from "../ui/class-names";
 
 const isKnownType = (type: string): type is (typeof DOCUMENT_TYPES)[number] =>
