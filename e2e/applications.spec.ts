@@ -123,3 +123,24 @@ test("Back after an operation shows the order as it is now, not as the page firs
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
   await expect(total).toHaveText(after ?? "");
 });
+
+test("Back minutes later reads the order again: a change made meanwhile at Skip Pay shows", async ({
+  page,
+  sandbox,
+}) => {
+  await page.clock.install();
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  const total = page.getByTestId("current-total");
+  const before = await total.textContent();
+  await page.getByRole("link", { name: "All applications" }).click();
+  await expect(page).toHaveURL(/\/applications$/);
+  await sandbox.call("PUT", `/financing/v1/applications/${id}/order/return`, {
+    items: [{ code: "MUG", quantity: 1 }],
+  });
+  // Long enough for the order's cached data to be dropped; the page Back restores still carries its first read.
+  await page.clock.fastForward("06:00");
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
+  await expect(total).not.toHaveText(before ?? "");
+});

@@ -5,9 +5,13 @@ import { createContext, type ReactNode, useCallback, useContext, useState } from
 
 const Offset = createContext(0);
 
-/** How far the server's clock is ahead of this browser's (ms), from the server's `readAt`; fixed for the page. */
+// Learnt from the first order page this document renders: a page restored later from the router's cache (Back)
+// carries an old readAt, which must not pass for the clocks' difference — nor make old data look fresh.
+let learnt: number | undefined;
+
+/** How far the server's clock is ahead of this browser's (ms), from the server's `readAt`. */
 export function useClockOffset(readAt: number): number {
-  const [offset] = useState(() => readAt - Date.now());
+  const [offset] = useState(() => (typeof window === "undefined" ? 0 : (learnt ??= readAt - Date.now())));
   return offset;
 }
 
