@@ -49,7 +49,8 @@ module.exports = {
     },
     {
       name: "no-wire-schemas-in-the-browser",
-      comment: "components take Skip Pay's enums from lib/skippay/enums: the wire schemas and zod would join every page",
+      comment:
+        "components take Skip Pay's enums from lib/skippay/enums: the wire schemas and zod would join every page",
       severity: "error",
       from: { path: "^components/" },
       to: { path: "^lib/skippay/schemas", dependencyTypesNot: ["type-only"] },

@@ -11,7 +11,11 @@ let learnt: number | undefined;
 
 /** How far the server's clock is ahead of this browser's (ms), from the server's `readAt`. */
 export function useClockOffset(readAt: number): number {
-  const [offset] = useState(() => (typeof window === "undefined" ? 0 : (learnt ??= readAt - Date.now())));
+  const [offset] = useState(() => {
+    if (typeof window === "undefined") return 0;
+    learnt ??= readAt - Date.now();
+    return learnt;
+  });
   return offset;
 }
 
