@@ -26,7 +26,6 @@ const EXPORT_RUNS = Number(process.env.BENCH_R23_EXPORT_RUNS ?? 2);
 const TARGET_PAGE_MS = 500;
 const TARGET_ROWS_PER_SECOND = 20_000;
 
-const REASONS = OPERATION_REASONS;
 const GOODS = [
   ["Televize", "TV-55"],
   ["Hrnek", "MUG"],
@@ -62,7 +61,7 @@ async function generate(target: Target) {
     select 'op' || i, 'sub' || i, substr(md5(a::text), 1, 6) || lpad(to_hex(a), 6, '0'), 'VR-' || lpad(a::text, 8, '0'),
       'u' || (i % 40), 'Agent ' || (i % 40), intent,
       case when intent like 'cancel%' then 'order/cancel' when intent = 'send' then 'order/send' else 'order/return' end,
-      case when intent = 'send' then null else (${array(REASONS)})[1 + ${h("r")} % ${REASONS.length}] end,
+      case when intent = 'send' then null else (${array(OPERATION_REASONS)})[1 + ${h("r")} % ${OPERATION_REASONS.length}] end,
       '{}', '{}',
       jsonb_build_object(
         'changes', case when intent in ('refund', 'send') then '[]'::jsonb else jsonb_build_array(

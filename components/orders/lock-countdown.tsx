@@ -5,18 +5,17 @@ import { useEffect, useState } from "react";
 import { formatTime } from "@/lib/i18n/format";
 import { type JournalEntry, lockEndsAt } from "@/lib/operations/types";
 import type { Locale } from "@/lib/orders/money";
-import { useServerNow } from "./server-clock";
+import { serverNow } from "./server-clock";
 
 export function LockCountdown({ entry, leaseMs }: { entry: JournalEntry; leaseMs: number }) {
   const t = useTranslations("journal");
   const locale = useLocale() as Locale;
   // The lease ends by the server's clock.
-  const serverNow = useServerNow();
   const [now, setNow] = useState(serverNow);
   useEffect(() => {
     const timer = setInterval(() => setNow(serverNow()), 1_000);
     return () => clearInterval(timer);
-  }, [serverNow]);
+  }, []);
   const ends = lockEndsAt(entry, leaseMs);
   const left = Math.max(0, Math.ceil((ends - now) / 1000));
   return (

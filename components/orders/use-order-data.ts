@@ -9,6 +9,7 @@ import type { JournalEntry, TimelineNote } from "@/lib/operations/types";
 import { journalRefreshMs } from "@/lib/operations/types";
 import { applicationRefreshMs } from "@/lib/orders/presentation";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { learnServerClock, toBrowserTime, toServerTime } from "./server-clock";
 
 export interface Journal {
   entries: JournalEntry[];
@@ -27,15 +28,13 @@ export function useOrderData({
   initial,
   initialJournal,
   readAt,
-  offset,
 }: {
   initial: ApplicationResponse;
   initialJournal: Journal;
   /** When the server began reading them (ms since the epoch, the server's clock). */
   readAt: number;
-  /** The server's clock minus this browser's (useClockOffset): TanStack Query keeps time by the browser's. */
-  offset: number;
 }) {
+  learnServerClock(readAt);
   const client = useQueryClient();
   const id = initial.id;
   const base = `/api/applications/${encodeURIComponent(id)}`;
@@ -44,14 +43,14 @@ export function useOrderData({
     queryKey: appKey,
     queryFn: ({ signal }) => getJson<ApplicationResponse>(base, signal),
     initialData: initial,
-    initialDataUpdatedAt: readAt - offset,
+    initialDataUpdatedAt: toBrowserTime(readAt),
     refetchInterval: (q) => (q.state.data ? applicationRefreshMs(q.state.data) : false),
   });
   const journal = useQuery({
     queryKey: ["journal", id],
     queryFn: ({ signal }) => getJson<Journal>(`${base}/journal`, signal),
     initialData: initialJournal,
-    initialDataUpdatedAt: readAt - offset,
+    initialDataUpdatedAt: toBrowserTime(readAt),
     refetchInterval: (q) => (q.state.data ? journalRefreshMs(q.state.data.entries) : false),
   });
 
@@ -77,7 +76,7 @@ export function useOrderData({
     notes: journal.data.notes,
     emails: journal.data.emails,
     /** When the application shown was read (ms since the epoch, the server's clock: the journal's times are). */
-    updatedAt: application.dataUpdatedAt + offset,
+    updatedAt: toServerTime(application.dataUpdatedAt),
     checking: application.isFetching || journal.isFetching,
     show,
     recheck,

@@ -3,6 +3,7 @@
 // application's substate changes — a payout turns it READY_PAID — and when the tab gets the focus.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { PayoutsState } from "@/lib/applications/payouts";
+import { toBrowserTime } from "./server-clock";
 
 async function getPayouts(url: string, signal: AbortSignal): Promise<PayoutsState> {
   const response = await fetch(url, { cache: "no-store", signal });
@@ -14,19 +15,18 @@ export function usePayouts({
   id,
   stateReason,
   initial,
-  updatedAt,
+  readAt,
 }: {
   id: string;
   stateReason: string;
   initial: { stateReason: string; payouts: PayoutsState };
-  /** When the server read them, by this browser's clock. */
-  updatedAt: number;
+  readAt: number;
 }): PayoutsState {
   const query = useQuery({
     queryKey: ["payouts", id, stateReason],
     queryFn: ({ signal }) => getPayouts(`/api/applications/${encodeURIComponent(id)}/payments`, signal),
     initialData: stateReason === initial.stateReason ? initial.payouts : undefined,
-    initialDataUpdatedAt: updatedAt,
+    initialDataUpdatedAt: toBrowserTime(readAt),
     placeholderData: keepPreviousData,
   });
   return query.data ?? initial.payouts;

@@ -31,7 +31,6 @@ import { FORMS } from "./operation-forms";
 import { OperationResult } from "./operation-result";
 import { Payouts } from "./payouts";
 import { SandboxDecision } from "./sandbox-decision";
-import { ServerClock, useClockOffset } from "./server-clock";
 import { ActiveOperation, ReconfirmRequest, UnclearOperation } from "./status-banners";
 import { Timeline } from "./timeline";
 import type { WorkspaceStaff } from "./types";
@@ -73,8 +72,7 @@ export function OrderWorkspace({
   actions: WorkspaceActions;
 }) {
   const t = useTranslations("workspace");
-  const offset = useClockOffset(readAt);
-  const data = useOrderData({ initial, initialJournal, readAt, offset });
+  const data = useOrderData({ initial, initialJournal, readAt });
   const { application, entries, notes } = data;
   const view = useMemo(() => orderView(application.order), [application.order]);
   const available = useMemo(() => availability(application, view, application.order), [application, view]);
@@ -82,7 +80,7 @@ export function OrderWorkspace({
     id: application.id,
     stateReason: application.stateReason,
     initial: { stateReason: initial.stateReason, payouts: initialPayouts },
-    updatedAt: readAt - offset,
+    readAt,
   });
   const money = useMemo(
     () => ledger(application.order, entries, payouts.ok ? payouts.payments : null),
@@ -154,91 +152,84 @@ export function OrderWorkspace({
   const Form = kind && available[kind].allowed ? FORMS[kind] : null;
 
   return (
-    <ServerClock offset={offset}>
-      <div className="space-y-5">
-        <ApplicationHeader application={application} originalTotal={sum(view.lines.map((l) => l.value))} />
+    <div className="space-y-5">
+      <ApplicationHeader application={application} originalTotal={sum(view.lines.map((l) => l.value))} />
 
-        <div className="space-y-3">
-          {showResult && (
-            <OperationResult
-              result={result}
-              entry={resultEntry}
-              leaseMs={leaseMs}
-              onCheck={data.recheck}
-              checking={data.checking}
-            />
-          )}
-          {/* One banner per outcome: the lock is told here only when it is not the answer above. */}
-          {active && active.id !== resultEntry?.id && (
-            <ActiveOperation
-              entry={active}
-              leaseMs={leaseMs}
-              recheck={data.recheck}
-              checking={data.checking}
-            />
-          )}
-          {unclear && <UnclearOperation entry={unclear} />}
-          {sentBack && mayOperate && prefill?.replaces !== sentBack.id && (
-            <ReconfirmRequest entry={sentBack} onReplan={() => replan(sentBack)} />
-          )}
-        </div>
-        {confirmed && (
-          <CustomerMessage
-            facts={factsOf(confirmed.plan, confirmed.application, confirmed.stateBefore)}
-            defaultLanguage={language}
-            send={(chosen) => <SendToCustomer control={emailFor(confirmed.operationId)} language={chosen} />}
+      <div className="space-y-3">
+        {showResult && (
+          <OperationResult
+            result={result}
+            entry={resultEntry}
+            leaseMs={leaseMs}
+            onCheck={data.recheck}
+            checking={data.checking}
           />
         )}
-
-        {sandbox && mayOperate && application.state === "PROCESSING" && (
-          <SandboxDecision id={application.id} decide={actions.sandboxDecision} onDecided={data.show} />
+        {/* One banner per outcome: the lock is told here only when it is not the answer above. */}
+        {active && active.id !== resultEntry?.id && (
+          <ActiveOperation entry={active} leaseMs={leaseMs} recheck={data.recheck} checking={data.checking} />
         )}
+        {unclear && <UnclearOperation entry={unclear} />}
+        {sentBack && mayOperate && prefill?.replaces !== sentBack.id && (
+          <ReconfirmRequest entry={sentBack} onReplan={() => replan(sentBack)} />
+        )}
+      </div>
+      {confirmed && (
+        <CustomerMessage
+          facts={factsOf(confirmed.plan, confirmed.application, confirmed.stateBefore)}
+          defaultLanguage={language}
+          send={(chosen) => <SendToCustomer control={emailFor(confirmed.operationId)} language={chosen} />}
+        />
+      )}
 
-        {mayOperate ? (
-          <OperationChooser value={kind} onChange={choose} available={available} application={application} />
+      {sandbox && mayOperate && application.state === "PROCESSING" && (
+        <SandboxDecision id={application.id} decide={actions.sandboxDecision} onDecided={data.show} />
+      )}
+
+      {mayOperate ? (
+        <OperationChooser value={kind} onChange={choose} available={available} application={application} />
+      ) : (
+        <Alert tone="info" title={t("viewOnlyTitle")}>
+          {t("viewOnlyBody")}
+        </Alert>
+      )}
+
+      <ItemsFilter value={itemsFilter}>
+        {Form ? (
+          // The table stands in while the chosen form's code arrives.
+          <Suspense fallback={<ItemsTable lines={view.lines} pick={null} />}>
+            <Form key={`${kind}-${prefill?.replaces ?? ""}`} ctx={ctx} />
+          </Suspense>
         ) : (
-          <Alert tone="info" title={t("viewOnlyTitle")}>
-            {t("viewOnlyBody")}
-          </Alert>
+          <ItemsTable lines={view.lines} pick={null} />
         )}
+      </ItemsFilter>
 
-        <ItemsFilter value={itemsFilter}>
-          {Form ? (
-            // The table stands in while the chosen form's code arrives.
-            <Suspense fallback={<ItemsTable lines={view.lines} pick={null} />}>
-              <Form key={`${kind}-${prefill?.replaces ?? ""}`} ctx={ctx} />
-            </Suspense>
-          ) : (
-            <ItemsTable lines={view.lines} pick={null} />
-          )}
-        </ItemsFilter>
-
-        <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
-          <Timeline
-            entries={entries}
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+        <Timeline
+          entries={entries}
+          notes={notes}
+          staff={staff}
+          application={application}
+          lineNames={Object.fromEntries(view.lines.map((l) => [l.key, l.name]))}
+          results={results}
+          actions={actions}
+          emailFor={emailFor}
+          language={language}
+        />
+        <div className="space-y-5">
+          <MoneyLedger
+            ledger={money}
             notes={notes}
-            staff={staff}
-            application={application}
-            lineNames={Object.fromEntries(view.lines.map((l) => [l.key, l.name]))}
+            applicationId={application.id}
+            mayCheck={mayOperate}
             results={results}
-            actions={actions}
-            emailFor={emailFor}
-            language={language}
+            checkDrift={actions.checkDrift}
           />
-          <div className="space-y-5">
-            <MoneyLedger
-              ledger={money}
-              notes={notes}
-              applicationId={application.id}
-              mayCheck={mayOperate}
-              results={results}
-              checkDrift={actions.checkDrift}
-            />
-            <Payouts payouts={payouts} />
-            <OrderDocuments documents={application.order.documents ?? []} />
-          </div>
+          <Payouts payouts={payouts} />
+          <OrderDocuments documents={application.order.documents ?? []} />
         </div>
       </div>
-    </ServerClock>
+    </div>
   );
 }
