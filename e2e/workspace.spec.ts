@@ -185,6 +185,8 @@ test("an unclear cancel: worded for a cancel, one banner with one 'Check now', t
   await dialog.getByRole("button", { name: "Confirm cancellation of 1 item" }).click();
   const alert = page.getByRole("alert").filter({ hasText: "Skip Pay had a problem answering." });
   await expect(alert).toContainText("trying again could cancel more than you meant");
+  // The answer's heading has the focus here too, though the form stays on screen (held) as the dialog closes.
+  await expect(alert.getByRole("heading", { name: "Skip Pay had a problem answering." })).toBeFocused();
   await expect(alert).not.toContainText("refund");
   await expect(alert).toContainText("It holds the order until");
   await expect(page.getByRole("button", { name: "Check now" })).toHaveCount(1);

@@ -55,8 +55,13 @@ export function OperationResult({
   // A new result: where the agent is looking, and what a screen reader reads next.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again for every new answer.
   useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
-    heading.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+    // A frame later: the confirmation (a modal, which makes the rest of the page inert) closes in the same commit
+    // when the form stays on screen — an answer that holds the order — and a focus before that would be refused.
+    const frame = requestAnimationFrame(() => {
+      heading.current?.focus({ preventScroll: true });
+      heading.current?.scrollIntoView({ block: "center", behavior: "smooth" });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [result]);
 
   let tone: keyof typeof TONES;
