@@ -67,6 +67,46 @@ function playwrightCounts() {
   return { passed: expected, failed: unexpected + flaky, skipped };
 }
 
+// Which tests failed, a line each with the start of their error: CI shows only the end of its output, so a failure
+// must be named there, not only where it happened.
+const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"); // the reporters' colour codes
+function firstLine(text) {
+  return (
+    (text ?? "")
+      .replace(COLOUR, "")
+      .split("\n")
+      .find((l) => l.trim())
+      ?.trim()
+      .slice(0, 200) ?? ""
+  );
+}
+
+function failedTests() {
+  const lines = [];
+  for (const file of readJson(path.join(REPORTS, "vitest.json"))?.testResults ?? []) {
+    const where = path.relative(ROOT, file.name);
+    const failed = file.assertionResults.filter((a) => a.status === "failed");
+    for (const a of failed)
+      lines.push(`vitest ${where} › ${a.fullName} — ${firstLine(a.failureMessages?.[0])}`);
+    if (file.status === "failed" && failed.length === 0)
+      lines.push(`vitest ${where} — ${firstLine(file.message)}`);
+  }
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== "unexpected" && test.status !== "flaky") continue;
+        const error = test.results.find((r) => r.errors?.length)?.errors[0]?.message;
+        lines.push(
+          `playwright ${spec.file}:${spec.line} › ${spec.title} (${test.status}) — ${firstLine(error)}`,
+        );
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of readJson(path.join(REPORTS, "playwright.json"))?.suites ?? []) walk(suite);
+  return lines;
+}
+
 async function main() {
   const started = Date.now();
   rmSync(REPORTS, { recursive: true, force: true });
@@ -166,6 +206,7 @@ function finish(started) {
     (failedSteps.some((s) => s.name.includes("vitest")) && !vitestCounts()?.failed ? 1 : 0) +
     (failedSteps.some((s) => s.name.includes("playwright")) && !playwrightCounts()?.failed ? 1 : 0);
   const failed = totals.failed + stepFailures + testStepFailuresWithoutCounts;
+  for (const line of failedTests()) console.log(`Failed: ${line}`);
   console.log(`${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
   process.exit(failed > 0 || failedSteps.length > 0 ? 1 : 0);
 }
