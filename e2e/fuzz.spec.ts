@@ -171,6 +171,8 @@ test("submitOperation: bad input is refused field by field, and nothing reaches 
 test("decideApproval, resolveOperation, checkDrift and sandboxDecision: bad input is refused, the application stays undecided", async ({
   sandbox,
 }) => {
+  // Four actions' worth of bad input, each posted on its own: 16 s of the 30 here on a quiet 2-core machine.
+  test.slow();
   const { id } = await sandbox.create("processing");
   const approval = { operationId: crypto.randomUUID(), decision: "approve", note: "" };
   expect(approvalDecisionSchema.safeParse(approval).success).toBe(true);
