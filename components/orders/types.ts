@@ -2,6 +2,7 @@
 import type { UseFormReturn } from "react-hook-form";
 import type { Role } from "@/lib/auth/roles";
 import type { LineKind } from "@/lib/orders/operation-kinds";
+import type { IntentKind } from "@/lib/orders/plan-types";
 
 export interface WorkspaceStaff {
   id: string;
@@ -20,3 +21,16 @@ export interface LinePick {
 
 /** The form methods a quantity cell uses: stable for the form's life, so rows can stay memoized. */
 export type LineFields = Pick<UseFormReturn, "register" | "setValue" | "getValues">;
+
+/** A supervisor's decision on an agent's request. */
+export type Decision = "approve" | "reject";
+
+export interface DecisionSubject {
+  id: string;
+  intent: IntentKind;
+  refund: number;
+  /** How the trigger buttons name the request (the order number on /approvals). */
+  label: string;
+  orderNumber: string;
+  actorName: string;
+}
