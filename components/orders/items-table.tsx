@@ -2,19 +2,27 @@
 // The order's lines, the same for every operation: a filter, 50 lines a page, and — for an operation that picks
 // lines — a quantity for each and "select all" for what is shown. Handles 1,000-line orders: rows are memoized,
 // quantity inputs are uncontrolled (react-hook-form keeps the values of lines not on screen), and a line that
-// needs attention on another page is pointed to.
+// needs attention on another page is pointed to. The picking part (react-hook-form) comes with the forms
+// (picking-table.tsx), so the page's first load, which only shows the lines, has none of it.
 import { useTranslations } from "next-intl";
-import { createContext, useContext, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { useFormContext, useFormState } from "react-hook-form";
+import {
+  type ComponentType,
+  createContext,
+  useContext,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { OrderLine } from "@/lib/orders/lines";
 import type { PlanIssue } from "@/lib/orders/plan-types";
 import { matchesFilter } from "@/lib/orders/presentation";
 import { Button } from "../ui/button";
 import { ItemRow } from "./item-row";
-import { ItemsToolbar } from "./items-toolbar";
-import type { LineFields, LinePick } from "./types";
+import type { LineFields, LinePick, PickingProps } from "./types";
 
-const NO_ISSUES = new Map<number, PlanIssue>();
+export const NO_ISSUES = new Map<number, PlanIssue>();
 
 /** Rows shown at once. Longer orders page (and filter) through their lines. */
 export const PAGE_SIZE = 50;
@@ -26,10 +34,13 @@ export function ItemsTable({
   lines,
   pick,
   issues,
+  Picking,
 }: {
   lines: OrderLine[];
   pick: LinePick | null;
   issues?: Map<number, PlanIssue>;
+  /** The rows with quantities, given by a form that picks lines (see `PickItems`). */
+  Picking?: ComponentType<PickingProps>;
 }) {
   const t = useTranslations("items");
   const own = useState("");
@@ -63,14 +74,8 @@ export function ItemsTable({
           />
         </label>
       </div>
-      {pick ? (
-        <PickingTable
-          lines={lines}
-          matching={matching}
-          pick={pick}
-          issues={issues ?? NO_ISSUES}
-          filter={filter}
-        />
+      {pick && Picking ? (
+        <Picking lines={lines} matching={matching} pick={pick} issues={issues ?? NO_ISSUES} filter={filter} />
       ) : (
         <Rows lines={lines} matching={matching} pick={null} filter={filter} />
       )}
@@ -78,57 +83,7 @@ export function ItemsTable({
   );
 }
 
-/** With a quantity column: reads the form's per-line errors once, for every row. */
-function PickingTable({
-  lines,
-  matching,
-  pick,
-  issues,
-  filter,
-}: {
-  lines: OrderLine[];
-  matching: number[];
-  pick: LinePick;
-  issues: Map<number, PlanIssue>;
-  filter: string;
-}) {
-  const { register, setValue, getValues, control } = useFormContext();
-  const fields = useMemo(() => ({ register, setValue, getValues }), [register, setValue, getValues]);
-  const { errors } = useFormState({ control, name: "lines" });
-  const lineErrors = errors.lines as Record<string, { quantity?: { message?: string } }> | undefined;
-  const invalid = useMemo(() => {
-    const map = new Map<number, string>();
-    for (const [key, e] of Object.entries(lineErrors ?? {}))
-      if (/^\d+$/.test(key) && typeof e?.quantity?.message === "string")
-        map.set(Number(key), e.quantity.message);
-    return map;
-  }, [lineErrors]);
-  const rootError =
-    (lineErrors as { message?: string; root?: { message?: string } } | undefined)?.root?.message ??
-    (lineErrors as { message?: string } | undefined)?.message;
-  return (
-    <>
-      <ItemsToolbar
-        lines={lines}
-        matching={matching}
-        pick={pick}
-        filtered={filter !== ""}
-        error={rootError}
-      />
-      <Rows
-        lines={lines}
-        matching={matching}
-        pick={pick}
-        issues={issues}
-        invalid={invalid}
-        fields={fields}
-        filter={filter}
-      />
-    </>
-  );
-}
-
-function Rows({
+export function Rows({
   lines,
   matching,
   pick,

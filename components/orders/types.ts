@@ -1,8 +1,9 @@
 // Types the order workspace's parts share (kept apart so the parts import each other's types without cycles).
 import type { UseFormReturn } from "react-hook-form";
 import type { Role } from "@/lib/auth/roles";
+import type { OrderLine } from "@/lib/orders/lines";
 import type { LineKind } from "@/lib/orders/operation-kinds";
-import type { IntentKind } from "@/lib/orders/plan-types";
+import type { IntentKind, PlanIssue } from "@/lib/orders/plan-types";
 
 export interface WorkspaceStaff {
   id: string;
@@ -20,6 +21,16 @@ export interface LinePick {
 }
 
 /** The form methods a quantity cell uses: stable for the form's life, so rows can stay memoized. */
+/** What the items table hands the rows of a form that picks lines. */
+export interface PickingProps {
+  lines: OrderLine[];
+  /** The indexes of the lines the filter shows. */
+  matching: number[];
+  pick: LinePick;
+  issues: Map<number, PlanIssue>;
+  filter: string;
+}
+
 export type LineFields = Pick<UseFormReturn, "register" | "setValue" | "getValues">;
 
 /** A supervisor's decision on an agent's request. */

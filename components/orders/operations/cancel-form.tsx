@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { EverythingField, NoteField, ReasonField } from "../fields";
-import { ItemsTable } from "../items-table";
 import { OperationFrame } from "../operation-frame";
+import { PickItems } from "../picking-table";
 import { type OperationContext, useOperationForm } from "../use-operation-form";
 
 export function CancelForm({ ctx }: { ctx: OperationContext }) {
@@ -15,7 +15,7 @@ export function CancelForm({ ctx }: { ctx: OperationContext }) {
     <OperationFrame
       op={op}
       table={
-        <ItemsTable
+        <PickItems
           lines={ctx.view.lines}
           pick={{ kind: "cancel", everything, locked: ctx.locked }}
           issues={op.issues.lines}

@@ -6,8 +6,8 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { hasOrderDiscount } from "@/lib/orders/discounts";
 import { DocumentUrlField } from "../document-field";
 import { EverythingField, MoneyField, NoteField, ReasonField, useRefundable } from "../fields";
-import { ItemsTable } from "../items-table";
 import { OperationFrame } from "../operation-frame";
+import { PickItems } from "../picking-table";
 import { type OperationContext, useOperationForm } from "../use-operation-form";
 
 export function ReturnForm({ ctx }: { ctx: OperationContext }) {
@@ -19,7 +19,7 @@ export function ReturnForm({ ctx }: { ctx: OperationContext }) {
     <OperationFrame
       op={op}
       table={
-        <ItemsTable
+        <PickItems
           lines={ctx.view.lines}
           pick={{ kind: "return", everything, locked: ctx.locked }}
           issues={op.issues.lines}

@@ -10,8 +10,8 @@ import { DELIVERY_CARRIERS } from "@/lib/skippay/enums";
 import { Field, inputClass } from "../../ui/field";
 import { DocumentUrlField } from "../document-field";
 import { DateField, EverythingField, NoteField, useFieldError } from "../fields";
-import { ItemsTable } from "../items-table";
 import { OperationFrame } from "../operation-frame";
+import { PickItems } from "../picking-table";
 import { type OperationContext, useOperationForm } from "../use-operation-form";
 
 export function ShipForm({ ctx, kind }: { ctx: OperationContext; kind: "send" | "deliver" }) {
@@ -22,7 +22,7 @@ export function ShipForm({ ctx, kind }: { ctx: OperationContext; kind: "send" | 
     <OperationFrame
       op={op}
       table={
-        <ItemsTable
+        <PickItems
           lines={ctx.view.lines}
           pick={{ kind, everything, locked: ctx.locked }}
           issues={op.issues.lines}
