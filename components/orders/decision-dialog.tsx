@@ -39,7 +39,7 @@ export function DecisionButtons({
           {t("reject", { label: subject.label })}
         </Button>
       </div>
-      <Dialog open={open !== null} onClose={close} labelledBy={`${uid}-h`}>
+      <Dialog open={open !== null} onClose={close} labelledBy={`${uid}-h`} initialFocus={`${uid}-back`}>
         {open && (
           <Suspense
             fallback={
@@ -53,6 +53,7 @@ export function DecisionButtons({
               subject={subject}
               busy={busy}
               headingId={`${uid}-h`}
+              backId={`${uid}-back`}
               onBack={close}
               onDecide={(decision, note) => {
                 onDecide(decision, note);

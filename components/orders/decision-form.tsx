@@ -14,6 +14,7 @@ export default function DecisionForm({
   subject,
   busy,
   headingId,
+  backId,
   onBack,
   onDecide,
 }: {
@@ -21,6 +22,8 @@ export default function DecisionForm({
   subject: DecisionSubject;
   busy: boolean;
   headingId: string;
+  /** Back's id: the dialog focuses it on opening, and this form when it arrives after the dialog opened. */
+  backId: string;
   onBack: () => void;
   onDecide: (decision: Decision, note: string) => void;
 }) {
@@ -31,8 +34,9 @@ export default function DecisionForm({
   const [note, setNote] = useState("");
   const [touched, setTouched] = useState(false);
   const uid = useId();
-  // Back is where focus starts: the least destructive action (the dialog may have opened before this arrived).
-  useEffect(() => document.getElementById(`${uid}-back`)?.focus(), [uid]);
+  // Back is where focus starts: the least destructive action. Opened before this form had loaded, the dialog
+  // found no Back to focus; once open, it is focused here.
+  useEffect(() => document.getElementById(backId)?.focus(), [backId]);
   const parsed = decisionFormSchema.safeParse({ note });
   const error = parsed.success ? null : parsed.error.issues[0]?.message;
   const amount = formatMoney(subject.refund, locale);
@@ -78,7 +82,7 @@ export default function DecisionForm({
         )}
       </div>
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button id={`${uid}-back`} onClick={onBack}>
+        <Button id={backId} onClick={onBack}>
           {t("back")}
         </Button>
         <Button type="submit" variant={decision === "approve" ? "primary" : "danger"} pending={busy}>

@@ -22,7 +22,7 @@ import { Button } from "../ui/button";
 import { ItemRow } from "./item-row";
 import type { LineFields, LinePick, PickingProps } from "./types";
 
-export const NO_ISSUES = new Map<number, PlanIssue>();
+const NO_ISSUES = new Map<number, PlanIssue>();
 
 /** Rows shown at once. Longer orders page (and filter) through their lines. */
 export const PAGE_SIZE = 50;
