@@ -72,6 +72,23 @@ test("amounts, quantities and the note are checked as they are typed, one messag
   await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText(
     "“Hrnek smaltovaný” is counted in whole pieces",
   );
+  // A decimal comma is a decimal point, never a thousands separator: "1,2" is 1.2 pieces (not 12), and a word is
+  // not silently emptied.
+  await mugs.fill("1,2");
+  await expect(mugs).toHaveValue("1,2");
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText("counted in whole pieces");
+  await mugs.fill("abc");
+  await expect(mugs).toHaveValue("abc");
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText(
+    "Enter a number, such as 2 or 2.5.",
+  );
+  // The arrow keys count whole pieces, as the − and + beside the box do.
+  await mugs.fill("1");
+  await mugs.press("ArrowUp");
+  await expect(mugs).toHaveValue("2");
+  await mugs.press("ArrowDown");
+  await expect(mugs).toHaveValue("1");
+  await mugs.fill("1.5");
   // A line of whole pieces never reaches a review of 1.5 of them; a whole number does.
   await chooseReason(page, "Customer asked");
   await page.getByRole("button", { name: "Review return" }).click();

@@ -84,13 +84,21 @@ export function QuantityCell({
         >
           −
         </button>
+        {/* Text, not type="number": a number box reads "1,2" by the browser's language (12 in Chromium, silently)
+            and empties "abc" without a word; our own parser takes a decimal comma and says what is wrong. */}
         <input
-          type="number"
+          type="text"
+          role="spinbutton"
           inputMode={whole ? "numeric" : "decimal"}
-          min={0}
-          max={max}
-          step={whole ? 1 : "any"}
+          autoComplete="off"
+          aria-valuemin={0}
+          aria-valuemax={max}
           placeholder="0"
+          onKeyDown={(e) => {
+            if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+            e.preventDefault();
+            stepBy(e.key === "ArrowUp" ? 1 : -1);
+          }}
           disabled={locked}
           aria-label={t(`quantityLabel.${kind}`, { name: line.name })}
           aria-describedby={message ? `${hintId} ${errorId}` : hintId}
