@@ -73,7 +73,7 @@ test("a supervisor's refund shows in the totals, the table and the CSV download"
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString("utf8").slice(1).split("\r\n");
   expect(lines[0]).toBe(
-    "Date and time,Order number,Variable symbol,Application ID,Operation,Items and quantities,Refund (CZK),VAT per rate (CZK),Financing type,Done by,Approved by,Reason,Skip Pay ticket ID,Outcome",
+    "Date and time,Order number,Variable symbol,Application ID,Operation,Items and quantities,Refund (CZK),VAT per rate (CZK),Financing type,Done by,Approved or rejected by,Reason,Skip Pay ticket ID,Outcome",
   );
   const row = lines.find((l) => l.includes(orderNumber));
   expect(row).toMatch(

@@ -11,6 +11,7 @@ import type { Locale } from "@/lib/orders/money";
 import { openTestDatabase } from "@/lib/testing/database";
 import { BOM, csvAmount, csvMoment, csvQuantity } from "./csv";
 import { EXPORT_COLUMNS, type ExportLabels, exportBatches, exportHeader, exportLine } from "./export";
+import { report } from "./query";
 
 let database: Database;
 beforeAll(async () => {
@@ -198,8 +199,13 @@ describe("CSV export", () => {
             s.applicationId,
             `intent:${s.intent}`,
             s.changes.map((c) => `${c.name} (${c.code}) × ${csvQuantity(c.quantity, locale)}`).join(" | "),
-            `${Math.trunc(s.refund / 100)}${decimal}${String(s.refund % 100).padStart(2, "0")}`,
-            s.vat.map((v) => `${v.rate} %: ${csvAmount(v.vat, locale)}`).join(" | "),
+            // Only money given back has an amount: a rejected request or a failed call keeps its row, not a sum.
+            s.status === "succeeded"
+              ? `${Math.trunc(s.refund / 100)}${decimal}${String(s.refund % 100).padStart(2, "0")}`
+              : "",
+            s.status === "succeeded"
+              ? s.vat.map((v) => `${v.rate} %: ${csvAmount(v.vat, locale)}`).join(" | ")
+              : "",
             s.financingType ? `type:${s.financingType}` : "",
             formula(s.actorName),
             s.approverName ?? "",
@@ -210,6 +216,51 @@ describe("CSV export", () => {
         );
       }
     });
+
+  it("sums, in its refund column, to what the report shows as returned and refunded", async () => {
+    await seed();
+    // Beside the seeded rows: a succeeded order change (no figure in the report), a rejected and a succeeded refund.
+    for (const [id, intent, status] of [
+      ["op-change", "change-order", "succeeded"],
+      ["op-rejected", "refund", "rejected"],
+      ["op-refund", "refund", "succeeded"],
+    ] as const)
+      await database.db.insert(operations).values({
+        id,
+        submissionId: `s-${id}`,
+        applicationId: "APP-0",
+        actorId: "u0",
+        actorName: "Jana Nováková",
+        intent,
+        endpoint: "order",
+        request: {} as never,
+        body: {} as never,
+        plan: { changes: [], vat: [{ rate: 21, gross: 19_920, vat: 3_457 }] } as never,
+        refund: 19_920,
+        totalBefore: 0,
+        totalExpected: 0,
+        basisBefore: {} as never,
+        basisExpected: {} as never,
+        status,
+        finishedAt: AT("2026-12-02T09:00:00Z"),
+      });
+    const range = { from: "2026-12-01", to: "2026-12-05" };
+    const records: string[][] = parse(await csvOf("cs", 1000), { bom: true, delimiter: ";" });
+    const column = EXPORT_COLUMNS.indexOf("refund");
+    const summed = records
+      .slice(1)
+      .map((r) => r[column] ?? "")
+      .filter((v) => v !== "")
+      .reduce((sum, v) => sum + Number(v.replace(",", "")), 0);
+    const { totals } = await report(database.db, range, "day");
+    expect(summed).toBe(totals.returned + totals.refunded);
+    // The rejected request and the order change are listed, without an amount.
+    const byOutcome = records.filter(
+      (r) => r.includes("intent:change-order") || r.includes("outcome:rejected"),
+    );
+    expect(byOutcome.length).toBeGreaterThanOrEqual(2);
+    for (const r of byOutcome) expect(r[column]).toBe("");
+  });
 
   it("writes amounts, quantities and Prague times exactly", () => {
     expect(csvAmount(1_234_567, "cs")).toBe("12345,67");

@@ -137,9 +137,19 @@ export function exportHeader(labels: ExportLabels, locale: Locale): string {
   );
 }
 
+/**
+ * Money the file says was given back: a finished return or amount-only refund, as the report sums it (./query.ts).
+ * A rejected request, a failed call or an order change keeps its row, with its outcome, but no amount — summed in
+ * a spreadsheet, the column must agree with the report.
+ */
+const REFUNDING = new Set(["return", "return-all", "refund"]);
+export const refunded = (row: Pick<ExportRow, "status" | "intent">) =>
+  row.status === "succeeded" && REFUNDING.has(row.intent);
+
 /** One operation as one CSV line. */
 export function exportLine(row: ExportRow, labels: ExportLabels, locale: Locale): string {
   const text = (v: string | null) => safeText(v ?? "");
+  const counted = refunded(row);
   return csvLine(
     [
       csvMoment(row.finishedAt),
@@ -148,13 +158,16 @@ export function exportLine(row: ExportRow, labels: ExportLabels, locale: Locale)
       text(row.applicationId),
       labels.intent(row.intent),
       text(row.changes.map((c) => `${c.name} (${c.code}) × ${csvQuantity(c.quantity, locale)}`).join(" | ")),
-      csvAmount(row.refund, locale),
+      counted ? csvAmount(row.refund, locale) : "",
       // The VAT contained in the refund, per rate: "21 %: 260,17 | 12 %: 42,75".
-      row.vat
-        .map(
-          (v) => `${String(v.rate).replace(".", locale === "cs" ? "," : ".")} %: ${csvAmount(v.vat, locale)}`,
-        )
-        .join(" | "),
+      counted
+        ? row.vat
+            .map(
+              (v) =>
+                `${String(v.rate).replace(".", locale === "cs" ? "," : ".")} %: ${csvAmount(v.vat, locale)}`,
+            )
+            .join(" | ")
+        : "",
       row.financingType ? labels.financingType(row.financingType) : "",
       text(row.actorName),
       text(row.approverName),
