@@ -48,6 +48,9 @@ export async function upsertApplication(
     orderState: app.order.state,
     totalAmount: app.order.totalPrice.amount,
     currency: app.order.totalPrice.currency,
+    // The order as financed: every item on it, cancelled and returned ones at their price — the order page's ledger
+    // sum. An order change (PUT …/order) changes the items, and with them this.
+    originalTotalAmount: app.order.items.reduce((sum, i) => sum + i.totalPrice.amount, 0),
     updatedAt: new Date(),
     readAt,
   };
@@ -68,11 +71,9 @@ export async function upsertApplication(
     )
       return;
   }
-  // The original total is the sum of every item ever on the order (cancelled and returned ones keep their price).
-  const originalTotal = app.order.items.reduce((sum, i) => sum + i.totalPrice.amount, 0);
   await (alongside ? db.with(alongside) : db)
     .insert(applications)
-    .values({ id: app.id, ...values, originalTotalAmount: originalTotal })
+    .values({ id: app.id, ...values })
     .onConflictDoUpdate({
       target: applications.id,
       set: values,
@@ -87,7 +88,7 @@ export async function upsertApplication(
     });
 }
 
-/** The columns a Skip Pay answer can change (everything but the timestamps and the original total). */
+/** The columns a Skip Pay answer can change (everything but the timestamps). */
 const TRACKED = [
   "orderNumber",
   "variableSymbol",
@@ -101,6 +102,7 @@ const TRACKED = [
   "orderState",
   "totalAmount",
   "currency",
+  "originalTotalAmount",
 ] as const;
 
 /**

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { basisOf } from "@/lib/orders/basis";
 import type { FormValues } from "@/lib/orders/forms/submission";
 import { orderView } from "@/lib/orders/lines";
+import { stillDiffering } from "@/lib/reports/reconciliation";
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import { listEvents } from "@/lib/sandbox/store";
 import type { SkipPayClient } from "@/lib/skippay/client";
@@ -80,6 +81,8 @@ afterAll(async () => {
 describe("change order through the journal", () => {
   it("sends the new lines once, records the answer and journals who changed what", async () => {
     const app = await ready();
+    // The page's read puts the order, as financed before the change, in the admin's index.
+    await ops.readApplication(app.id);
     const submission = change(app, { MUG: { quantity: "2" }, TV: { unitPrice: "14490" } });
     const result = await ops.submit(agent, submission);
     expect(result).toMatchObject({ ok: true, kind: "done", intent: "change-order" });
@@ -104,6 +107,8 @@ describe("change order through the journal", () => {
       reason: "Price adjustment",
       order: { totalPrice: { amount: after } },
     });
+    // Reconciliation agrees: the order as financed is now its changed lines, not a difference made outside.
+    expect(await stillDiffering(server.database.db, [app.id])).toEqual(new Set());
   });
 
   it("works while PROCESSING, before the customer finished", async () => {
