@@ -72,6 +72,8 @@ test("amounts, quantities and the note are checked as they are typed, one messag
   await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText(
     "“Hrnek smaltovaný” is counted in whole pieces",
   );
+  // The panel points at the line, not back at choosing items.
+  await expect(panel).toContainText("Fix the highlighted fields");
   // A decimal comma is a decimal point, never a thousands separator: "1,2" is 1.2 pieces (not 12), and a word is
   // not silently emptied.
   await mugs.fill("1,2");

@@ -8,9 +8,18 @@ import { OrderChangeSummary } from "./order-change-summary";
 import { PlanIssues, PlanMoney, PlanStates } from "./plan-summary";
 import type { OperationForm } from "./use-operation-form";
 
+/** Something typed is in the way: a field the form refuses, or a line or field the planner refuses. */
+function needsFixing({ form, issues }: OperationForm): boolean {
+  return (
+    Object.keys(form.formState.errors).length > 0 ||
+    issues.lines.size > 0 ||
+    Object.keys(issues.fields).length > 0
+  );
+}
+
 export function PlanPreview({ op }: { op: OperationForm }) {
   const t = useTranslations("workspace");
-  const { live, issues, form, ctx, kind } = op;
+  const { live, issues, ctx, kind } = op;
   if (live) {
     return (
       <>
@@ -22,8 +31,7 @@ export function PlanPreview({ op }: { op: OperationForm }) {
     );
   }
   if (issues.form.length > 0) return <PlanIssues issues={issues.form} />;
-  const errors = Object.keys(form.formState.errors).length > 0;
-  return <p className="text-sm text-slate-500">{t(errors ? "fixFields" : `hint.${kind}`)}</p>;
+  return <p className="text-sm text-slate-500">{t(needsFixing(op) ? "fixFields" : `hint.${kind}`)}</p>;
 }
 
 /** One line for the phone's review bar: what would happen, in a few words. */
@@ -31,7 +39,8 @@ export function PlanHeadline({ op }: { op: OperationForm }) {
   const t = useTranslations("workspace");
   const locale = useLocale() as Locale;
   const { live } = op;
-  if (!live) return <span className="text-slate-500">{t("headlineNone")}</span>;
+  if (!live)
+    return <span className="text-slate-500">{t(needsFixing(op) ? "headlineFix" : "headlineNone")}</span>;
   // An order change moves no items between states: what it changes is lines (or only the delivery).
   if (live.orderChange)
     return (
