@@ -143,7 +143,7 @@ export function exportHeader(labels: ExportLabels, locale: Locale): string {
  * a spreadsheet, the column must agree with the report.
  */
 const REFUNDING = new Set(["return", "return-all", "refund"]);
-export const refunded = (row: Pick<ExportRow, "status" | "intent">) =>
+const refunded = (row: Pick<ExportRow, "status" | "intent">) =>
   row.status === "succeeded" && REFUNDING.has(row.intent);
 
 /** One operation as one CSV line. */
