@@ -23,7 +23,8 @@ export function ConfirmDialog({ op }: { op: OperationForm }) {
       {plan && (
         <div className="p-6">
           <h2 id="confirm-heading" className="text-lg font-semibold text-slate-900">
-            {t(`confirm.heading.${plan.intent}`)}
+            {/* Above the limit nothing is sent yet: the heading says what Confirm does, asking a supervisor. */}
+            {approval ? t("confirm.headingApproval") : t(`confirm.heading.${plan.intent}`)}
           </h2>
           <p className="mt-1 text-sm text-slate-600">
             {t("confirm.lead", { number: ctx.application.order.number })}
