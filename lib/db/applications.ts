@@ -2,7 +2,7 @@
 // that carries an application, listed with filters, sorting and pages — a page at a time by keyset, so the list
 // costs the same on its first page and its ten-thousandth, with a million applications or with ten.
 import "server-only";
-import { and, eq, getTableColumns, or, type SQL, sql, type WithSubquery } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, lt, or, type SQL, sql, type WithSubquery } from "drizzle-orm";
 import type { Sort } from "@/lib/list-options";
 import type {
   ApplicationResponse,
@@ -86,6 +86,17 @@ export async function upsertApplication(
         sql`, `,
       )})`,
     });
+}
+
+/**
+ * Skip Pay answered a request sent at `readAt` with what the index holds already: only the read time moves (a
+ * deliberate re-read; a page view leaves even that, so that reading costs no write).
+ */
+export async function markRead(db: Db, id: string, readAt: Date): Promise<void> {
+  await db
+    .update(applications)
+    .set({ readAt })
+    .where(and(eq(applications.id, id), or(isNull(applications.readAt), lt(applications.readAt, readAt))));
 }
 
 /** The columns a Skip Pay answer can change (everything but the timestamps). */

@@ -91,6 +91,27 @@ describe("Re-read all", () => {
     });
   });
 
+  it("a difference Skip Pay confirms unchanged is no longer 'not read since': the re-read is the newer read", async () => {
+    const app = await known("delivered");
+    // Changed outside (the lamp returned straight at Skip Pay), then a refund made here: the index's last read
+    // came with the refund's own answer, before the refund was journalled as finished — "stale".
+    expect((await client.returnOrderItems(app.id, { items: [{ code: "LAMP" }] })).ok).toBe(true);
+    const fresh = await ops.readApplication(app.id);
+    if (!fresh.ok) throw new Error(fresh.error.message);
+    const done = await ops.submit(supervisor, {
+      request: requestFor(fresh.value, "refund", { amount: "1000" }),
+      basis: basisOf(fresh.value),
+      loadedAt: new Date().toISOString(),
+      submissionId: randomUUID(),
+    });
+    expect(done).toMatchObject({ ok: true, kind: "done" });
+    expect(await listed(app.id)).toMatchObject({ difference: -150_000, explanation: "stale" });
+
+    // Re-read: Skip Pay says the same; the difference stands, and now it is known to come from outside.
+    expect(await rereadApplications(ops, [app.id])).toEqual({ read: [{ id: app.id, status: "differs" }] });
+    expect(await listed(app.id)).toMatchObject({ difference: -150_000, explanation: "outside" });
+  });
+
   it("an application listed only because the index missed Skip Pay's answer drops off once re-read", async () => {
     const app = await known("delivered");
     const done = await ops.submit(supervisor, {

@@ -9,7 +9,7 @@
 import "server-only";
 import { z } from "zod";
 import { PER_KNOWN_APPLICATION } from "@/lib/applications/notifications";
-import { isIndexed } from "@/lib/db/applications";
+import { isIndexed, markRead } from "@/lib/db/applications";
 import type { Db } from "@/lib/db/client";
 import { takeFromWindow } from "@/lib/db/rate-limits";
 import type { SkipPayResult } from "@/lib/skippay/errors";
@@ -74,6 +74,7 @@ export async function rereadApplications(
       stopped = { remaining: ids.slice(i), retryAfterSeconds: own.retryAfterSeconds };
       break;
     }
+    const sentAt = new Date(now());
     const answer = await deps.readApplication(id);
     if (!answer.ok) {
       if (answer.error.kind === "rate_limited") {
@@ -85,6 +86,8 @@ export async function rereadApplications(
     }
     // As a notification does: an operation whose outcome was unclear is settled by what the answer shows.
     await deps.reconcile(id, answer.value);
+    // An answer that changed nothing still dates the index's knowledge: "not read since the last operation" ends.
+    await markRead(deps.db, id, sentAt);
     read.push({ id, ok: true });
   }
   const differing = await stillDiffering(
