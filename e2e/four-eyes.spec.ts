@@ -65,6 +65,14 @@ test("an agent's refund above the limit waits for a different supervisor, then g
   await expect(card).toContainText("Refunded here already");
   await expect(card).toContainText("Alena Králová asks for CZK 6,000.00, above their limit.");
   await expect(card.getByRole("region", { name: "The plan as asked" })).toContainText("Expected states");
+  // Its name and its buttons say which request: the order, what is asked and how much (two can share an order).
+  await expect(card).toHaveAccessibleName(`${orderNumber} Amount-only refund ${czk(600_000)}`);
+  await expect(
+    card.getByRole("button", {
+      name: `Approve ${orderNumber} Amount-only refund ${czk(600_000)}`,
+      exact: true,
+    }),
+  ).toBeVisible();
   // Approving opens a confirmation with the amount and an optional note; nothing is sent before it.
   await card.getByRole("button", { name: `Approve ${orderNumber}` }).click();
   const dialog = supervisor.getByRole("dialog");

@@ -35,9 +35,9 @@ export function ApprovalCard({
         <h2 id={headingId} className="text-base font-semibold">
           <Link href={`/applications/${e.applicationId}`} className="text-brand-700 hover:underline">
             {order}
-          </Link>
-          <span className="ml-2 font-medium text-slate-900">{tIntent(e.intent)}</span>
-          <span className="ml-2 tabular-nums text-slate-900">{m(e.refund)}</span>
+          </Link>{" "}
+          <span className="ml-1 font-medium text-slate-900">{tIntent(e.intent)}</span>{" "}
+          <span className="ml-1 tabular-nums text-slate-900">{m(e.refund)}</span>
         </h2>
         <span className="ml-auto text-xs text-slate-500">
           <time dateTime={e.createdAt}>{formatMoment(new Date(e.createdAt), locale)}</time>
@@ -90,7 +90,8 @@ export function ApprovalCard({
               id: e.id,
               intent: e.intent,
               refund: e.refund,
-              label: order,
+              // Two requests on one order are told apart by what they ask.
+              label: `${order} ${tIntent(e.intent)} ${m(e.refund)}`,
               orderNumber: order,
               actorName: e.actorName,
             }}
