@@ -160,6 +160,10 @@ test("approved after the order changed: nothing is sent, the agent is told once 
   await refund(supervisor, "100");
   await expect(supervisor.getByRole("status").filter({ hasText: "the customer owes" })).toBeVisible();
   await supervisor.goto("/approvals");
+  // The card says the order changed since the request, before anyone clicks Approve.
+  await expect(supervisor.getByRole("listitem").filter({ hasText: orderNumber })).toContainText(
+    `The order changed since this request (${czk(1_499_000)} then, ${czk(1_489_000)} now): approving sends nothing`,
+  );
   await supervisor.getByRole("button", { name: `Approve ${orderNumber}` }).click();
   await supervisor
     .getByRole("dialog")

@@ -67,6 +67,12 @@ export function ApprovalCard({
           <dd className="tabular-nums">{m(card.refundedBefore)}</dd>
         </div>
       </dl>
+      {/* The figures above are the order now, the plan below is as asked: say so before Approve, not after. */}
+      {card.total !== null && card.total !== e.totalBefore && (
+        <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-950">
+          {t("changedSince", { before: m(e.totalBefore), now: m(card.total), name: e.actorName })}
+        </p>
+      )}
       <p className="mt-2 text-sm text-amber-950">
         {e.earlierRefunds > 0
           ? t("ruleTogether", {
