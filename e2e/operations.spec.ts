@@ -219,6 +219,8 @@ test("mark sent with carrier and tracking, then delivered", async ({ page, sandb
   await page.getByRole("combobox", { name: "Carrier" }).fill("PPL");
   await page.getByRole("textbox", { name: "Tracking number" }).fill("PPL123456789");
   let dialog = await review(page, "Review shipment");
+  // Shipping moves no money: the total is shown once, unchanged, not struck through.
+  await expect(dialog.getByTestId("plan-new-total")).toHaveText(`${czk(TOTAL)} (unchanged)`);
   await dialog.getByRole("button", { name: /Mark 5 items sent/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Marked 5 items sent" })).toContainText("Shipped");
   await page.getByRole("radio", { name: /Arrived — mark delivered/ }).check();

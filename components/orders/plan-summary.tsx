@@ -47,8 +47,18 @@ export function PlanMoney({ plan }: { plan: Plan }) {
       )}
       <dt className="text-slate-600">{t("newTotal")}</dt>
       <dd className="text-right tabular-nums" data-testid="plan-new-total">
-        <span className="text-slate-500 line-through">{formatMoney(plan.totalBefore, locale)}</span>{" "}
-        <span className="font-semibold text-slate-900">{formatMoney(plan.totalAfter, locale)}</span>
+        {/* Struck through only when it changes: shipping or delivering leaves the total as it is. */}
+        {plan.totalBefore === plan.totalAfter ? (
+          <>
+            <span className="font-semibold text-slate-900">{formatMoney(plan.totalAfter, locale)}</span>{" "}
+            <span className="text-slate-500">({t("unchanged")})</span>
+          </>
+        ) : (
+          <>
+            <span className="text-slate-500 line-through">{formatMoney(plan.totalBefore, locale)}</span>{" "}
+            <span className="font-semibold text-slate-900">{formatMoney(plan.totalAfter, locale)}</span>
+          </>
+        )}
       </dd>
     </dl>
   );
