@@ -291,3 +291,27 @@ test("after an operation the agent gets the customer's explanation in Czech or E
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(await message.inputValue());
 });
+
+test("a return on an order with a discount refunds the goods less their share of it, or the full price", async ({
+  page,
+  sandbox,
+}) => {
+  // 1,500 + 500 of goods and a 200 discount: the kettle's share is exactly 150.
+  const { id } = await sandbox.create("delivered", [
+    { code: "KETTLE", name: "Rychlovarná konvice", unitPrice: 150_000 },
+    { code: "MUG", name: "Hrnek smaltovaný", unitPrice: 50_000 },
+    { code: "SLEVA", name: "Sleva 10 %", unitPrice: -20_000, type: "DISCOUNT" },
+  ]);
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Came back — return/ }).check();
+  await setQuantity(page, "return", "Rychlovarná konvice", "1");
+  const panel = page.getByRole("complementary");
+  await expect(panel.getByTestId("plan-discount-share")).toHaveText(czk(-15_000));
+  await expect(panel.getByTestId("plan-refund")).toHaveText(czk(135_000));
+  await page.getByRole("checkbox", { name: /Refund the full item price/ }).check();
+  await expect(panel.getByTestId("plan-refund")).toHaveText(czk(150_000));
+  await expect(panel.getByTestId("plan-discount-share")).toHaveCount(0);
+  await page.getByRole("checkbox", { name: /Refund the full item price/ }).uncheck();
+  const dialog = await review(page, "Review return", "Customer asked");
+  await expect(await requestBody(dialog)).toHaveText(/"totalPrice": \{\s*"amount": 135000/);
+});

@@ -25,7 +25,7 @@ export function PlanMoney({ plan }: { plan: Plan }) {
         <>
           <dt className="text-slate-600">{t("discountShare")}</dt>
           <dd className="text-right tabular-nums" data-testid="plan-discount-share">
-            − {formatMoney(plan.discountShare ?? 0, locale)}
+            {formatMoney(-(plan.discountShare ?? 0), locale)}
           </dd>
         </>
       )}
