@@ -68,7 +68,7 @@ export function ApprovalCard({
         </div>
       </dl>
       {/* The figures above are the order now, the plan below is as asked: say so before Approve, not after. */}
-      {card.total !== null && card.total !== e.totalBefore && (
+      {card.changedSinceAsked && card.total !== null && (
         <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-950">
           {t("changedSince", { before: m(e.totalBefore), now: m(card.total), name: e.actorName })}
         </p>

@@ -154,6 +154,7 @@ export function createApprovals(kit: Kit, reconcile: Reconcile, send: Execute) {
       customerName: indexed?.customerName ?? null,
       total: indexed?.total ?? null,
       originalTotal: indexed?.originalTotal ?? null,
+      changedSinceAsked: indexed != null && indexed.total !== row.totalBefore,
       refundedBefore,
       current: {
         id: row.applicationId,

@@ -333,6 +333,7 @@ describe("four eyes", () => {
       plan: { refund: 250_000, intent: "refund" },
       total: TOTAL - 300_000,
       originalTotal: TOTAL,
+      changedSinceAsked: false,
       entry: { earlierRefunds: 300_000 },
     });
     await ops.decide(supervisor, pending.operationId, "reject", "photos first");

@@ -75,6 +75,8 @@ export interface ApprovalCard {
   /** The order's total now (as the admin last read it) and as financed. */
   total: number | null;
   originalTotal: number | null;
+  /** The total now is not the one the request was planned on: approving would send it back to its agent. */
+  changedSinceAsked: boolean;
   /** What operations here refunded on the order before this request. */
   refundedBefore: number;
   /** The application's states now (as last read), to show current → expected. */

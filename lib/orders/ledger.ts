@@ -35,6 +35,15 @@ export interface LedgerEntry {
   cancelledValue: number;
 }
 
+/** A return of goods (some lines, or everything remaining): its `refund` is what the customer gets back for them. */
+export const isReturn = (intent: string) => intent === "return" || intent === "return-all";
+
+/**
+ * The operations whose `refund` is money given back: returns and amount-only refunds. A cancel lowers the total by
+ * its cancelled value; an order change, by what its new lines say.
+ */
+export const givesMoneyBack = (intent: string) => isReturn(intent) || intent === "refund";
+
 export function ledger(
   order: Pick<OrderResponse, "items" | "totalPrice">,
   entries: LedgerEntry[],
@@ -43,9 +52,7 @@ export function ledger(
   const done = entries.filter((e) => e.status === "succeeded");
   const financed = sum(order.items.map((i) => i.totalPrice.amount));
   const cancelled = sum(done.map((e) => e.cancelledValue));
-  const returned = sum(
-    done.filter((e) => e.intent === "return" || e.intent === "return-all").map((e) => e.refund),
-  );
+  const returned = sum(done.filter((e) => isReturn(e.intent)).map((e) => e.refund));
   const refunded = sum(done.filter((e) => e.intent === "refund").map((e) => e.refund));
   const expected = financed - cancelled - returned - refunded;
   const actual = order.totalPrice.amount;

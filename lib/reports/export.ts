@@ -4,6 +4,7 @@ import "server-only";
 import { and, asc, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { applications, operations } from "@/lib/db/schema";
+import { givesMoneyBack } from "@/lib/orders/ledger";
 import type { Locale } from "@/lib/orders/money";
 import type { LineChange, VatShare } from "@/lib/orders/plan-types";
 import { csvAmount, csvLine, csvMoment, csvQuantity, SEPARATOR, safeText } from "./csv";
@@ -137,19 +138,12 @@ export function exportHeader(labels: ExportLabels, locale: Locale): string {
   );
 }
 
-/**
- * Money the file says was given back: a finished return or amount-only refund, as the report sums it (./query.ts).
- * A rejected request, a failed call or an order change keeps its row, with its outcome, but no amount — summed in
- * a spreadsheet, the column must agree with the report.
- */
-const REFUNDING = new Set(["return", "return-all", "refund"]);
-const refunded = (row: Pick<ExportRow, "status" | "intent">) =>
-  row.status === "succeeded" && REFUNDING.has(row.intent);
-
 /** One operation as one CSV line. */
 export function exportLine(row: ExportRow, labels: ExportLabels, locale: Locale): string {
   const text = (v: string | null) => safeText(v ?? "");
-  const counted = refunded(row);
+  // Only money given back has an amount, as the report sums it: a rejected request, a failed call or an order change
+  // keeps its row and its outcome, so the column summed in a spreadsheet agrees with the report.
+  const counted = row.status === "succeeded" && givesMoneyBack(row.intent);
   return csvLine(
     [
       csvMoment(row.finishedAt),
