@@ -32,11 +32,23 @@ export function DecisionButtons({
   return (
     <>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="primary" pending={busy} onClick={() => setOpen("approve")}>
-          {t("approve", { label: subject.label })}
+        {/* The label names the request, so on a phone it wraps inside a taller button rather than leave the card. */}
+        <Button
+          size="sm"
+          variant="primary"
+          pending={busy}
+          onClick={() => setOpen("approve")}
+          className="h-auto! min-h-8 max-w-full py-1"
+        >
+          <span className="whitespace-normal">{t("approve", { label: subject.label })}</span>
         </Button>
-        <Button size="sm" disabled={busy} onClick={() => setOpen("reject")}>
-          {t("reject", { label: subject.label })}
+        <Button
+          size="sm"
+          disabled={busy}
+          onClick={() => setOpen("reject")}
+          className="h-auto! min-h-8 max-w-full py-1"
+        >
+          <span className="whitespace-normal">{t("reject", { label: subject.label })}</span>
         </Button>
       </div>
       <Dialog open={open !== null} onClose={close} labelledBy={`${uid}-h`} initialFocus={`${uid}-back`}>
