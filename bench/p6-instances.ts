@@ -18,6 +18,7 @@ import { orderView } from "@/lib/orders/lines";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { BENCH_PG_DATA, BENCH_PG_PORT, startPostgres } from "./postgres";
+import { stat, treeCpu } from "./proc";
 import { machine, ms, percentile, stamp, table, writeSection } from "./sections";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -34,43 +35,6 @@ const ROUNDS = Number(process.env.BENCH_P6_ROUNDS ?? 3);
 // Skip Pay runs in a process of its own, so to the instances it is a remote Skip Pay: production mode, no demo
 // accounts, and the first admin made from ADMIN_EMAIL at boot, as in a deployment.
 const ADMIN = { email: "bench-admin@example.cz", password: "bench-p6-admin-password" };
-const TICK = 100; // clock ticks per second (Linux USER_HZ)
-
-// ── Processes and their CPU time ──────────────────────────────────────────────────────────────────────────────
-
-function stat(pid: number): { ppid: number; own: number; children: number } | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    const n = (i: number) => Number(fields[i - 3]);
-    return { ppid: n(4), own: (n(14) + n(15)) / TICK, children: (n(16) + n(17)) / TICK };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU seconds of a process and everything under it: its own, its live descendants', and that of descendants that
- * have exited (counted in their parent's `children` once reaped — a PostgreSQL backend whose connection closed).
- */
-function treeCpu(root: number): number {
-  const all = readdirSync("/proc")
-    .filter((d) => /^\d+$/.test(d))
-    .map((d) => ({ pid: Number(d), s: stat(Number(d)) }));
-  const tree = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of all)
-      if (p.s && !tree.has(p.pid) && tree.has(p.s.ppid)) {
-        tree.add(p.pid);
-        grew = true;
-      }
-  }
-  const rootStat = stat(root);
-  let total = (rootStat?.own ?? 0) + (rootStat?.children ?? 0);
-  for (const p of all) if (p.pid !== root && tree.has(p.pid) && p.s) total += p.s.own;
-  return total;
-}
 
 /**
  * A PostgreSQL server's CPU seconds by kind of process: the backends serving connections ("clients"), the

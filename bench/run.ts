@@ -5,6 +5,7 @@
 //           F2 a direct Skip Pay sandbox API call (the network and Skip Pay's own cost)
 //   P1  the order page of a 50-line order under 20 concurrent clients (autocannon) vs F1      target ≤ 2×
 //       and its HTML, the inline RSC payload included, uncompressed                         target ≤ 100 kB
+//       both again as deployed: Skip Pay in a process of its own, the app's CPU per request (bench/p1-remote.ts)
 //   P2  a return: server action → Skip Pay → answer, vs the same return sent to Skip Pay directly
 //                                                                                             target ≤ +15 ms p50
 //   P3  the order page's JavaScript (gzip), first load plus what loads once interactive       target ≤ 250 kB
@@ -31,8 +32,10 @@ import { emptyForm } from "@/lib/orders/forms/defaults";
 import { orderView } from "@/lib/orders/lines";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
+import { runP1Remote } from "./p1-remote";
 import { runP5 } from "./p5-index";
 import { runP6 } from "./p6-instances";
+import { treeCpu } from "./proc";
 import { signInFlood } from "./r6-sign-in-flood";
 import { runR23 } from "./r23-reports";
 
@@ -176,6 +179,7 @@ interface Load {
   p95: number;
   rps: number;
   errors: number;
+  count: number;
 }
 
 async function load(url: string, headers: Record<string, string>, seconds = SECONDS): Promise<Load> {
@@ -197,6 +201,7 @@ async function load(url: string, headers: Record<string, string>, seconds = SECO
     p95: percentile(latencies, 95),
     rps: latencies.length / seconds,
     errors,
+    count: latencies.length,
   };
 }
 
@@ -463,14 +468,22 @@ async function main() {
     // F1: the lightest signed-in page — what every staff page pays before it reads an order.
     await load(`${BASE}/forbidden`, { cookie }, 2);
     await load(page50, { cookie }, 2);
+    const serverCpu = () => treeCpu(server.pid as number);
+    let cpu0 = serverCpu();
     const floor = await load(`${BASE}/forbidden`, { cookie });
+    const floorCpu = ((serverCpu() - cpu0) * 1000) / floor.count;
     const sandboxGet = await load(`${BASE}/sandbox/financing/v1/applications/${order50}`, {
       authorization: `Bearer ${sandbox.token}`,
     });
+    cpu0 = serverCpu();
     const orderPage = await load(page50, { cookie });
+    const orderCpu = ((serverCpu() - cpu0) * 1000) / orderPage.count;
     // For context: the sign-in page (the staff layout, no session check).
     await load(`${BASE}/login`, {}, 2);
     const signInPage = await load(`${BASE}/login`, {});
+
+    console.log("P1 as deployed: Skip Pay in a process of its own…");
+    const remote = await runP1Remote(PORT + 1, lines(50), load);
 
     console.log("P2: returns…");
     const p2 = await returns(sandbox, cookie, 45);
@@ -552,6 +565,39 @@ async function main() {
         verdict(html50 <= 100 * 1024),
       ],
       ["P1", "(for scale) the 300-line order's HTML", "", kb(html300), "", "", ""],
+      factorRow(
+        "P1",
+        "order page, 50 lines: the server's CPU per request (the sandbox's included)",
+        ms(floorCpu),
+        ms(orderCpu),
+        orderCpu / floorCpu,
+        2,
+      ),
+      factorRow(
+        "P1",
+        "as deployed (Skip Pay in a process of its own): requests/s",
+        remote.floor.rps.toFixed(0),
+        remote.order.rps.toFixed(0),
+        remote.floor.rps / remote.order.rps,
+        2,
+      ),
+      factorRow(
+        "P1",
+        "as deployed: the app's CPU per request",
+        ms(remote.floor.cpuMs),
+        ms(remote.order.cpuMs),
+        remote.order.cpuMs / remote.floor.cpuMs,
+        2,
+      ),
+      [
+        "P1",
+        "(as deployed) p50 / p95; Skip Pay's own CPU per order view",
+        `${ms(remote.floor.p50)} / ${ms(remote.floor.p95)}`,
+        `${ms(remote.order.p50)} / ${ms(remote.order.p95)}; ${ms(remote.order.skipPayCpuMs)}`,
+        "",
+        "",
+        "",
+      ],
       contextRow("(network floor) sandbox GET: p50 / p95 / req/s", sandboxGet),
       contextRow("(no session check) the sign-in page: p50 / p95 / req/s", signInPage),
       deltaRow("return, end to end vs direct Skip Pay PUT: p50", p2Direct, p2Action, 15),
@@ -601,7 +647,7 @@ async function main() {
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
     const machine = `${os.cpus().length} × ${cpu.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
     const notes = [
-      `- Errors or non-200 answers under load: signed-in floor ${floor.errors}, order page ${orderPage.errors}, sandbox ${sandboxGet.errors}, sign-in page ${signInPage.errors}.`,
+      `- Errors or non-200 answers under load: signed-in floor ${floor.errors}, order page ${orderPage.errors}, sandbox ${sandboxGet.errors}, sign-in page ${signInPage.errors}; as deployed: floor ${remote.floor.errors}, order page ${remote.order.errors}.`,
       `- P1 ran ${SECONDS} s per target with ${CONNECTIONS} connections after a 2 s warm-up; P2 ${p2.action.length} sequential returns per path after 5 warm-up rounds; P3 counts ${jsOrder.chunks.size} chunks in the order page's first load (not the legacy polyfills modern browsers skip); P4 medians of ${P4_RUNS} runs per order, each measure on a fresh page load (time to interactive: all ${2 * P4_RUNS} loads); P4's floor is the lightest signed-in page (\`/forbidden\`, the staff header's language switch hydrated), loaded once after each run's two order loads.`,
       `- Database: ${process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite in a temporary directory"}. The server, the sandbox, the load generator and Chromium share this machine's cores; load average ${loadAtStart} at the start, ${os.loadavg()[0]?.toFixed(1)} at the end.`,
     ].join("\n");
