@@ -105,6 +105,11 @@ export async function findBySubmission(db: Db, submissionId: string): Promise<Op
   return row ?? null;
 }
 
+/** Whether an operation holds its application's lock (what `activeOperation` looks for). */
+export function isActive(row: Pick<OperationRow, "status">): boolean {
+  return ACTIVE.includes(row.status);
+}
+
 /** The operation holding an application's lock (in flight, or of unknown outcome), if any. */
 export async function activeOperation(db: Db, applicationId: string): Promise<OperationRow | null> {
   const [row] = await db

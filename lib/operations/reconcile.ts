@@ -72,9 +72,13 @@ export function createReconcile(kit: Kit) {
     return { application: app, active: await journal.activeOperation(db, applicationId) };
   }
 
-  /** `settle`, answering the application as read. */
-  async function reconcile(applicationId: string, fresh?: ApplicationResponse) {
-    return (await settle(applicationId, fresh)).application;
+  /** `settle`, answering the application as read (`holder` as in `settle`). */
+  async function reconcile(
+    applicationId: string,
+    fresh?: ApplicationResponse,
+    holder?: journal.OperationRow | null,
+  ) {
+    return (await settle(applicationId, fresh, holder)).application;
   }
 
   /**

@@ -24,7 +24,15 @@ export function createOperations(deps: OperationsDeps) {
   const approvals = createApprovals(kit, reconcile, execute);
 
   async function entries(applicationId: string): Promise<JournalEntry[]> {
-    return (await journal.operationsFor(kit.db, applicationId)).map(journal.toEntry);
+    return (await operationsOf(applicationId)).entries;
+  }
+
+  /** The journal's entries and the operation holding the lock, from one query: an order view needs both. */
+  async function operationsOf(
+    applicationId: string,
+  ): Promise<{ entries: JournalEntry[]; active: journal.OperationRow | null }> {
+    const rows = await journal.operationsFor(kit.db, applicationId);
+    return { entries: rows.map(journal.toEntry), active: rows.find(journal.isActive) ?? null };
   }
 
   return {
@@ -36,6 +44,7 @@ export function createOperations(deps: OperationsDeps) {
     settleDue: reconcile.settleDue,
     readApplication: (id: string, later?: Later) => kit.read(id, later),
     entries,
+    operationsOf,
     notes: (applicationId: string) => notesFor(kit.db, applicationId),
     pendingApprovals: approvals.pendingApprovals,
     approvalQueue: approvals.approvalQueue,

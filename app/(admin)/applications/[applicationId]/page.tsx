@@ -62,10 +62,19 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   // Rendering writes nothing: the index takes the answer, and an unclear operation is settled, after the response.
   const result = await operations.readApplication(applicationId, after);
   if (!result.ok && result.error.kind === "not_found") notFound();
-  if (result.ok) after(() => operations.reconcile(applicationId, result.value));
   const cfg = config();
-  // Payouts are read with the order; when Skip Pay cannot list them the page still works and says so.
-  const payouts = result.ok ? await readPayouts(skippay(), applicationId) : null;
+  // With the order: its journal, notes, e-mails and payouts, side by side. When Skip Pay cannot list the payouts
+  // the page still works and says so.
+  const [journal, notes, emails, payouts] = result.ok
+    ? await Promise.all([
+        operations.operationsOf(applicationId),
+        operations.notes(applicationId),
+        getDb().then((db) => customerEmails(db, applicationId)),
+        readPayouts(skippay(), applicationId),
+      ])
+    : [null, null, null, null];
+  // The journal just read says which operation holds the lock: settling needs no second look.
+  if (result.ok) after(() => operations.reconcile(applicationId, result.value, journal?.active ?? null));
   return (
     <div className="space-y-4">
       <nav aria-label={t("breadcrumb")} className="text-sm">
@@ -76,11 +85,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       {result.ok ? (
         <OrderWorkspace
           initial={result.value}
-          initialJournal={{
-            entries: await operations.entries(applicationId),
-            notes: await operations.notes(applicationId),
-            emails: await customerEmails(await getDb(), applicationId),
-          }}
+          initialJournal={{ entries: journal?.entries ?? [], notes: notes ?? [], emails: emails ?? [] }}
           initialPayouts={payouts ?? { ok: false, error: "unavailable" }}
           readAt={readAt}
           sandbox={cfg.skippay.mode === "sandbox"}
