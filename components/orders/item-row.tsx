@@ -45,8 +45,8 @@ export const ItemRow = memo(function ItemRow({
   );
   return (
     <tr className="line-row">
-      <td className="px-3 py-2.5 break-words max-md:block">
-        <div className="font-medium text-slate-900">{line.name}</div>
+      <td className="line-first">
+        <div className="line-name">{line.name}</div>
         <div className="line-meta">
           <span className="font-mono">{line.code}</span>
           {line.ean && <span className="font-mono">{line.ean}</span>}
@@ -60,10 +60,7 @@ export const ItemRow = memo(function ItemRow({
         {label(t("quantity"))}
         <span>
           <span className="font-medium">{formatQuantity(line.quantity, locale)}</span>
-          <span className="block text-xs text-slate-500 max-md:inline">
-            {" "}
-            × {formatMoney(line.unitPrice, locale)}
-          </span>
+          <span className="line-unit">{` × ${formatMoney(line.unitPrice, locale)}`}</span>
         </span>
       </td>
       <td className="line-cell line-num font-medium">
@@ -72,14 +69,14 @@ export const ItemRow = memo(function ItemRow({
       </td>
       <td className="line-cell line-num whitespace-nowrap">
         {label(t("vat"))}
-        {line.vatRate} %
+        {`${line.vatRate} %`}
       </td>
       <td className="line-cell">
         {label(t("state"))}
-        <span className="flex flex-wrap justify-end gap-1 md:justify-start">
+        <span className="line-badges">
           {stateSummary(line.parts).map((s) => (
             <Badge key={s.state} tone={ITEM_STATE_TONE[s.state]}>
-              {formatQuantity(s.qty, locale)}× {tState(s.state)}
+              {`${formatQuantity(s.qty, locale)}× ${tState(s.state)}`}
               {s.date && <span className="font-normal opacity-80"> {formatShortDay(s.date, locale)}</span>}
             </Badge>
           ))}
