@@ -34,15 +34,9 @@ export const ItemRow = memo(function ItemRow({
   invalid: string | undefined;
   fields: LineFields | undefined;
 }) {
-  const t = useTranslations("items");
   const tTypes = useTranslations("itemTypes");
   const tState = useTranslations("itemStates");
   const locale = useLocale() as Locale;
-  const label = (text: string) => (
-    <span aria-hidden="true" className="line-label">
-      {text}
-    </span>
-  );
   return (
     <tr className="line-row">
       <td className="line-first">
@@ -56,23 +50,15 @@ export const ItemRow = memo(function ItemRow({
           )}
         </div>
       </td>
-      <td className="line-cell line-num">
-        {label(t("quantity"))}
+      <td className="line-cell line-num line-qty">
         <span>
           <span className="font-medium">{formatQuantity(line.quantity, locale)}</span>
           <span className="line-unit">{` × ${formatMoney(line.unitPrice, locale)}`}</span>
         </span>
       </td>
-      <td className="line-cell line-num font-medium">
-        {label(t("total"))}
-        {formatMoney(line.value, locale)}
-      </td>
-      <td className="line-cell line-num whitespace-nowrap">
-        {label(t("vat"))}
-        {`${line.vatRate} %`}
-      </td>
-      <td className="line-cell">
-        {label(t("state"))}
+      <td className="line-cell line-num line-total font-medium">{formatMoney(line.value, locale)}</td>
+      <td className="line-cell line-num line-vat whitespace-nowrap">{`${line.vatRate} %`}</td>
+      <td className="line-cell line-state">
         <span className="line-badges">
           {stateSummary(line.parts).map((s) => (
             <Badge key={s.state} tone={ITEM_STATE_TONE[s.state]}>

@@ -7,6 +7,7 @@
 import { useTranslations } from "next-intl";
 import {
   type ComponentType,
+  type CSSProperties,
   createContext,
   useContext,
   useId,
@@ -157,7 +158,11 @@ export function Rows({
         </p>
       )}
       {paged && pager("top")}
-      <table className="w-full table-fixed text-sm" aria-describedby={paged ? statusId : undefined}>
+      <table
+        className="w-full table-fixed text-sm"
+        aria-describedby={paged ? statusId : undefined}
+        style={phoneLabels({ qty: t("quantity"), total: t("total"), vat: t("vat"), state: t("state") })}
+      >
         <caption className="sr-only">{t("caption", { count: lines.length })}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold text-slate-600 max-md:hidden">
           <tr>
@@ -205,4 +210,14 @@ export function Rows({
       {paged && pager("bottom")}
     </div>
   );
+}
+
+/**
+ * On a phone each cell is named before its value (app/globals.css, `.line-qty` and the others). The names are set
+ * here once, as CSS strings, rather than written into every row of a long order.
+ */
+function phoneLabels(names: Record<"qty" | "total" | "vat" | "state", string>): CSSProperties {
+  return Object.fromEntries(
+    Object.entries(names).map(([key, name]) => [`--line-${key}`, JSON.stringify(name)]),
+  ) as CSSProperties;
 }
