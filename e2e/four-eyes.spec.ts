@@ -143,7 +143,7 @@ test("a supervisor cannot approve their own request; a second supervisor can rej
   await supervisor.context().close();
 });
 
-test("approved after the order changed: nothing is sent, the agent is told once and plans it again in one click", async ({
+test("approved after the order changed: nothing is sent, the agent is told until they dismiss it and plans it again in one click", async ({
   page,
   browser,
   sandbox,
@@ -180,15 +180,23 @@ test("approved after the order changed: nothing is sent, the agent is told once 
     1,
   );
 
-  // The agent is told the next time they open the admin — once.
+  // The agent is told the next time they open the admin.
   await page.reload();
   const notice = page.getByRole("status").filter({ hasText: "decided on" });
   await expect(notice).toContainText(
     `${orderNumber} — Amount-only refund ${czk(600_000)}: approved by Simona`,
   );
   await expect(notice).toContainText("the order had changed meanwhile, so nothing was sent");
-  // Marked seen once on screen (after the page is interactive); then never again.
+  // It stays through a reload and a language switch until the agent dismisses it; then never again.
   await page.waitForLoadState("networkidle");
+  await page.reload();
+  await page.getByRole("button", { name: "Čeština" }).click();
+  const oznameni = page.getByRole("status").filter({ hasText: "rozhodl" });
+  await expect(oznameni).toContainText(orderNumber);
+  await oznameni.getByRole("button", { name: "Zavřít" }).click();
+  await expect(page.getByRole("status").filter({ hasText: orderNumber })).toHaveCount(0);
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
   await expect(page.getByRole("status").filter({ hasText: orderNumber })).toHaveCount(0);

@@ -1,10 +1,11 @@
 "use client";
-// Decisions on an agent's requests made since they last looked, shown once — the next time they open the admin,
-// marked seen when the notice is on screen — and announced politely (role=status). Each links to its order; a request that came back to be confirmed again
-// says so, and the order page offers to plan it again in one click.
+// Decisions on an agent's requests made since they last looked, announced politely (role=status). It stays — through
+// a reload or a language switch — until the agent dismisses it or opens a decided order; then it is marked seen.
+// Each links to its order; a request that came back to be confirmed again says so, and the order page offers to
+// plan it again in one click.
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { formatMoment } from "@/lib/i18n/format";
 import type { JournalEntry } from "@/lib/operations/types";
 import { formatMoney, type Locale } from "@/lib/orders/money";
@@ -43,13 +44,14 @@ export function DecisionNotice({
   const t = useTranslations("requests");
   const tIntent = useTranslations("intents");
   const locale = useLocale() as Locale;
-  const [open, setOpen] = useState(true);
-  // Seen once it is on the agent's screen — not when the server rendered it (a render may never arrive).
-  const ids = decisions.map((d) => d.id).join(" ");
-  useEffect(() => {
-    if (ids) markSeen(ids.split(" ")).catch(() => {});
-  }, [ids, markSeen]);
-  if (!open) return null;
+  // Decisions still on screen. Seen when acknowledged, not when merely rendered: a reload must not lose them.
+  const [acknowledged, setAcknowledged] = useState<string[]>([]);
+  const shown = decisions.filter((d) => !acknowledged.includes(d.id));
+  const acknowledge = (ids: string[]) => {
+    setAcknowledged((before) => [...before, ...ids]);
+    markSeen(ids).catch(() => {});
+  };
+  if (shown.length === 0) return null;
   return (
     <div
       role="status"
@@ -58,16 +60,25 @@ export function DecisionNotice({
     >
       <div className="flex items-start gap-3">
         <h2 id="decision-notice-heading" className="font-semibold">
-          {t("noticeTitle", { count: decisions.length })}
+          {t("noticeTitle", { count: shown.length })}
         </h2>
-        <Button size="sm" variant="ghost" className="ml-auto -mt-1" onClick={() => setOpen(false)}>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="ml-auto -mt-1"
+          onClick={() => acknowledge(shown.map((d) => d.id))}
+        >
           {t("dismiss")}
         </Button>
       </div>
       <ul className="mt-1 space-y-1">
-        {decisions.map((d) => (
+        {shown.map((d) => (
           <li key={d.id}>
-            <Link href={`/applications/${d.applicationId}`} className="font-medium underline">
+            <Link
+              href={`/applications/${d.applicationId}`}
+              className="font-medium underline"
+              onClick={() => acknowledge([d.id])}
+            >
               {d.orderNumber ?? d.applicationId}
             </Link>{" "}
             {t(`decided.${decisionKey(d.status)}`, {
