@@ -211,7 +211,29 @@ describe("SMTP_URL and MAIL_FROM", () => {
     expect(
       parseConfig({ ...remote, SMTP_URL: "smtps://u:p@smtp.shop.cz:465", MAIL_FROM: "Shop <orders@shop.cz>" })
         .mail,
-    ).toEqual({ kind: "smtp", url: "smtps://u:p@smtp.shop.cz:465", from: "Shop <orders@shop.cz>" });
+    ).toEqual({
+      kind: "smtp",
+      url: "smtps://u:p@smtp.shop.cz:465",
+      from: "Shop <orders@shop.cz>",
+      shopName: "Shop",
+    });
+  });
+
+  it("signs customer e-mails with SHOP_NAME, else MAIL_FROM's name, else the sandbox's demo shop", () => {
+    const smtp = { ...remote, SMTP_URL: "smtps://u:p@smtp.shop.cz:465" };
+    const shopName = (env: Record<string, string>) => {
+      const mail = parseConfig(env).mail;
+      return mail.kind === "off" ? null : mail.shopName;
+    };
+    expect(shopName({ ...smtp, MAIL_FROM: '"Vařečka s.r.o." <orders@shop.cz>' })).toBe("Vařečka s.r.o.");
+    expect(shopName({ ...smtp, MAIL_FROM: "Vařečka <orders@shop.cz>", SHOP_NAME: "Zlatá vařečka" })).toBe(
+      "Zlatá vařečka",
+    );
+    expect(shopName({ ...smtp, MAIL_FROM: "orders@shop.cz", SHOP_NAME: "Vařečka" })).toBe("Vařečka");
+    expect(shopName({ SESSION_SECRET: secret })).toBe("Demo e-shop");
+    expect(() => parseConfig({ ...smtp, MAIL_FROM: "orders@shop.cz" })).toThrow(
+      /SHOP_NAME: is required with SMTP_URL when MAIL_FROM has no name/,
+    );
   });
 
   it("names a URL that is not SMTP, a sender that is no address, and a missing sender in production", () => {

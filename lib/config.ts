@@ -8,6 +8,18 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
 /** The sender in sandbox mode when MAIL_FROM is not set (the embedded SMTP server takes any). */
 const SANDBOX_MAIL_FROM = "Skip Pay Orders (sandbox) <no-reply@sandbox.invalid>";
+/** The shop's name under customer e-mails in sandbox mode when neither SHOP_NAME nor MAIL_FROM gives one. */
+const SANDBOX_SHOP_NAME = "Demo e-shop";
+
+/** The name part of a sender (`Vařečka <orders@varecka.cz>` → `Vařečka`); none for a bare address. */
+export function senderName(from: string | undefined): string | undefined {
+  const name = from
+    ?.match(/^([^<>]*)</)?.[1]
+    ?.trim()
+    .replace(/^"(.*)"$/, "$1")
+    .trim();
+  return name || undefined;
+}
 
 const port = z.coerce.number().int().min(1).max(65535);
 const positiveMs = z.coerce.number().int().min(1);
@@ -97,6 +109,7 @@ const envSchema = z.object({
       message: 'must be an e-mail address, or a name and one: "Shop <orders@shop.cz>"',
     })
     .optional(),
+  SHOP_NAME: z.string().trim().min(1).max(100).optional(),
 });
 
 export type SkipPayMode = "sandbox" | "remote";
@@ -138,7 +151,10 @@ export interface AppConfig {
    * How customer e-mails go out (lib/mail): over `SMTP_URL`; in sandbox mode without it, to the embedded SMTP
    * server whose messages the Outbox page lists; in production without it, not at all (the button says why).
    */
-  mail: { kind: "smtp"; url: string; from: string } | { kind: "sandbox"; from: string } | { kind: "off" };
+  mail:
+    | { kind: "smtp"; url: string; from: string; shopName: string }
+    | { kind: "sandbox"; from: string; shopName: string }
+    | { kind: "off" };
 }
 
 export class ConfigError extends Error {
@@ -210,6 +226,12 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     problems.push(
       "MAIL_FROM: is required with SMTP_URL (the sender customers see, e.g. Shop <orders@shop.cz>)",
     );
+  // Customer e-mails sign off with the shop's name: SHOP_NAME, else the name in MAIL_FROM.
+  const shopName = e.SHOP_NAME ?? senderName(e.MAIL_FROM);
+  if (e.SMTP_URL && e.MAIL_FROM && !shopName && mode === "remote")
+    problems.push(
+      "SHOP_NAME: is required with SMTP_URL when MAIL_FROM has no name (customer e-mails sign off with it, e.g. Vařečka)",
+    );
   if (!!e.ADMIN_EMAIL !== !!e.ADMIN_PASSWORD)
     problems.push("ADMIN_EMAIL and ADMIN_PASSWORD: give both or neither");
   if (problems.length > 0) throw new ConfigError(problems);
@@ -249,9 +271,14 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       notifyHosts: e.SANDBOX_NOTIFY_HOSTS ?? [],
     },
     mail: e.SMTP_URL
-      ? { kind: "smtp", url: e.SMTP_URL, from: e.MAIL_FROM ?? SANDBOX_MAIL_FROM }
+      ? {
+          kind: "smtp",
+          url: e.SMTP_URL,
+          from: e.MAIL_FROM ?? SANDBOX_MAIL_FROM,
+          shopName: shopName ?? SANDBOX_SHOP_NAME,
+        }
       : mode === "sandbox"
-        ? { kind: "sandbox", from: e.MAIL_FROM ?? SANDBOX_MAIL_FROM }
+        ? { kind: "sandbox", from: e.MAIL_FROM ?? SANDBOX_MAIL_FROM, shopName: shopName ?? SANDBOX_SHOP_NAME }
         : { kind: "off" },
   };
 }

@@ -74,7 +74,7 @@ beforeAll(async () => {
   client = server.client({ timeoutMs: 4_000, fetch: requests.fetch });
   ops = createOperations({ db: server.database.db, client, approvalLimit: 10_000_000, leaseMs: 5_000 });
   smtp = await startSandboxSmtp(server.database.db, SMTP_PORT);
-  deps = { db: server.database.db, mailer: localMailer(smtp.host, smtp.port, FROM) };
+  deps = { db: server.database.db, mailer: localMailer(smtp.host, smtp.port, FROM), shopName: "Vařečka" };
 });
 
 afterEach(() => requests.expectConforming());
@@ -103,6 +103,8 @@ describe("exactly once", () => {
       `částku za objednávku ${app.order.number} jsme vám snížili o ${formatMoney(25_000, "cs")}`,
     );
     expect(message?.body).toContain("do data splatnosti");
+    // Signed off with the shop's name, not only "S pozdravem".
+    expect(message?.body.trimEnd().endsWith("S pozdravem\nVařečka")).toBe(true);
     expect(message?.body.trim()).toBe(first.ok ? first.email.body.trim() : "");
   });
 

@@ -23,6 +23,8 @@ export interface NotifyDeps {
   db: Db;
   /** null: e-mail is off (production without SMTP_URL). */
   mailer: Mailer | null;
+  /** The shop's name the e-mail signs off with (SHOP_NAME, else MAIL_FROM's name). */
+  shopName?: string;
   now?: () => Date;
 }
 
@@ -80,7 +82,7 @@ export async function notifyCustomer(
   if (!facts) return { ok: false, failure: { kind: "not_succeeded" } };
 
   const subject = customerSubject(input.language, facts.orderNumber);
-  const body = customerMessage(input.language, facts);
+  const body = customerMessage(input.language, facts, deps.shopName);
   const claim = await claimCustomerEmail(
     db,
     {

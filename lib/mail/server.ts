@@ -15,5 +15,5 @@ export async function getNotifyDeps(): Promise<NotifyDeps> {
       error: `the sandbox SMTP server did not start: ${error.message}`,
     }),
   }));
-  return { db: await getDb(), mailer };
+  return { db: await getDb(), mailer, shopName: mail.kind === "off" ? undefined : mail.shopName };
 }

@@ -52,6 +52,16 @@ describe("customer message", () => {
     expect(m.cs.endsWith("\n\nS pozdravem")).toBe(true);
   });
 
+  it("signs off with the shop's name under the closing when it is given (the e-mail's)", () => {
+    const app = delivered("DEFERRED_PAYMENT");
+    const result = plan(contextOf(app), { kind: "refund", amount: 25_000 } as Intent);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const facts = factsOf(result.plan, renderApplication(applyPlan(app, result.plan)), app.state);
+    expect(customerMessage("cs", facts, "Vařečka").endsWith("\n\nS pozdravem\nVařečka")).toBe(true);
+    expect(customerMessage("en", facts, " Vařečka ").endsWith("\n\nKind regards\nVařečka")).toBe(true);
+    expect(customerMessage("cs", facts, "  ").endsWith("\n\nS pozdravem")).toBe(true);
+  });
+
   it("an order change says the new amount, and that anything paid above it comes back", () => {
     const m = messageAfter(ready("DEFERRED_PAYMENT"), (k) => ({
       kind: "change-order",

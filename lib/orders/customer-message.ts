@@ -161,8 +161,11 @@ function itemList(items: MessageFacts["items"], locale: Locale): string {
   return items.map((c) => `${formatQuantity(c.quantity, locale)}× ${c.name}`).join(", ");
 }
 
-/** The message for the customer, in `locale`. The new total is Skip Pay's: the message says what is true now. */
-export function customerMessage(locale: Locale, f: MessageFacts): string {
+/**
+ * The message for the customer, in `locale`. The new total is Skip Pay's: the message says what is true now.
+ * `shopName` (the e-mail's, from SHOP_NAME) signs it off under the closing; without it the agent signs it.
+ */
+export function customerMessage(locale: Locale, f: MessageFacts, shopName?: string): string {
   const t = TEXT[locale](f.orderNumber);
   const money = (minor: number) => formatMoney(minor, locale);
   const total = f.totalAfter;
@@ -207,5 +210,6 @@ export function customerMessage(locale: Locale, f: MessageFacts): string {
       sentences = f.neverApproved ? [t.changed(money(total))] : [t.changed(money(total)), next, t.paidBack];
       break;
   }
-  return [t.greeting, "", sentences.join(" "), "", t.closing].join("\n");
+  const signOff = shopName?.trim() ? [t.closing, shopName.trim()] : [t.closing];
+  return [t.greeting, "", sentences.join(" "), "", ...signOff].join("\n");
 }
