@@ -329,3 +329,47 @@ async function seriousViolations(page: Page) {
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+test("the supervisor's confirmation of a decision survives a language switch and a reload, until dismissed", async ({
+  page,
+  browser,
+  sandbox,
+}) => {
+  test.setTimeout(60_000);
+  const { id, orderNumber } = await sandbox.create("delivered", TV);
+  await openApplication(page, id);
+  await requestRefund(page, "6000");
+
+  const supervisor = await pageAs(browser, "supervisor2");
+  await supervisor.goto("/approvals");
+  const card = supervisor.getByRole("listitem").filter({ hasText: orderNumber });
+  await card.getByRole("button", { name: `Reject ${orderNumber}` }).click();
+  await supervisor.getByRole("dialog").getByRole("button", { name: "Reject the request" }).click();
+  const english = supervisor
+    .getByRole("status")
+    .filter({ hasText: `You rejected: Amount-only refund ${czk(600_000)} on ${orderNumber}` });
+  await expect(english).toContainText("asked by Alena Králová");
+  // The language is saved on the account: whatever happens below, it goes back to English for the other tests.
+  try {
+    await supervisor.getByRole("button", { name: "Čeština" }).click();
+    const czech = supervisor
+      .getByRole("status")
+      .filter({ hasText: new RegExp(`^Zamítli jste: Vrácení částky .* u objednávky ${orderNumber}`) });
+    await expect(czech).toBeVisible();
+    await supervisor.reload();
+    await expect(czech).toBeVisible();
+    await supervisor.getByRole("button", { name: "English" }).click();
+    await expect(english).toBeVisible();
+  } finally {
+    if ((await supervisor.locator("html").getAttribute("lang")) === "cs")
+      await supervisor.getByRole("button", { name: "English" }).click();
+    await expect(supervisor.locator("html")).toHaveAttribute("lang", "en");
+  }
+  // Dismissed, it is gone — and stays gone after a reload, and on the next visit.
+  await english.getByRole("button", { name: "Dismiss" }).click();
+  await expect(english).toHaveCount(0);
+  await supervisor.reload();
+  await expect(supervisor.getByRole("heading", { name: "Approvals", level: 1 })).toBeVisible();
+  await expect(english).toHaveCount(0);
+  await supervisor.context().close();
+});

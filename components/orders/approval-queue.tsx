@@ -7,17 +7,25 @@ import { factsOf } from "@/lib/orders/customer-message";
 import type { ApprovalResult as Decision } from "@/lib/orders/outcome";
 import { ApprovalCard } from "./approval-card";
 import { CustomerMessage } from "./customer-message";
+import { type DecidedEntry, DecisionConfirmation } from "./decision-confirmation";
 import { OperationResult as ResultView } from "./operation-result";
 
-/** Requests waiting for approval. Approving runs the operation on the order as Skip Pay has it now. */
+/**
+ * Requests waiting for approval. Approving runs the operation on the order as Skip Pay has it now. A decision is
+ * confirmed through the URL (`?decided=<id>`, read back by the page as `decided`), so the confirmation outlives a
+ * reload or a language switch; the full outcome below it is for the moment it was made.
+ */
 export function ApprovalQueue({
   cards,
   staffId,
   decide,
+  decided,
 }: {
   cards: Card[];
   staffId: string;
   decide: (input: unknown) => Promise<Decision>;
+  /** The decision the URL names, when this supervisor made it lately. */
+  decided: DecidedEntry | null;
 }) {
   const t = useTranslations("approvals");
   const router = useRouter();
@@ -28,14 +36,22 @@ export function ApprovalQueue({
   const run = (operationId: string, decision: "approve" | "reject", note: string) => {
     setBusyId(operationId);
     startTransition(async () => {
-      setOutcome(await decide({ operationId, decision, note }));
+      const result = await decide({ operationId, decision, note });
+      setOutcome(result);
       setBusyId(null);
-      router.refresh();
+      if (result.ok)
+        router.replace(`/approvals?decided=${encodeURIComponent(operationId)}`, { scroll: false });
+      else router.refresh();
     });
+  };
+  const dismiss = () => {
+    setOutcome(null);
+    router.replace("/approvals", { scroll: false });
   };
 
   return (
     <div className="space-y-4">
+      {decided && <DecisionConfirmation entry={decided} onDismiss={dismiss} />}
       <div aria-live="polite">
         {outcome && (
           <ResultView

@@ -12,6 +12,9 @@ import { type Actor, busy, type Kit, lineNames, skippayFailure } from "./kit";
 import type { Reconcile } from "./reconcile";
 import type { ApprovalCard, OperationStatus } from "./types";
 
+/** How long after a decision the approvals page still confirms it to the supervisor who made it. */
+export const DECISION_CONFIRMED_MS = 60 * 60 * 1000;
+
 /** JSON with sorted keys: jsonb stores objects with its own key order, so compare canonical forms. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
@@ -175,6 +178,17 @@ export function createApprovals(kit: Kit, reconcile: Reconcile, send: Execute) {
     return (await journal.unseenDecisions(db, actorId)).map(journal.toEntry);
   }
 
+  /**
+   * A decision this supervisor made within the last hour, for the approvals page to confirm: the page's URL carries
+   * its id, so the confirmation survives a reload or a language switch — and is gone once dismissed or stale.
+   */
+  async function decisionBy(actorId: string, operationId: string) {
+    const row = await journal.findOperation(db, operationId);
+    if (!row || row.decidedById !== actorId || !row.decidedAt) return null;
+    if (now().getTime() - row.decidedAt.getTime() > DECISION_CONFIRMED_MS) return null;
+    return journal.toEntry(row);
+  }
+
   const markDecisionsSeen = (actorId: string, ids: string[]) =>
     journal.markDecisionsSeen(db, actorId, ids, now());
 
@@ -186,6 +200,7 @@ export function createApprovals(kit: Kit, reconcile: Reconcile, send: Execute) {
     requestsOf,
     unseenDecisions,
     markDecisionsSeen,
+    decisionBy,
     pendingCount: () => journal.countPendingApprovals(db),
   };
 }

@@ -52,6 +52,7 @@ export function createOperations(deps: OperationsDeps) {
     requestsOf: approvals.requestsOf,
     unseenDecisions: approvals.unseenDecisions,
     markDecisionsSeen: approvals.markDecisionsSeen,
+    decisionBy: approvals.decisionBy,
     db: kit.db,
   };
 }

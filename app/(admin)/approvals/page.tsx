@@ -12,18 +12,33 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Supervisors: every request waiting for a second pair of eyes. */
-export default async function ApprovalsPage() {
+/** Supervisors: every request waiting for a second pair of eyes, and the decision they just made (?decided=). */
+export default async function ApprovalsPage({ searchParams }: PageProps<"/approvals">) {
   const staff = await requirePageStaff("approve", "/approvals");
   const t = await getTranslations("approvals");
-  const cards = await (await getOperations()).approvalQueue();
+  const operations = await getOperations();
+  const cards = await operations.approvalQueue();
+  const id = (await searchParams).decided;
+  const entry =
+    typeof id === "string" && id.length > 0 && id.length <= 64
+      ? await operations.decisionBy(staff.id, id)
+      : null;
+  const decided = entry && {
+    id: entry.id,
+    applicationId: entry.applicationId,
+    orderNumber: entry.orderNumber,
+    intent: entry.intent,
+    refund: entry.refund,
+    status: entry.status,
+    actorName: entry.actorName,
+  };
   return (
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
       </div>
-      <ApprovalQueue cards={cards} staffId={staff.id} decide={decideApproval} />
+      <ApprovalQueue cards={cards} staffId={staff.id} decide={decideApproval} decided={decided} />
     </div>
   );
 }
