@@ -380,3 +380,39 @@ test("a total changed outside this admin is said to be so, and staff record that
   const note = page.getByRole("listitem", { name: "Difference in the total checked" });
   await expect(note).toContainText("Shop refunded it by phone");
 });
+
+test("on a phone the review bar shows the preview's whole sentence, wrapped, beside Review (Czech)", async ({
+  browser,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  const context = await browser.newContext({
+    locale: "cs-CZ",
+    viewport: { width: 390, height: 844 },
+    storageState: ".reports/auth/agent.json",
+  });
+  await context.addCookies([{ name: "locale", value: "cs", url: test.info().project.use.baseURL as string }]);
+  const page = await context.newPage();
+  await page.goto(`/applications/${id}`);
+  await page.getByRole("radio", { name: /Vráceno — vrácení zboží/ }).check();
+  await page.getByRole("spinbutton", { name: "Množství k vrácení: Rychlovarná konvice" }).fill("1");
+  await page.getByRole("spinbutton", { name: "Množství k vrácení: Kuchařka" }).fill("1");
+  const headline = page.getByText(/^2 položky · 1\s898,00\s?Kč → 597,00\s?Kč$/);
+  await expect(headline).toBeInViewport();
+  await expect(page.getByRole("button", { name: "Zkontrolovat vrácení" })).toBeInViewport();
+  const fit = await headline.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return {
+      clippedSideways: el.scrollWidth > el.clientWidth,
+      clippedDown: el.scrollHeight > el.clientHeight,
+      right: box.right,
+      height: box.height,
+    };
+  });
+  expect(fit.clippedSideways).toBe(false);
+  expect(fit.clippedDown).toBe(false);
+  expect(fit.right).toBeLessThanOrEqual(390);
+  // Still compact: at most two lines of text.
+  expect(fit.height).toBeLessThanOrEqual(44);
+  await context.close();
+});

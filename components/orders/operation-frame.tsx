@@ -59,9 +59,10 @@ export function OperationFrame({
             {t(`review.${kind}`)}
           </Button>
         </aside>
-        {/* On a phone the panel is far below a long list: its summary and "Review" stay at the bottom edge. */}
-        <div className="fixed inset-x-0 bottom-0 z-20 flex items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden">
-          <div className="min-w-0 flex-1 text-sm">
+        {/* On a phone the panel is far below a long list: its summary and "Review" stay at the bottom edge. The
+            summary wraps (two lines at 390 px in Czech) rather than being cut: it is what Review will do. */}
+        <div className="fixed inset-x-0 bottom-0 z-20 flex items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-2.5 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden">
+          <div className="min-w-0 flex-1 text-sm leading-snug">
             <PlanHeadline op={op} />
           </div>
           <Button type="submit" variant="primary" disabled={ctx.locked}>

@@ -44,7 +44,7 @@ export function PlanHeadline({ op }: { op: OperationForm }) {
   // An order change moves no items between states: what it changes is lines (or only the delivery).
   if (live.orderChange)
     return (
-      <span className="block truncate font-medium text-slate-900">
+      <span className="block font-medium text-slate-900">
         {t("headlineChange", {
           count: changedLines(live.orderChange).length,
           total: formatMoney(live.totalAfter, locale),
@@ -53,7 +53,7 @@ export function PlanHeadline({ op }: { op: OperationForm }) {
     );
   const { count, unit } = itemCount(live.changes);
   return (
-    <span className="block truncate font-medium text-slate-900">
+    <span className="block font-medium text-slate-900">
       {t("headline", {
         count,
         unit,
