@@ -6,7 +6,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatMoment } from "@/lib/i18n/format";
+import { formatMoment, quoted } from "@/lib/i18n/format";
 import type { JournalEntry } from "@/lib/operations/types";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import { Button } from "../ui/button";
@@ -87,7 +87,7 @@ export function DecisionNotice({
               name: d.decidedByName ?? "",
               at: d.decidedAt ? formatMoment(new Date(d.decidedAt), locale) : "",
             })}
-            {d.decisionNote && <span className="italic"> “{d.decisionNote}”</span>}
+            {d.decisionNote && <span className="italic"> {quoted(d.decisionNote, locale)}</span>}
           </li>
         ))}
       </ul>

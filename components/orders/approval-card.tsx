@@ -4,7 +4,7 @@
 // (items, refund, VAT per rate, expected states, the exact request).
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { formatMoment } from "@/lib/i18n/format";
+import { formatMoment, quoted } from "@/lib/i18n/format";
 import type { ApprovalCard as Card } from "@/lib/operations/types";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import { type Decision, DecisionButtons } from "./decision-dialog";
@@ -46,7 +46,7 @@ export function ApprovalCard({
       <p className="mt-1 text-sm text-slate-700">
         {t("requestedBy", { name: e.actorName })}
         {e.reason && <> · {tReason(e.reason as "other")}</>}
-        {e.note && <span className="block text-slate-600 italic">“{e.note}”</span>}
+        {e.note && <span className="block text-slate-600 italic">{quoted(e.note, locale)}</span>}
       </p>
 
       <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 rounded-lg bg-slate-50 p-3 text-sm sm:grid-cols-4">

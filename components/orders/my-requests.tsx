@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { formatMoment } from "@/lib/i18n/format";
+import { formatMoment, quoted } from "@/lib/i18n/format";
 import type { JournalEntry } from "@/lib/operations/types";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import type { WithdrawResult } from "@/lib/orders/outcome";
@@ -105,7 +105,7 @@ export function MyRequests({
                       })
                     : t("rule", { refund: m(e.refund), limit: m(limit) })}
                 </p>
-                {e.note && <p className="mt-1 text-slate-600 italic">“{e.note}”</p>}
+                {e.note && <p className="mt-1 text-slate-600 italic">{quoted(e.note, locale)}</p>}
                 {e.status === "pending_approval" && (
                   <p className="mt-1 font-medium text-slate-800">{t("waiting")}</p>
                 )}
@@ -115,7 +115,9 @@ export function MyRequests({
                       name: e.decidedByName,
                       at: at(e.decidedAt),
                     })}
-                    {e.decisionNote && <span className="text-slate-600"> — “{e.decisionNote}”</span>}
+                    {e.decisionNote && (
+                      <span className="text-slate-600"> — {quoted(e.decisionNote, locale)}</span>
+                    )}
                   </p>
                 )}
                 {e.status === "withdrawn" && e.finishedAt && (

@@ -3,7 +3,7 @@
 // and until when it holds the application at most), one whose outcome a supervisor must record, or this person's
 // request that came back to them to confirm again.
 import { useLocale, useTranslations } from "next-intl";
-import { formatMoment } from "@/lib/i18n/format";
+import { formatMoment, quoted } from "@/lib/i18n/format";
 import type { JournalEntry } from "@/lib/operations/types";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import { Alert } from "../ui/alert";
@@ -84,7 +84,7 @@ export function ReconfirmRequest({ entry, onReplan }: { entry: JournalEntry; onR
       })}
     >
       {entry.orderChange && <StaleDiff change={entry.orderChange} />}
-      {entry.decisionNote && <p>“{entry.decisionNote}”</p>}
+      {entry.decisionNote && <p>{quoted(entry.decisionNote, locale)}</p>}
       <p>{t("reconfirmBannerBody")}</p>
       <div className="pt-1">
         <Button size="sm" variant="primary" onClick={onReplan}>

@@ -3,7 +3,7 @@
 // unclear outcome's evidence — and the message for the customer, for whoever talks to them later.
 import { useLocale, useTranslations } from "next-intl";
 import { can, mayDecide } from "@/lib/auth/roles";
-import { formatMoment } from "@/lib/i18n/format";
+import { formatMoment, quoted } from "@/lib/i18n/format";
 import type { JournalEntry, OperationStatus, TimelineNote } from "@/lib/operations/types";
 import { factsOfEntry } from "@/lib/orders/customer-message";
 import { formatMoney, type Locale } from "@/lib/orders/money";
@@ -88,12 +88,12 @@ export function TimelineEntry({
       <p className="mt-1 text-slate-700">
         {t("by", { name: e.actorName })}
         {reason && <> · {reason}</>}
-        {e.note && <span className="block text-slate-600 italic">“{e.note}”</span>}
+        {e.note && <span className="block text-slate-600 italic">{quoted(e.note, locale)}</span>}
       </p>
       {e.approvalRequired && e.decidedByName && e.decidedAt && (
         <p className="mt-1 text-slate-700">
           {t(DECIDED[e.status] ?? "approvedBy", { name: e.decidedByName, at: at(e.decidedAt) })}
-          {e.decisionNote && <span className="text-slate-600"> — “{e.decisionNote}”</span>}
+          {e.decisionNote && <span className="text-slate-600"> — {quoted(e.decisionNote, locale)}</span>}
         </p>
       )}
       {e.status === "withdrawn" && e.finishedAt && (
@@ -196,7 +196,7 @@ export function NoteEntry({ note }: { note: TimelineNote }) {
           amount: formatMoney(Math.abs(note.drift), locale),
           direction: note.drift < 0 ? "lower" : "higher",
         })}
-        {note.note && <span className="block text-slate-600 italic">“{note.note}”</span>}
+        {note.note && <span className="block text-slate-600 italic">{quoted(note.note, locale)}</span>}
       </p>
     </li>
   );

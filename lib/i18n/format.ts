@@ -44,3 +44,8 @@ export function formatMoment(at: Date, locale: Locale): string {
 export function formatTime(at: Date, locale: Locale): string {
   return formatter(locale, { timeStyle: "short" }).format(at);
 }
+
+/** Someone's words quoted as the language writes them: „…“ in Czech, “…” in English (never ASCII "…"). */
+export function quoted(text: string, locale: Locale): string {
+  return locale === "cs" ? `„${text}“` : `“${text}”`;
+}

@@ -3,6 +3,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { _createCache, _createIntlFormatters } from "use-intl/core";
 import formatCompiled from "use-intl/format-message/format-only";
 import { describe, expect, it } from "vitest";
+import { quoted } from "./format";
 import cs from "./messages/cs.json";
 import en from "./messages/en.json";
 
@@ -45,6 +46,14 @@ function argumentSamples(ast: Ast, out = new Map<string, Set<string | number>>()
 describe("UI messages", () => {
   const english = flatten(en as Tree);
   const czech = flatten(cs as Tree);
+
+  it('Czech quotes the Czech way, „…“: no ASCII " nor English ” in a Czech message (ICU quotes with \', not ")', () => {
+    const wrong = [...czech].filter(([, message]) => /["\u201d]/.test(message)).map(([key]) => key);
+    expect(wrong).toEqual([]);
+    // Staff's own words quoted in the UI (notes, decisions) follow the UI's language too.
+    expect(quoted("Fotky prosím", "cs")).toBe("\u201eFotky prosím\u201c");
+    expect(quoted("Checked the photos", "en")).toBe("\u201cChecked the photos\u201d");
+  });
 
   it("Czech and English have exactly the same keys", () => {
     expect([...czech.keys()].filter((k) => !english.has(k))).toEqual([]);
