@@ -124,3 +124,47 @@ test("the delivery address waits behind 'Fix the delivery address'; fixed alone,
     zip: "602 00",
   });
 });
+
+/** The visible controls of the operation form that have no label on screen (only an accessible name, if any). */
+async function controlsWithoutVisibleLabel(page: Page) {
+  return page.locator("form[aria-labelledby=panel-heading]").evaluate((form) => {
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== "hidden";
+    };
+    const controls = [...form.querySelectorAll("input:not([type=hidden]), select, textarea")] as (
+      | HTMLInputElement
+      | HTMLSelectElement
+      | HTMLTextAreaElement
+    )[];
+    return controls
+      .filter(shown)
+      .filter((el) => {
+        const by = (el.getAttribute("aria-labelledby") ?? "")
+          .split(" ")
+          .filter(Boolean)
+          .map((id) => document.getElementById(id))
+          .filter((l): l is HTMLElement => !!l);
+        return ![...(el.labels ?? []), ...by].some((l) => shown(l) && l.textContent?.trim());
+      })
+      .map((el) => el.getAttribute("aria-label") ?? el.name);
+  });
+}
+
+test("on a phone every field of the change-order form has a label on screen, the new line's too", async ({
+  page,
+  sandbox,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await changeOrderOn(page, sandbox);
+  await page.getByRole("button", { name: "Add a line" }).click();
+  await expect(page.getByRole("textbox", { name: "Name of new line 1" })).toBeVisible();
+  expect(await controlsWithoutVisibleLabel(page)).toEqual([]);
+  // The lines' own fields say what they are, beside the line's name (their accessible names are unchanged).
+  const quantity = page.getByRole("textbox", { name: "New quantity: Hrnek smaltovaný" });
+  await expect(quantity).toBeVisible();
+  const label = await quantity.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent?.trim());
+  expect(label).toBe("New quantity");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(page.getByRole("textbox", { name: "New unit price: Kuchařka" })).toBeVisible();
+});

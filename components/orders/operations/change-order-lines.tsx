@@ -25,7 +25,17 @@ export function ChangeOrderLines({
         {t("linesHeading", { count: lines.length })}
       </h2>
       <p className="mt-1 text-xs text-slate-500">{t("linesHint")}</p>
-      <ul className="mt-3 divide-y divide-slate-100">
+      {/* Column headings beside the fields from 640 px; below, each field has its own label (LineRow). The fields'
+          accessible names say which line they are for, so the headings are for the eye only. */}
+      <div
+        aria-hidden="true"
+        className="mt-3 hidden gap-2 text-xs font-medium text-slate-600 sm:grid sm:grid-cols-[minmax(0,1fr)_7rem_9rem_6rem]"
+      >
+        <span>{t("lineColumn")}</span>
+        <span>{t("quantityLabel")}</span>
+        <span>{t("unitPriceLabel")}</span>
+      </div>
+      <ul className="mt-3 divide-y divide-slate-100 sm:mt-1">
         {lines.map((line, index) => (
           <LineRow
             key={line.key}
@@ -63,7 +73,7 @@ function LineRow({
   return (
     <li
       className={cx(
-        "grid gap-2 py-3 sm:grid-cols-[minmax(0,1fr)_7rem_9rem_auto] sm:items-start",
+        "grid gap-2 py-3 sm:grid-cols-[minmax(0,1fr)_7rem_9rem_6rem] sm:items-start",
         removed && "opacity-60",
       )}
     >
@@ -81,6 +91,9 @@ function LineRow({
         </span>
       </div>
       <div>
+        <label htmlFor={ids.quantity} className="mb-1 block text-xs font-medium text-slate-700 sm:sr-only">
+          {t("quantityLabel")}
+        </label>
         <input
           id={ids.quantity}
           {...register(`lines.${index}.quantity`)}
@@ -100,6 +113,9 @@ function LineRow({
         )}
       </div>
       <div>
+        <label htmlFor={ids.price} className="mb-1 block text-xs font-medium text-slate-700 sm:sr-only">
+          {t(discount ? "discountLabel" : "unitPriceLabel")}
+        </label>
         <input
           id={ids.price}
           {...register(`lines.${index}.unitPrice`)}
