@@ -168,3 +168,29 @@ test("on a phone every field of the change-order form has a label on screen, the
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect(page.getByRole("textbox", { name: "New unit price: Kuchařka" })).toBeVisible();
 });
+
+test("a new line shows no errors until its fields are left or the review is asked for", async ({
+  page,
+  sandbox,
+}) => {
+  await changeOrderOn(page, sandbox);
+  await page.getByRole("button", { name: "Add a line" }).click();
+  const name = page.getByRole("textbox", { name: "Name of new line 1" });
+  const price = page.getByRole("textbox", { name: "Unit price of new line 1 (CZK)" });
+  await expect(name).toBeVisible();
+  const group = page.getByRole("group", { name: "New lines" });
+  // Nothing typed yet: nothing is wrong yet.
+  await expect(group.locator("[aria-invalid=true]")).toHaveCount(0);
+  await expect(name).not.toHaveAttribute("aria-invalid", "true");
+  await expect(price).not.toHaveAttribute("aria-invalid", "true");
+  // Left empty after a visit: that field says so; the price, not visited, still does not.
+  await name.focus();
+  await name.blur();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(price).not.toHaveAttribute("aria-invalid", "true");
+  // Asking for the review shows every error.
+  await chooseReason(page, "Customer asked");
+  await page.getByRole("button", { name: "Review the change" }).click();
+  await expect(price).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+});

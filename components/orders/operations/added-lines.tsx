@@ -55,15 +55,20 @@ function AddedField({
 }) {
   const t = useTranslations("changeOrder");
   const tTypes = useTranslations("itemTypes");
-  const { register } = useFormContext();
+  const { register, trigger, getFieldState, formState } = useFormContext();
   const path = `added.${index}.${name}`;
-  const error = useFieldError(path, issue);
+  // Adding a line validates the new, still empty line at once: its errors wait until the field is left or
+  // changed, or the review is asked for — as every other field's do.
+  const { isTouched, isDirty } = getFieldState(path, formState);
+  const fieldError = useFieldError(path, issue);
+  const error = isTouched || isDirty || formState.isSubmitted ? fieldError : undefined;
+  const field = register(path, { onBlur: () => trigger(path) });
   const label = t(`added.${name}`, { n: index + 1 });
   return (
     <Field label={label} error={error}>
       {(ids) =>
         name === "type" ? (
-          <select {...ids} {...register(path)} className={inputClass}>
+          <select {...ids} {...field} className={inputClass}>
             {ITEM_TYPES.map((type) => (
               <option key={type} value={type}>
                 {tTypes.has(type) ? tTypes(type) : type}
@@ -71,7 +76,7 @@ function AddedField({
             ))}
           </select>
         ) : name === "vatRate" ? (
-          <select {...ids} {...register(path)} className={inputClass}>
+          <select {...ids} {...field} className={inputClass}>
             {VAT_RATE_CHOICES.map((rate) => (
               <option key={rate} value={rate}>
                 {rate} %
@@ -81,7 +86,7 @@ function AddedField({
         ) : (
           <input
             {...ids}
-            {...register(path)}
+            {...field}
             autoComplete="off"
             inputMode={name === "quantity" || name === "unitPrice" ? "decimal" : undefined}
             className={inputClass}
