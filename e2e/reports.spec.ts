@@ -228,3 +228,20 @@ test("signed out: the page sends you to sign in, the export answers 401; a bad q
   expect((await admin.request.get("/reports/export?range=custom&from=2026-13-40")).status()).toBe(400);
   await admin.context().close();
 });
+
+test("at 390 px the report fits the phone: its tables scroll sideways in their own named regions", async ({
+  browser,
+}) => {
+  const supervisor = await pageAs(browser, "supervisor");
+  await supervisor.setViewportSize({ width: 390, height: 844 });
+  await supervisor.goto("/reports?range=month");
+  await expect(supervisor.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
+  const table = supervisor.getByRole("table").first();
+  await expect(table).toBeVisible();
+  expect(await supervisor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // A table wider than the phone scrolls inside its region, which has a name and can be reached by keyboard.
+  const caption = (await table.locator("caption").textContent())?.trim() ?? "";
+  const region = supervisor.getByRole("region", { name: caption });
+  await expect(region).toHaveAttribute("tabindex", "0");
+  await supervisor.context().close();
+});
