@@ -347,6 +347,22 @@ describe("four eyes", () => {
     const shown = (await ops.unseenDecisions(agent.id)).map((e) => e.id);
     expect(new Set(await ops.markDecisionsSeen(agent.id, shown))).toEqual(new Set(shown));
     expect(await ops.unseenDecisions(agent.id)).toEqual([]);
+    // The approvals page confirms the decision to the supervisor who made it — only to them, and only for an hour.
+    expect(await ops.decisionBy(supervisor.id, pending.operationId)).toMatchObject({
+      id: pending.operationId,
+      status: "rejected",
+      actorName: agent.name,
+    });
+    expect(await ops.decisionBy(supervisor2.id, pending.operationId)).toBeNull();
+    expect(await ops.decisionBy(supervisor.id, "no-such-operation")).toBeNull();
+    const anHourOn = createOperations({
+      db: server.database.db,
+      client,
+      approvalLimit: LIMIT,
+      leaseMs: 5_000,
+      now: () => new Date(Date.now() + 61 * 60_000),
+    });
+    expect(await anHourOn.decisionBy(supervisor.id, pending.operationId)).toBeNull();
   });
 });
 
