@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import {
+  chooseReason,
   expect,
   openApplication,
   pageAs,
@@ -229,16 +230,46 @@ test("signed out: the page sends you to sign in, the export answers 401; a bad q
   await admin.context().close();
 });
 
-test("at 390 px the report fits the phone: its tables scroll sideways in their own named regions", async ({
+test("at 390 px the report fits the phone, with requests waiting and seven-digit totals; tables scroll in named regions", async ({
+  page,
   browser,
+  sandbox,
 }) => {
+  test.setTimeout(60_000);
+  // A request waiting for approval: the supervisor's navigation counts it beside "Approvals".
+  const waiting = await sandbox.create("delivered", [{ code: "TV", name: "Televize", unitPrice: 1_499_000 }]);
+  await openApplication(page, waiting.id);
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill("6000");
+  await chooseReason(page, "Goodwill gesture");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Request approval to refund / })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Sent for approval" })).toBeVisible();
   const supervisor = await pageAs(browser, "supervisor");
+  // A month with a refund of over a million: the widest figures the totals show.
+  const { id } = await sandbox.create("delivered", [
+    { code: "CAR", name: "Automobil", unitPrice: 150_000_000 },
+  ]);
+  await openApplication(supervisor, id);
+  await refund(supervisor, "1234567");
+  await expect(supervisor.getByRole("status").filter({ hasText: "the customer owes" })).toBeVisible();
   await supervisor.setViewportSize({ width: 390, height: 844 });
   await supervisor.goto("/reports?range=month");
   await expect(supervisor.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
   const table = supervisor.getByRole("table").first();
   await expect(table).toBeVisible();
   expect(await supervisor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Each total fits its card.
+  const totals = supervisor.getByRole("region", { name: "Total" }).getByRole("listitem");
+  await expect(totals).toHaveCount(4);
+  for (const card of await totals.all())
+    expect(
+      await card.evaluate((el) => el.scrollWidth <= el.clientWidth),
+      String(await card.textContent()),
+    ).toBe(true);
   // A table wider than the phone scrolls inside its region, which has a name and can be reached by keyboard.
   const caption = (await table.locator("caption").textContent())?.trim() ?? "";
   const region = supervisor.getByRole("region", { name: caption });

@@ -44,7 +44,7 @@ export function AppHeader({
           {environmentLabel}
         </span>
         <nav aria-label={navLabel} className="ml-auto">
-          <ul className="flex items-center gap-1 text-sm">
+          <ul className="flex flex-wrap items-center gap-1 text-sm">
             {nav.map((item) => (
               <li key={item.href}>
                 <Link

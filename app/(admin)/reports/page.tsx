@@ -210,7 +210,8 @@ export default async function ReportsPage({
         <h2 id="totals-heading" className="sr-only">
           {t("total")}
         </h2>
-        <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {/* One per row on a phone: two side by side leave 140 px for "CZK 1,234,567.00". */}
+        <ul className="grid grid-cols-1 gap-3 min-[480px]:grid-cols-2 lg:grid-cols-4">
           {METRICS.map((metric) => (
             <li key={metric} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
               <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
