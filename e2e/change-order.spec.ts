@@ -179,15 +179,18 @@ test("a new line shows no errors until its fields are left or the review is aske
   const price = page.getByRole("textbox", { name: "Unit price of new line 1 (CZK)" });
   await expect(name).toBeVisible();
   const group = page.getByRole("group", { name: "New lines" });
-  // Nothing typed yet: nothing is wrong yet.
+  const preview = page.getByRole("complementary");
+  // Nothing typed yet: nothing is wrong yet, and the preview does not ask to fix what is not highlighted.
   await expect(group.locator("[aria-invalid=true]")).toHaveCount(0);
   await expect(name).not.toHaveAttribute("aria-invalid", "true");
   await expect(price).not.toHaveAttribute("aria-invalid", "true");
-  // Left empty after a visit: that field says so; the price, not visited, still does not.
+  await expect(preview).not.toContainText("Fix the highlighted fields");
+  // Left empty after a visit: that field says so, and so does the preview; the price, not visited, still does not.
   await name.focus();
   await name.blur();
   await expect(name).toHaveAttribute("aria-invalid", "true");
   await expect(price).not.toHaveAttribute("aria-invalid", "true");
+  await expect(preview).toContainText("Fix the highlighted fields");
   // Asking for the review shows every error.
   await chooseReason(page, "Customer asked");
   await page.getByRole("button", { name: "Review the change" }).click();

@@ -8,13 +8,27 @@ import { OrderChangeSummary } from "./order-change-summary";
 import { PlanIssues, PlanMoney, PlanStates } from "./plan-summary";
 import type { OperationForm } from "./use-operation-form";
 
-/** Something typed is in the way: a field the form refuses, or a line or field the planner refuses. */
+/** Where the form's errors are (react-hook-form nests them as it nests the values; a leaf has a type). */
+function errorPaths(errors: object, prefix = ""): string[] {
+  return Object.entries(errors).flatMap(([key, value]) => {
+    if (!value || typeof value !== "object") return [];
+    const path = prefix ? `${prefix}.${key}` : key;
+    return "type" in value ? [path] : errorPaths(value, path);
+  });
+}
+
+/**
+ * Something typed is in the way: a field the form refuses, or a line or field the planner refuses. A field's error
+ * counts once it is on screen — the field was left or changed, or the review asked for (a line just added is
+ * checked at once, but says nothing until then).
+ */
 function needsFixing({ form, issues }: OperationForm): boolean {
-  return (
-    Object.keys(form.formState.errors).length > 0 ||
-    issues.lines.size > 0 ||
-    Object.keys(issues.fields).length > 0
-  );
+  const { formState } = form;
+  const shown = errorPaths(formState.errors).some((path) => {
+    const field = form.getFieldState(path, formState);
+    return formState.isSubmitted || field.isTouched || field.isDirty;
+  });
+  return shown || issues.lines.size > 0 || Object.keys(issues.fields).length > 0;
 }
 
 export function PlanPreview({ op }: { op: OperationForm }) {
