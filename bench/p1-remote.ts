@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
-import { treeCpu } from "./proc";
+import { startSkipPay, treeCpu } from "./proc";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ADMIN = { email: "bench-admin@example.cz", password: "bench-p1-admin-password" };
@@ -60,21 +60,10 @@ export async function runP1Remote(port: number, lines: LineSpec[], load: Load): 
   const children: ChildProcess[] = [];
   try {
     // Skip Pay: the sandbox over HTTP on an ephemeral port, with an in-memory PGlite of its own.
-    const skipPay = spawn(
-      process.execPath,
-      ["--import", "./lib/cli/register.mjs", path.join(ROOT, "bench/skippay-process.ts")],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env: without(process.env, ["DATABASE_URL"]) },
+    const { child: skipPay, baseUrl: skipPayBase } = await startSkipPay(
+      without(process.env, ["DATABASE_URL"]),
     );
     children.push(skipPay);
-    const skipPayBase = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      skipPay.stdout?.on("data", (d) => {
-        out += d;
-        const m = out.match(/SKIPPAY=(\S+)/);
-        if (m) resolve(m[1] as string);
-      });
-      skipPay.on("exit", (code) => reject(new Error(`Skip Pay exited with ${code}`)));
-    });
 
     // BENCH_NODE_ARGS profiles the app server here too, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);

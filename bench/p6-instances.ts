@@ -18,7 +18,7 @@ import { orderView } from "@/lib/orders/lines";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { BENCH_PG_DATA, BENCH_PG_PORT, startPostgres } from "./postgres";
-import { stat, treeCpu } from "./proc";
+import { startSkipPay, stat, treeCpu } from "./proc";
 import { machine, ms, percentile, stamp, table, writeSection } from "./sections";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -428,25 +428,11 @@ export async function runP6(): Promise<void> {
     await stats.connect();
     await stats.query("create extension if not exists pg_stat_statements");
 
-    const skipPayProcess = spawn(
-      process.execPath,
-      ["--import", "./lib/cli/register.mjs", path.join(ROOT, "bench/skippay-process.ts")],
-      {
-        cwd: ROOT,
-        stdio: ["ignore", "pipe", "inherit"],
-        env: { ...process.env, DATABASE_URL: skipPayPg.url },
-      },
-    );
-    children.push(skipPayProcess);
-    const skipPayBase = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      skipPayProcess.stdout?.on("data", (d) => {
-        out += d;
-        const m = out.match(/SKIPPAY=(\S+)/);
-        if (m) resolve(m[1] as string);
-      });
-      skipPayProcess.on("exit", (code) => reject(new Error(`Skip Pay exited with ${code}`)));
+    const { child: skipPayProcess, baseUrl: skipPayBase } = await startSkipPay({
+      ...process.env,
+      DATABASE_URL: skipPayPg.url,
     });
+    children.push(skipPayProcess);
 
     const env = {
       NODE_ENV: "production",

@@ -1,5 +1,34 @@
-// CPU time of processes, from /proc (Linux): what a benchmark charges to a server and everything it started.
+// Processes the benchmarks start, and their CPU time from /proc (Linux): what a benchmark charges to a server and
+// everything it started.
+import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/**
+ * Skip Pay in a process of its own (bench/skippay-process.ts: the sandbox served over HTTP), as a real Skip Pay is
+ * another machine's work. Resolves with the process and its base URL once it listens.
+ */
+export async function startSkipPay(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "./lib/cli/register.mjs", path.join(ROOT, "bench/skippay-process.ts")],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env },
+  );
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (d) => {
+      out += d;
+      const m = out.match(/SKIPPAY=(\S+)/);
+      if (m) resolve(m[1] as string);
+    });
+    child.on("exit", (code) => reject(new Error(`Skip Pay exited with ${code}`)));
+  });
+  return { child, baseUrl };
+}
 
 const TICK = 100; // clock ticks per second (Linux USER_HZ)
 

@@ -131,6 +131,21 @@ export async function refund(page: Page, amount: string) {
     .click();
 }
 
+/** An agent's amount-only refund above their limit, sent to a supervisor for approval. */
+export async function requestRefund(page: Page, amount: string) {
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill(amount);
+  await chooseReason(page, "Goodwill gesture");
+  await page.getByRole("button", { name: "Review refund" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Request approval to refund / })
+    .click();
+  await expect(page.getByRole("status").filter({ hasText: "Sent for approval" })).toContainText(
+    "Waiting for a supervisor.",
+  );
+}
+
 /** Chooses an operation, sets quantities by item name, reviews and confirms. */
 export async function chooseOperation(page: Page, label: RegExp) {
   await page.getByRole("radio", { name: label }).check();

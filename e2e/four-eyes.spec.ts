@@ -3,7 +3,7 @@
 // in one click; agents see and withdraw their requests; supervisors see how many wait.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { chooseReason, expect, openApplication, pageAs, refund, test } from "./fixtures";
+import { chooseReason, expect, openApplication, pageAs, refund, requestRefund, test } from "./fixtures";
 
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
@@ -11,20 +11,6 @@ const czk = (minor: number) =>
 const TV = [{ code: "TV", name: "Televize", unitPrice: 1_499_000 }];
 
 /** The agent asks for an amount-only refund above their limit (`amount` as typed, in Kč). */
-async function requestRefund(page: Page, amount: string) {
-  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
-  await page.getByRole("textbox", { name: "Amount to refund" }).fill(amount);
-  await chooseReason(page, "Goodwill gesture");
-  await page.getByRole("button", { name: "Review refund" }).click();
-  await page
-    .getByRole("dialog")
-    .getByRole("button", { name: /^Request approval to refund / })
-    .click();
-  await expect(page.getByRole("status").filter({ hasText: "Sent for approval" })).toContainText(
-    "Waiting for a supervisor.",
-  );
-}
-
 test("an agent's refund above the limit waits for a different supervisor, then goes through exactly once", async ({
   page,
   browser,

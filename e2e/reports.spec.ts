@@ -4,11 +4,11 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import {
-  chooseReason,
   expect,
   openApplication,
   pageAs,
   refund,
+  requestRefund,
   type Sandbox,
   signedOutPage,
   TOTAL,
@@ -239,15 +239,7 @@ test("at 390 px the report fits the phone, with requests waiting and seven-digit
   // A request waiting for approval: the supervisor's navigation counts it beside "Approvals".
   const waiting = await sandbox.create("delivered", [{ code: "TV", name: "Televize", unitPrice: 1_499_000 }]);
   await openApplication(page, waiting.id);
-  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
-  await page.getByRole("textbox", { name: "Amount to refund" }).fill("6000");
-  await chooseReason(page, "Goodwill gesture");
-  await page.getByRole("button", { name: "Review refund" }).click();
-  await page
-    .getByRole("dialog")
-    .getByRole("button", { name: /^Request approval to refund / })
-    .click();
-  await expect(page.getByRole("status").filter({ hasText: "Sent for approval" })).toBeVisible();
+  await requestRefund(page, "6000");
   const supervisor = await pageAs(browser, "supervisor");
   // A month with a refund of over a million: the widest figures the totals show.
   const { id } = await sandbox.create("delivered", [
