@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
-import { startSkipPay, treeCpu } from "./proc";
+import { remoteModeEnv, startSkipPay, treeCpu, until } from "./proc";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ADMIN = { email: "bench-admin@example.cz", password: "bench-p1-admin-password" };
@@ -30,20 +30,6 @@ type Load = (url: string, headers: Record<string, string>, seconds?: number) => 
 
 function without(env: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !names.includes(k))) as NodeJS.ProcessEnv;
-}
-
-async function until(what: string, ok: () => Promise<boolean>, child: ChildProcess) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
-    try {
-      if (await ok()) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${what} did not start within 120 s`);
 }
 
 /** CPU milliseconds of `pid` (and its children) per request answered while `run` loads it. */
@@ -76,24 +62,16 @@ export async function runP1Remote(port: number, lines: LineSpec[], load: Load): 
         env: {
           // The in-process sandbox's settings would make the app refuse to start in remote mode.
           ...without(process.env, ["DATABASE_URL", "SANDBOX_USERNAME", "SANDBOX_PASSWORD"]),
-          NODE_ENV: "production",
-          NEXT_TELEMETRY_DISABLED: "1",
+          ...remoteModeEnv(skipPayBase, ADMIN),
           PORT: String(port),
           APP_URL: base,
           PGLITE_DIR: dataDir,
           SESSION_SECRET: "bench-p1-remote-session-secret-0123456789abcdef",
-          SKIPPAY_BASE_URL: skipPayBase,
-          // The partner credentials of lib/testing/sandbox-server.ts.
-          SKIPPAY_USERNAME: "sandbox",
-          SKIPPAY_PASSWORD: "sandbox",
-          ADMIN_EMAIL: ADMIN.email,
-          ADMIN_PASSWORD: ADMIN.password,
-          LOGIN_ATTEMPTS_PER_MINUTE: "1000",
         },
       },
     );
     children.push(app);
-    await until("the app (remote mode)", async () => (await fetch(`${base}/healthz`)).ok, app);
+    await until("the app (remote mode)", async () => (await fetch(`${base}/healthz`)).ok, 120, app);
 
     // An approved 50-line order at Skip Pay.
     const token = (

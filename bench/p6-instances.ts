@@ -18,7 +18,7 @@ import { orderView } from "@/lib/orders/lines";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { BENCH_PG_DATA, BENCH_PG_PORT, startPostgres } from "./postgres";
-import { startSkipPay, stat, treeCpu } from "./proc";
+import { remoteModeEnv, startSkipPay, stat, treeCpu, until } from "./proc";
 import { machine, ms, percentile, stamp, table, writeSection } from "./sections";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -75,19 +75,6 @@ function startInstance(port: number, env: Record<string, string>): ChildProcess 
       env: { ...process.env, ...env, PORT: String(port) },
     },
   );
-}
-
-async function until(what: string, check: () => Promise<boolean>, seconds = 120) {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${what}: not ready within ${seconds} s`);
 }
 
 /** HTTP responses each instance has sent, from HAProxy's statistics (CSV: hrsp_1xx … hrsp_other per server). */
@@ -434,21 +421,13 @@ export async function runP6(): Promise<void> {
     });
     children.push(skipPayProcess);
 
+    // No TRUSTED_PROXIES: the load generator connects from the balancer's own address (127.0.0.1), so the
+    // address past the balancer would be the balancer itself.
     const env = {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
+      ...remoteModeEnv(skipPayBase, ADMIN),
       APP_URL: LB,
       DATABASE_URL: admin.url,
       SESSION_SECRET: "bench-p6-session-secret-0123456789abcdef0123456789",
-      SKIPPAY_BASE_URL: skipPayBase,
-      // The partner credentials of lib/testing/sandbox-server.ts.
-      SKIPPAY_USERNAME: "sandbox",
-      SKIPPAY_PASSWORD: "sandbox",
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      // No TRUSTED_PROXIES: the load generator connects from the balancer's own address (127.0.0.1), so the
-      // address past the balancer would be the balancer itself.
-      LOGIN_ATTEMPTS_PER_MINUTE: "1000",
     };
     const first = startInstance(INSTANCE_PORTS[0] as number, env);
     children.push(first);

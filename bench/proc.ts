@@ -6,6 +6,44 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
+/** Waits for `check` to hold (errors count as "not yet"); fails at once if `child` exits meanwhile. */
+export async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  seconds = 120,
+  child?: ChildProcess,
+) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`${what}: exited with code ${child.exitCode}`);
+    try {
+      if (await check()) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what}: not ready within ${seconds} s`);
+}
+
+/**
+ * What an app instance against a remote Skip Pay (the sandbox's own process) needs, as a deployment would set it:
+ * production mode, the partner credentials of lib/testing/sandbox-server.ts, and a first admin instead of demo
+ * accounts.
+ */
+export function remoteModeEnv(skipPayBase: string, admin: { email: string; password: string }) {
+  return {
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    SKIPPAY_BASE_URL: skipPayBase,
+    SKIPPAY_USERNAME: "sandbox",
+    SKIPPAY_PASSWORD: "sandbox",
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    LOGIN_ATTEMPTS_PER_MINUTE: "1000",
+  };
+}
+
 /**
  * Skip Pay in a process of its own (bench/skippay-process.ts: the sandbox served over HTTP), as a real Skip Pay is
  * another machine's work. Resolves with the process and its base URL once it listens.

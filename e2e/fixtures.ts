@@ -119,12 +119,17 @@ export async function chooseReason(page: Page, reason: string) {
   await page.getByRole("combobox", { name: "Reason" }).selectOption({ label: reason });
 }
 
-/** Reviews and confirms an amount-only refund (`amount` as staff type it, in Kč). */
-export async function refund(page: Page, amount: string) {
+/** Fills in an amount-only refund (`amount` as staff type it, in Kč) and opens its review. */
+async function reviewRefund(page: Page, amount: string) {
   await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
   await page.getByRole("textbox", { name: "Amount to refund" }).fill(amount);
   await chooseReason(page, "Goodwill gesture");
   await page.getByRole("button", { name: "Review refund" }).click();
+}
+
+/** Reviews and confirms an amount-only refund (`amount` as staff type it, in Kč). */
+export async function refund(page: Page, amount: string) {
+  await reviewRefund(page, amount);
   await page
     .getByRole("dialog")
     .getByRole("button", { name: /^Refund / })
@@ -133,10 +138,7 @@ export async function refund(page: Page, amount: string) {
 
 /** An agent's amount-only refund above their limit, sent to a supervisor for approval. */
 export async function requestRefund(page: Page, amount: string) {
-  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
-  await page.getByRole("textbox", { name: "Amount to refund" }).fill(amount);
-  await chooseReason(page, "Goodwill gesture");
-  await page.getByRole("button", { name: "Review refund" }).click();
+  await reviewRefund(page, amount);
   await page
     .getByRole("dialog")
     .getByRole("button", { name: /^Request approval to refund / })

@@ -300,14 +300,7 @@ test("words fit the money: CZK in English, both states written alike, no 'refund
 });
 
 async function refundWithReason(page: Page, amount: string) {
-  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
-  await page.getByRole("textbox", { name: "Amount to refund" }).fill(amount);
-  await chooseReason(page, "Goodwill gesture");
-  await page.getByRole("button", { name: "Review refund" }).click();
-  await page
-    .getByRole("dialog")
-    .getByRole("button", { name: /^Refund / })
-    .click();
+  await refund(page, amount);
   await expect(page.getByTestId("operation-result")).toBeVisible();
 }
 
