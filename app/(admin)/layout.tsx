@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { DecisionNotice, type NoticeDecision } from "@/components/layout/decision-notice";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { StaffMenu } from "@/components/layout/staff-menu";
@@ -71,7 +71,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
         >
           {t("skipToMain")}
         </a>
-        <NextIntlClientProvider>
+        <ClientMessages>
           <AppHeader
             environment={environment}
             environmentLabel={t(environment === "sandbox" ? "sandbox" : "live")}
@@ -85,7 +85,7 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
             {decisions.length > 0 && <DecisionNotice decisions={decisions} markSeen={decisionsSeen} />}
             <Providers>{children}</Providers>
           </main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ApplicationList } from "@/components/applications/application-list";
 import { ListFilters } from "@/components/applications/list-filters";
 import { ListPager } from "@/components/applications/list-pager";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { Alert } from "@/components/ui/alert";
 import { lookupApplication } from "@/lib/applications/service";
 import { requirePageStaff } from "@/lib/auth/session";
@@ -143,72 +144,74 @@ export default async function ApplicationsPage({
   const pastEnd = page.rows.length === 0 && page.total.value > 0 && at.at !== "first";
 
   return (
-    <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
-      </div>
+    <ClientMessages part="list">
+      <div className="space-y-5">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
+        </div>
 
-      <ListFilters values={{ ...filters, q: params.q }} />
-      {filters.operation && (
-        <p className="-mt-2 rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800">
-          {t("fromReport", {
-            from: formatDay(filters.operation.from, locale),
-            to: formatDay(filters.operation.to, locale),
-            what: filters.operation.metric ?? "any",
-          })}{" "}
-          <Link href="/reports" className="text-brand-700 hover:underline">
-            {t("backToReports")}
-          </Link>
-        </p>
-      )}
-      {filtered && (
-        <p className="-mt-3 text-sm">
-          <Link href="/applications" className="text-brand-700 hover:underline">
-            {t("clearFilters")}
-          </Link>
-        </p>
-      )}
-
-      {notFoundAtSkipPay && page.rows.length === 0 && (
-        <Alert tone="info" title={t("notFoundTitle", { q: params.q })}>
-          {t("notFoundBody")}
-        </Alert>
-      )}
-      {page.searchTooShort && (
-        <p className="text-sm text-slate-600">{t("searchTooShort", { q: params.q })}</p>
-      )}
-
-      {pastEnd ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
-          <p className="font-medium text-slate-800">{t("pastEnd")}</p>
-          <p className="mt-1">{t("pastEndBody")}</p>
-          <p className="mt-3">
-            <Link
-              href={at.at === "before" ? href({}) : href({ last: true })}
-              className="text-brand-700 hover:underline"
-            >
-              {at.at === "before" ? t("toFirstPage") : t("toLastPage")}
+        <ListFilters values={{ ...filters, q: params.q }} />
+        {filters.operation && (
+          <p className="-mt-2 rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800">
+            {t("fromReport", {
+              from: formatDay(filters.operation.from, locale),
+              to: formatDay(filters.operation.to, locale),
+              what: filters.operation.metric ?? "any",
+            })}{" "}
+            <Link href="/reports" className="text-brand-700 hover:underline">
+              {t("backToReports")}
             </Link>
           </p>
-        </div>
-      ) : page.rows.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
-          {filtered ? t("emptyFiltered") : t("empty")}
-        </p>
-      ) : (
-        <ApplicationList rows={page.rows} />
-      )}
+        )}
+        {filtered && (
+          <p className="-mt-3 text-sm">
+            <Link href="/applications" className="text-brand-700 hover:underline">
+              {t("clearFilters")}
+            </Link>
+          </p>
+        )}
 
-      <ListPager
-        page={page}
-        links={{
-          first: page.before !== 0 ? href({}) : undefined,
-          previous: page.before !== 0 && page.firstCursor ? href({ before: page.firstCursor }) : undefined,
-          next: page.after !== 0 && page.lastCursor ? href({ after: page.lastCursor }) : undefined,
-          last: page.after !== 0 ? href({ last: true }) : undefined,
-        }}
-      />
-    </div>
+        {notFoundAtSkipPay && page.rows.length === 0 && (
+          <Alert tone="info" title={t("notFoundTitle", { q: params.q })}>
+            {t("notFoundBody")}
+          </Alert>
+        )}
+        {page.searchTooShort && (
+          <p className="text-sm text-slate-600">{t("searchTooShort", { q: params.q })}</p>
+        )}
+
+        {pastEnd ? (
+          <div className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
+            <p className="font-medium text-slate-800">{t("pastEnd")}</p>
+            <p className="mt-1">{t("pastEndBody")}</p>
+            <p className="mt-3">
+              <Link
+                href={at.at === "before" ? href({}) : href({ last: true })}
+                className="text-brand-700 hover:underline"
+              >
+                {at.at === "before" ? t("toFirstPage") : t("toLastPage")}
+              </Link>
+            </p>
+          </div>
+        ) : page.rows.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
+            {filtered ? t("emptyFiltered") : t("empty")}
+          </p>
+        ) : (
+          <ApplicationList rows={page.rows} />
+        )}
+
+        <ListPager
+          page={page}
+          links={{
+            first: page.before !== 0 ? href({}) : undefined,
+            previous: page.before !== 0 && page.firstCursor ? href({ before: page.firstCursor }) : undefined,
+            next: page.after !== 0 && page.lastCursor ? href({ after: page.lastCursor }) : undefined,
+            last: page.after !== 0 ? href({ last: true }) : undefined,
+          }}
+        />
+      </div>
+    </ClientMessages>
   );
 }

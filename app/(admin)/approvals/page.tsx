@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { ApprovalQueue } from "@/components/orders/approval-queue";
 import { requirePageStaff } from "@/lib/auth/session";
 import { getOperations } from "@/lib/operations/server";
@@ -33,12 +34,14 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/approv
     actorName: entry.actorName,
   };
   return (
-    <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
+    <ClientMessages part="approvals">
+      <div className="space-y-5">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
+        </div>
+        <ApprovalQueue cards={cards} staffId={staff.id} decide={decideApproval} decided={decided} />
       </div>
-      <ApprovalQueue cards={cards} staffId={staff.id} decide={decideApproval} decided={decided} />
-    </div>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { safeReturnTo } from "@/lib/auth/return-to";
 import { currentStaff } from "@/lib/auth/session";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/auth/users";
@@ -25,14 +26,16 @@ export default async function LoginPage({
   if (await currentStaff()) redirect(returnTo);
   const sandbox = config().skippay.mode === "sandbox";
   return (
-    <LoginForm
-      returnTo={returnTo}
-      afterSignIn={afterSignIn}
-      demo={
-        sandbox
-          ? { password: DEMO_PASSWORD, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) }
-          : null
-      }
-    />
+    <ClientMessages part="login">
+      <LoginForm
+        returnTo={returnTo}
+        afterSignIn={afterSignIn}
+        demo={
+          sandbox
+            ? { password: DEMO_PASSWORD, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) }
+            : null
+        }
+      />
+    </ClientMessages>
   );
 }

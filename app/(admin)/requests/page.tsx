@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { MyRequests } from "@/components/orders/my-requests";
 import { requirePageStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
@@ -19,12 +20,14 @@ export default async function RequestsPage() {
   const t = await getTranslations("requests");
   const entries = await (await getOperations()).requestsOf(staff.id);
   return (
-    <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
+    <ClientMessages part="requests">
+      <div className="space-y-5">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
+        </div>
+        <MyRequests entries={entries} limit={config().staff.approvalLimit} withdraw={withdrawRequest} />
       </div>
-      <MyRequests entries={entries} limit={config().staff.approvalLimit} withdraw={withdrawRequest} />
-    </div>
+    </ClientMessages>
   );
 }

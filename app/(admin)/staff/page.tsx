@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { StaffManager } from "@/components/staff/staff-manager";
 import { requirePageStaff } from "@/lib/auth/session";
 import { listStaff } from "@/lib/auth/users";
@@ -18,16 +19,18 @@ export default async function StaffPage() {
   const t = await getTranslations("staffPage");
   const people = await listStaff(await getDb());
   return (
-    <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-        <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
+    <ClientMessages part="staff">
+      <div className="space-y-5">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+          <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
+        </div>
+        <StaffManager
+          people={people.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() }))}
+          meId={me.id}
+          actions={{ createStaff, changeStaff }}
+        />
       </div>
-      <StaffManager
-        people={people.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() }))}
-        meId={me.id}
-        actions={{ createStaff, changeStaff }}
-      />
-    </div>
+    </ClientMessages>
   );
 }

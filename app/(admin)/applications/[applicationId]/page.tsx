@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { type KnownApplication, OrderUnavailable } from "@/components/orders/order-unavailable";
 import { OrderWorkspace } from "@/components/orders/workspace";
 import { readPayouts } from "@/lib/applications/payouts";
@@ -76,40 +77,42 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   // The journal just read says which operation holds the lock: settling needs no second look.
   if (result.ok) after(() => operations.reconcile(applicationId, result.value, journal?.active ?? null));
   return (
-    <div className="space-y-4">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href="/applications" className="text-brand-700 hover:underline">
-          ← {t("back")}
-        </Link>
-      </nav>
-      {result.ok ? (
-        <OrderWorkspace
-          initial={result.value}
-          initialJournal={{ entries: journal?.entries ?? [], notes: notes ?? [], emails: emails ?? [] }}
-          initialPayouts={payouts ?? { ok: false, error: "unavailable" }}
-          readAt={readAt}
-          sandbox={cfg.skippay.mode === "sandbox"}
-          staff={{ id: staff.id, name: staff.name, role: staff.role }}
-          approvalLimit={cfg.staff.approvalLimit}
-          leaseMs={cfg.operationLeaseMs}
-          replan={typeof replan === "string" ? replan : null}
-          mailOn={cfg.mail.kind !== "off"}
-          actions={{
-            submitOperation,
-            decideApproval,
-            resolveOperation,
-            checkDrift,
-            sandboxDecision,
-            notifyCustomer,
-          }}
-        />
-      ) : (
-        <OrderUnavailable
-          applicationId={applicationId}
-          error={result.error.kind}
-          known={await known(applicationId)}
-        />
-      )}
-    </div>
+    <ClientMessages part="order">
+      <div className="space-y-4">
+        <nav aria-label={t("breadcrumb")} className="text-sm">
+          <Link href="/applications" className="text-brand-700 hover:underline">
+            ← {t("back")}
+          </Link>
+        </nav>
+        {result.ok ? (
+          <OrderWorkspace
+            initial={result.value}
+            initialJournal={{ entries: journal?.entries ?? [], notes: notes ?? [], emails: emails ?? [] }}
+            initialPayouts={payouts ?? { ok: false, error: "unavailable" }}
+            readAt={readAt}
+            sandbox={cfg.skippay.mode === "sandbox"}
+            staff={{ id: staff.id, name: staff.name, role: staff.role }}
+            approvalLimit={cfg.staff.approvalLimit}
+            leaseMs={cfg.operationLeaseMs}
+            replan={typeof replan === "string" ? replan : null}
+            mailOn={cfg.mail.kind !== "off"}
+            actions={{
+              submitOperation,
+              decideApproval,
+              resolveOperation,
+              checkDrift,
+              sandboxDecision,
+              notifyCustomer,
+            }}
+          />
+        ) : (
+          <OrderUnavailable
+            applicationId={applicationId}
+            error={result.error.kind}
+            known={await known(applicationId)}
+          />
+        )}
+      </div>
+    </ClientMessages>
   );
 }
