@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { type KnownApplication, OrderUnavailable } from "@/components/orders/order-unavailable";
 import { OrderWorkspace } from "@/components/orders/workspace";
+import { forBrowser } from "@/lib/applications/for-browser";
 import { readPayouts } from "@/lib/applications/payouts";
 import { requirePageStaff } from "@/lib/auth/session";
 import { config } from "@/lib/config";
@@ -86,7 +87,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         </nav>
         {result.ok ? (
           <OrderWorkspace
-            initial={result.value}
+            initial={forBrowser(result.value)}
             initialJournal={{ entries: journal?.entries ?? [], notes: notes ?? [], emails: emails ?? [] }}
             initialPayouts={payouts ?? { ok: false, error: "unavailable" }}
             readAt={readAt}
