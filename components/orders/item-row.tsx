@@ -42,23 +42,23 @@ export const ItemRow = memo(function ItemRow({
       <td className="line-first">
         <div className="line-name">{line.name}</div>
         <div className="line-meta">
-          <span className="font-mono">{line.code}</span>
-          {line.ean && <span className="font-mono">{line.ean}</span>}
+          <code>{line.code}</code>
+          {line.ean && <code>{line.ean}</code>}
           {line.variant && <span>{line.variant}</span>}
           {!isGoods(line.type) && line.type && (
             <Badge tone="neutral">{tTypes.has(line.type) ? tTypes(line.type) : line.type}</Badge>
           )}
         </div>
       </td>
-      <td className="line-cell line-num line-qty">
+      <td className="line-qty">
         <span>
           <span className="font-medium">{formatQuantity(line.quantity, locale)}</span>
           <span className="line-unit">{` × ${formatMoney(line.unitPrice, locale)}`}</span>
         </span>
       </td>
-      <td className="line-cell line-num line-total font-medium">{formatMoney(line.value, locale)}</td>
-      <td className="line-cell line-num line-vat whitespace-nowrap">{`${line.vatRate} %`}</td>
-      <td className="line-cell line-state">
+      <td className="line-total">{formatMoney(line.value, locale)}</td>
+      <td className="line-vat">{`${line.vatRate} %`}</td>
+      <td className="line-state">
         <span className="line-badges">
           {stateSummary(line.parts).map((s) => (
             <Badge key={s.state} tone={ITEM_STATE_TONE[s.state]}>
