@@ -47,7 +47,7 @@ test("amounts, quantities and the note are checked as they are typed, one messag
   for (const [typed, message] of [
     ["0", "The amount must be more than zero."],
     ["-5", "The amount must be positive."],
-    ["abc", "Enter an amount such as 1 234,50."],
+    ["abc", "Enter an amount such as 1,234.50."],
     ["1,234.567", "Use at most 2 decimals (hundredths)."],
   ] as const) {
     await amount.fill(typed);

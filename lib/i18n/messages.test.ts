@@ -55,6 +55,15 @@ describe("UI messages", () => {
     expect(quoted("Checked the photos", "en")).toBe("\u201cChecked the photos\u201d");
   });
 
+  it('numbers written out in a message follow its language: no Czech "1 234,50" in English, nor "2.5" in Czech', () => {
+    const czechInEnglish = [...english]
+      .filter(([, m]) => /\d[\s\u00a0]\d{3}|\d,\d{1,2}\b/.test(m))
+      .map(([k]) => k);
+    const englishInCzech = [...czech].filter(([, m]) => /\d,\d{3}\b|\d\.\d{1,2}\b/.test(m)).map(([k]) => k);
+    expect(czechInEnglish).toEqual([]);
+    expect(englishInCzech).toEqual([]);
+  });
+
   it("Czech and English have exactly the same keys", () => {
     expect([...czech.keys()].filter((k) => !english.has(k))).toEqual([]);
     expect([...english.keys()].filter((k) => !czech.has(k))).toEqual([]);
