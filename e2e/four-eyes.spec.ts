@@ -274,7 +274,7 @@ test("my requests: the rule with earlier refunds, who decided, and withdrawing o
   await supervisor.context().close();
 });
 
-test("supervisors see how many requests wait in the navigation; agents see their requests instead", async ({
+test("supervisors see how many requests wait in the navigation, updated as they decide; agents see their requests instead", async ({
   page,
   browser,
   sandbox,
@@ -286,7 +286,7 @@ test("supervisors see how many requests wait in the navigation; agents see their
   const name = (await link.getAttribute("aria-label")) ?? "";
   const before = Number(name.match(/(\d+) pending/)?.[1] ?? 0);
 
-  const { id } = await sandbox.create("delivered", TV);
+  const { id, orderNumber } = await sandbox.create("delivered", TV);
   await openApplication(page, id);
   await requestRefund(page, "6000");
   await supervisor.reload();
@@ -306,6 +306,17 @@ test("supervisors see how many requests wait in the navigation; agents see their
   expect(await seriousViolations(supervisor)).toEqual([]);
   await page.goto("/requests");
   expect(await seriousViolations(page)).toEqual([]);
+
+  // A decision takes the request off the count at once, without a reload.
+  await expect(
+    nav.getByRole("link", { name: `Approvals, ${before + 1} pending`, exact: true }),
+  ).toBeVisible();
+  await supervisor.getByRole("button", { name: `Reject ${orderNumber}` }).click();
+  await supervisor.getByRole("dialog").getByRole("button", { name: "Reject the request" }).click();
+  await expect(supervisor.getByRole("status").filter({ hasText: "The request was rejected" })).toBeVisible();
+  await expect(
+    nav.getByRole("link", { name: before ? `Approvals, ${before} pending` : "Approvals", exact: true }),
+  ).toBeVisible();
   await supervisor.context().close();
 });
 

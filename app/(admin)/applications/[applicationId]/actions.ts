@@ -1,6 +1,7 @@
 "use server";
 // Server actions of the application page. Thin: check the session and role, parse with the shared schemas, then
 // lib/operations does the work (journal, lock, stale-page guard, four eyes, Skip Pay, reconciliation).
+import { refresh } from "next/cache";
 import type { z } from "zod";
 import { ACTION_ACCESS } from "@/lib/auth/action-access";
 import { authorize } from "@/lib/auth/session";
@@ -63,7 +64,10 @@ export async function decideApproval(input: unknown): Promise<ApprovalResult> {
   if (!parsed.success)
     return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
   const { operationId, decision, note } = parsed.data;
-  return (await getOperations()).decide(auth.staff, operationId, decision, note.trim());
+  const result = await (await getOperations()).decide(auth.staff, operationId, decision, note.trim());
+  // The header counts the requests still waiting: the page the decision came from draws it again.
+  refresh();
+  return result;
 }
 
 /** An agent withdraws their own request for approval (waiting, or sent back to them to confirm again). */
