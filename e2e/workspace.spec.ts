@@ -374,6 +374,26 @@ test("a total changed outside this admin is said to be so, and staff record that
   await expect(note).toContainText("Shop refunded it by phone");
 });
 
+test("at 1440 px, with a form's column beside the lines, a five-digit unit price stays on one line", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("ready", [
+    { code: "TV", name: 'Televize 55"', unitPrice: 1_299_000 },
+    { code: "MUG", name: "Hrnek", unitPrice: 19_900, quantity: 2 },
+  ]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Shipped — mark sent/ }).check();
+  const row = page.getByRole("row", { name: /Televize/ });
+  await expect(row.getByRole("spinbutton")).toBeVisible();
+  // "× CZK 12,990.00" under the quantity: one line of text (text-xs), never "×" left alone above the price.
+  const unit = row.getByText(/^\s*×\s/);
+  await expect(unit).toContainText(czk(1_299_000));
+  await expect(unit).toBeVisible();
+  expect((await unit.boundingBox())?.height).toBeLessThanOrEqual(20);
+});
+
 test("on a phone the review bar shows the preview's whole sentence, wrapped, beside Review (Czech)", async ({
   browser,
   sandbox,

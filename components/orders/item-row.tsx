@@ -53,7 +53,7 @@ export const ItemRow = memo(function ItemRow({
       <td className="line-qty">
         <span>
           <span className="font-medium">{formatQuantity(line.quantity, locale)}</span>
-          <span className="line-unit">{` × ${formatMoney(line.unitPrice, locale)}`}</span>
+          <span className="line-unit">{` ×\u00a0${formatMoney(line.unitPrice, locale)}`}</span>
         </span>
       </td>
       <td className="line-total">{formatMoney(line.value, locale)}</td>

@@ -166,7 +166,8 @@ export function Rows({
         <caption className="sr-only">{t("caption", { count: lines.length })}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-semibold text-slate-600 max-md:hidden">
           <tr>
-            <th scope="col" className="w-[34%] px-3 py-2.5">
+            {/* With the pick column, the item's share gives way so a five-digit unit price fits its cell. */}
+            <th scope="col" className={`${pick ? "w-[28%]" : "w-[34%]"} px-3 py-2.5`}>
               {t("item")}
             </th>
             <th scope="col" className="px-3 py-2.5 text-right">
