@@ -39,9 +39,9 @@ export function ApprovalQueue({
       const result = await decide({ operationId, decision, note });
       setOutcome(result);
       setBusyId(null);
+      // The action has drawn the page again (the queue, the header's count); a decision is also confirmed in the URL.
       if (result.ok)
         router.replace(`/approvals?decided=${encodeURIComponent(operationId)}`, { scroll: false });
-      else router.refresh();
     });
   };
   const dismiss = () => {

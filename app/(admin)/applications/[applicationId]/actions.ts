@@ -58,16 +58,15 @@ export async function submitOperation(input: unknown): Promise<OperationResult> 
 
 /** A supervisor approves or rejects an agent's request (never their own). */
 export async function decideApproval(input: unknown): Promise<ApprovalResult> {
+  // Whatever the outcome, the page it came from is drawn again: the queue, and the header's count of requests waiting.
+  refresh();
   const auth = await authorize(access.decideApproval);
   if (!auth.ok) return { ok: false, failure: { kind: auth.reason } };
   const parsed = approvalDecisionSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, failure: { kind: "invalid", fieldErrors: fieldErrors(parsed.error) } };
   const { operationId, decision, note } = parsed.data;
-  const result = await (await getOperations()).decide(auth.staff, operationId, decision, note.trim());
-  // The header counts the requests still waiting: the page the decision came from draws it again.
-  refresh();
-  return result;
+  return (await getOperations()).decide(auth.staff, operationId, decision, note.trim());
 }
 
 /** An agent withdraws their own request for approval (waiting, or sent back to them to confirm again). */
