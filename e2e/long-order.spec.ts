@@ -16,6 +16,8 @@ test("a 120-line order pages by keyboard, flags a bad line on another page, filt
   const { id } = await sandbox.create("ready", LONG);
   await openApplication(page, id);
   await page.getByRole("radio", { name: /Not shipped — cancel/ }).check();
+  // The form is drawn once the page is interactive; paging before that would be a click on a page not yet live.
+  await expect(page.getByRole("spinbutton", { name: "Quantity of Šroub 001 to cancel" })).toBeVisible();
 
   const pager = page.getByRole("navigation", { name: "Pages of order lines", exact: true });
   await expect(pager).toContainText("Lines 1–50 of 120");

@@ -1,7 +1,8 @@
 // The order workspace as a new agent meets it: where the answer shows, what is checked as they type, what "select
-// all" takes under a filter (and a filter typed before the page is interactive), which reasons are asked for, what an unclear cancel says and locks, one sentence for a
-// closed application, a table that fits, words that fit the money, the customer message kept on the timeline, a
-// failed read, and a difference in the total made outside this admin.
+// all" takes under a filter, what was typed or chosen before the page was interactive, which reasons are asked for,
+// what an unclear cancel says and locks, one sentence for a closed application, a table that fits, words that fit
+// the money, the customer message kept on the timeline, a failed read, and a difference in the total made outside
+// this admin.
 import type { Page } from "@playwright/test";
 import type { LineSpec } from "@/lib/sandbox/builders";
 import { chooseReason, expect, LINES, openApplication, refund, requestBody, TOTAL, test } from "./fixtures";
@@ -138,16 +139,7 @@ test("what is typed in the items filter before the page is interactive stays whe
   sandbox,
 }) => {
   const { id } = await sandbox.create("delivered", LONG);
-  // The page's scripts (not its styles, which the streamed page waits for) are held until the agent has typed:
-  // the server-rendered box takes the text alone.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.goto(`/applications/${id}`, { waitUntil: "commit" });
   await page.getByRole("searchbox", { name: "Filter items" }).fill("P-00");
   release();
@@ -156,6 +148,35 @@ test("what is typed in the items filter before the page is interactive stays whe
   await expect(page.getByText("9 of 60 lines shown")).toBeVisible();
   await expect(page.getByRole("searchbox", { name: "Filter items" })).toHaveValue("P-00");
 });
+
+test("an operation chosen before the page is interactive opens its form once it is", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("ready", LONG);
+  const release = await holdScripts(page);
+  await page.goto(`/applications/${id}`, { waitUntil: "commit" });
+  const cancel = page.getByRole("radio", { name: /Not shipped — cancel/ });
+  await cancel.check();
+  release();
+  await expect(page.getByRole("spinbutton", { name: "Quantity of Šroub 001 to cancel" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Review cancellation" })).toBeVisible();
+  await expect(cancel).toBeChecked();
+});
+
+/** Holds the page's scripts (not its styles, which the streamed page waits for) until `release()`: until then the
+ * agent works on the server-rendered page alone. */
+async function holdScripts(page: Page) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
 
 async function review(page: Page, button: string) {
   await page.getByRole("button", { name: button }).click();

@@ -2,6 +2,7 @@
 // "What happened?" — one radio group of operations. Those the application's state forbids are disabled; a reason
 // they share is said once for all of them, and when nothing is possible only that is said.
 import { useTranslations } from "next-intl";
+import { useLayoutEffect, useRef } from "react";
 import {
   type Availability,
   sameReason,
@@ -38,6 +39,14 @@ export function OperationChooser({
           ? tWhy(`order_change.${a.why}`)
           : tWhy(a.reason);
   const shared = unavailableReason(available);
+  // A radio checked before the page was interactive shows as chosen while the state is empty: take it (once, on mount).
+  const group = useRef<HTMLFieldSetElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only what hydration found matters
+  useLayoutEffect(() => {
+    const checked = group.current?.querySelector<HTMLInputElement>("input[name=operation-kind]:checked");
+    const kind = OPERATION_KINDS.find((k) => k === checked?.value);
+    if (kind && kind !== value && available[kind].allowed) onChange(kind);
+  }, []);
   if (OPERATION_KINDS.every((k) => !available[k].allowed)) {
     // Not a live region: it is what the page says on arrival, not news.
     return (
@@ -61,7 +70,7 @@ export function OperationChooser({
   }
   return (
     <section aria-labelledby="operation-question" className={cardClass}>
-      <fieldset aria-describedby={shared ? "why-shared" : undefined}>
+      <fieldset ref={group} aria-describedby={shared ? "why-shared" : undefined}>
         <legend id="operation-question" className="mb-2 text-sm font-semibold text-slate-900">
           {t("question")}
         </legend>
