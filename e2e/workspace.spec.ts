@@ -374,6 +374,17 @@ test("when Skip Pay cannot be read, the page shows what the admin knows and trie
   await expect(page.getByTestId("current-total")).toHaveText(czk(TOTAL));
 });
 
+test("'Try again' on a failed read works before the page is interactive", async ({ page, sandbox }) => {
+  const { id } = await sandbox.create("delivered");
+  await sandbox.fault("500", `/financing/v1/applications/${id}`, "GET");
+  await holdScripts(page);
+  await page.goto(`/applications/${id}`, { waitUntil: "commit" });
+  await expect(page.getByRole("alert").filter({ hasText: "Could not load this application" })).toBeVisible();
+  await page.getByRole("button", { name: "Try again" }).click();
+  // Still without the page's scripts: the browser asked the server again, and the order is drawn.
+  await expect(page.getByTestId("current-total")).toHaveText(czk(TOTAL));
+});
+
 test("a total changed outside this admin is said to be so, and staff record that they checked it", async ({
   page,
   sandbox,

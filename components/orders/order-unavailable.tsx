@@ -40,14 +40,17 @@ export function OrderUnavailable({
     <div className="space-y-4">
       <Alert tone="error" title={t("loadFailed")}>
         <p>{t("loadFailedBody", { kind: error })}</p>
-        <Button
-          size="sm"
-          className="mt-2"
-          pending={retrying}
-          onClick={() => startRetry(() => router.refresh())}
+        {/* A form, so that before the page is interactive the browser reloads it instead of ignoring the click. */}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            startRetry(() => router.refresh());
+          }}
         >
-          {t("retry")}
-        </Button>
+          <Button type="submit" size="sm" className="mt-2" pending={retrying}>
+            {t("retry")}
+          </Button>
+        </form>
       </Alert>
       {known ? (
         <section aria-labelledby="known-heading" className={cardClass}>
