@@ -406,6 +406,27 @@ test("a total changed outside this admin is said to be so, and staff record that
   await expect(note).toContainText("Shop refunded it by phone");
 });
 
+test("a note on the difference typed before the page is interactive is the one recorded", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  await sandbox.call("PUT", `/financing/v1/applications/${id}/order/return`, {
+    items: [],
+    totalPrice: { amount: 5_000, currency: "CZK" },
+  });
+  const release = await holdScripts(page);
+  await page.goto(`/applications/${id}`, { waitUntil: "commit" });
+  const ledger = page.getByRole("region", { name: "Money ledger" });
+  await ledger.getByRole("textbox", { name: "What you found (optional)" }).fill("Refunded by phone");
+  release();
+  await page.waitForLoadState("networkidle");
+  await ledger.getByRole("button", { name: "Record that I checked it" }).click();
+  await expect(page.getByRole("listitem", { name: "Difference in the total checked" })).toContainText(
+    "Refunded by phone",
+  );
+});
+
 test("at 1440 px, with a form's column beside the lines, a five-digit unit price stays on one line", async ({
   page,
   sandbox,

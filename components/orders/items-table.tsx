@@ -11,7 +11,6 @@ import {
   createContext,
   useContext,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -20,6 +19,7 @@ import type { OrderLine } from "@/lib/orders/lines";
 import type { PlanIssue } from "@/lib/orders/plan-types";
 import { matchesFilter } from "@/lib/orders/presentation";
 import { Button } from "../ui/button";
+import { useServerRenderedInput } from "../ui/use-server-rendered-input";
 import { ItemRow } from "./item-row";
 import type { LineFields, LinePick, PickingProps } from "./types";
 
@@ -46,13 +46,12 @@ export function ItemsTable({
   const t = useTranslations("items");
   const own = useState("");
   const [filter, setFilter] = useContext(ItemsFilter) ?? own;
-  // What was typed before the page was interactive is in the box, not in the state: take it (once, on mount).
   const box = useRef<HTMLInputElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only what hydration found matters
-  useLayoutEffect(() => {
-    const typed = box.current?.value ?? "";
-    if (typed !== "" && typed !== filter) setFilter(typed);
-  }, []);
+  useServerRenderedInput(
+    box,
+    (input) => (input.value !== "" && input.value !== filter ? input.value : null),
+    setFilter,
+  );
   const matching = useMemo(
     () => lines.flatMap((line, index) => (matchesFilter(line, filter) ? [index] : [])),
     [lines, filter],

@@ -2,7 +2,7 @@
 // Financed → cancelled → returned → refunded → what the total should be, against what Skip Pay says. A difference
 // means the order was changed outside this admin: said so, and staff can record on the timeline that they checked.
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { formatMoment } from "@/lib/i18n/format";
 import type { TimelineNote } from "@/lib/operations/types";
 import { driftChecked, type Ledger } from "@/lib/orders/ledger";
@@ -12,6 +12,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/class-names";
 import { inputClass } from "../ui/field";
+import { useServerRenderedInput } from "../ui/use-server-rendered-input";
 import type { useOperationResults } from "./use-operation-results";
 
 export function MoneyLedger({
@@ -33,6 +34,8 @@ export function MoneyLedger({
   const locale = useLocale() as Locale;
   const m = (n: number) => formatMoney(n, locale);
   const [note, setNote] = useState("");
+  const noteBox = useRef<HTMLInputElement>(null);
+  useServerRenderedInput(noteBox, (input) => input.value || null, setNote);
   const noteId = useId();
   const checked = driftChecked(ledger, notes);
   const row = (label: string, value: string, strong = false) => (
@@ -92,6 +95,7 @@ export function MoneyLedger({
                   {t("driftNote")}
                 </label>
                 <input
+                  ref={noteBox}
                   id={noteId}
                   value={note}
                   maxLength={1000}

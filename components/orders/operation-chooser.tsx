@@ -2,7 +2,7 @@
 // "What happened?" — one radio group of operations. Those the application's state forbids are disabled; a reason
 // they share is said once for all of them, and when nothing is possible only that is said.
 import { useTranslations } from "next-intl";
-import { useLayoutEffect, useRef } from "react";
+import { useRef } from "react";
 import {
   type Availability,
   sameReason,
@@ -12,6 +12,7 @@ import {
 import { OPERATION_KINDS, type OperationKind } from "@/lib/orders/operation-kinds";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { cardClass, cx } from "../ui/class-names";
+import { useServerRenderedInput } from "../ui/use-server-rendered-input";
 
 export function OperationChooser({
   value,
@@ -39,14 +40,17 @@ export function OperationChooser({
           ? tWhy(`order_change.${a.why}`)
           : tWhy(a.reason);
   const shared = unavailableReason(available);
-  // A radio checked before the page was interactive shows as chosen while the state is empty: take it (once, on mount).
+  // A radio checked before the page was interactive shows as chosen: the form opens for it.
   const group = useRef<HTMLFieldSetElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only what hydration found matters
-  useLayoutEffect(() => {
-    const checked = group.current?.querySelector<HTMLInputElement>("input[name=operation-kind]:checked");
-    const kind = OPERATION_KINDS.find((k) => k === checked?.value);
-    if (kind && kind !== value && available[kind].allowed) onChange(kind);
-  }, []);
+  useServerRenderedInput(
+    group,
+    (fieldset) =>
+      fieldset.querySelector<HTMLInputElement>("input[name=operation-kind]:checked")?.value ?? null,
+    (checked) => {
+      const kind = OPERATION_KINDS.find((k) => k === checked);
+      if (kind && kind !== value && available[kind].allowed) onChange(kind);
+    },
+  );
   if (OPERATION_KINDS.every((k) => !available[k].allowed)) {
     // Not a live region: it is what the page says on arrival, not news.
     return (
