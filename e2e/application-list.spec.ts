@@ -4,7 +4,7 @@
 // them with the search box.
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import type { FinancingType } from "@/lib/skippay/schemas";
-import { expect, LINES, type Sandbox, test } from "./fixtures";
+import { expect, holdScripts, LINES, type Sandbox, test } from "./fixtures";
 
 type Customer = { firstName: string; lastName: string; email: string; phone: string };
 type Stage = "processing" | "ready" | "sent";
@@ -171,6 +171,25 @@ test.describe("the list, at any size", () => {
     await expect(page.getByRole("combobox", { name: "State" })).toHaveValue("READY_SHIPPED");
     await expect(page.getByLabel("Updated to")).toHaveValue(today);
     await expect(rows(page)).toHaveCount(1);
+  });
+
+  test("a filter chosen before the page is interactive is applied once it is", async ({
+    page,
+    sandbox,
+    baseURL,
+  }) => {
+    const t = token();
+    await create(sandbox, baseURL as string, `${t}-A`, { stage: "ready" });
+    await create(sandbox, baseURL as string, `${t}-B`, { stage: "sent" });
+    await listed(page, `/applications?q=${t}`, 2);
+    const release = await holdScripts(page);
+    await page.goto(`/applications?q=${t}`, { waitUntil: "commit" });
+    await page.getByRole("combobox", { name: "State" }).selectOption({ label: "Shipped" });
+    release();
+    await expect(page).toHaveURL(/state=READY_SHIPPED/);
+    await expect(rows(page)).toHaveCount(1);
+    await expect(page.getByRole("link", { name: `${t}-B` })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "State" })).toHaveValue("READY_SHIPPED");
   });
 
   test("without JavaScript the Search button still applies the filters", async ({

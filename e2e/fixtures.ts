@@ -114,6 +114,20 @@ export async function openApplication(page: Page, id: string) {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
 }
 
+/** Holds the page's scripts (not its styles, which the streamed page waits for) until `release()`: until then the
+ * agent works on the server-rendered page alone. */
+export async function holdScripts(page: Page) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Staff pick the reason themselves: none is preselected. */
 export async function chooseReason(page: Page, reason: string) {
   await page.getByRole("combobox", { name: "Reason" }).selectOption({ label: reason });

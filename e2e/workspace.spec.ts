@@ -5,7 +5,17 @@
 // this admin.
 import type { Page } from "@playwright/test";
 import type { LineSpec } from "@/lib/sandbox/builders";
-import { chooseReason, expect, LINES, openApplication, refund, requestBody, TOTAL, test } from "./fixtures";
+import {
+  chooseReason,
+  expect,
+  holdScripts,
+  LINES,
+  openApplication,
+  refund,
+  requestBody,
+  TOTAL,
+  test,
+} from "./fixtures";
 
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
@@ -163,20 +173,6 @@ test("an operation chosen before the page is interactive opens its form once it 
   await expect(page.getByRole("button", { name: "Review cancellation" })).toBeVisible();
   await expect(cancel).toBeChecked();
 });
-
-/** Holds the page's scripts (not its styles, which the streamed page waits for) until `release()`: until then the
- * agent works on the server-rendered page alone. */
-async function holdScripts(page: Page) {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 async function review(page: Page, button: string) {
   await page.getByRole("button", { name: button }).click();
@@ -357,6 +353,26 @@ test("the customer message stays on the timeline for whoever talks to the custom
   await expect(entry.getByRole("textbox")).toHaveValue(
     new RegExp(`${orderNumber} jsme vám snížili o 100,00`),
   );
+});
+
+test("the customer's language chosen on the timeline before the page is interactive is the one shown", async ({
+  page,
+  sandbox,
+}) => {
+  const { id, orderNumber } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await refund(page, "100");
+  await expect(page.getByTestId("operation-result")).toBeVisible();
+  const release = await holdScripts(page);
+  await page.reload({ waitUntil: "commit" });
+  const entry = page.getByRole("listitem", { name: /Amount-only refund — Done/ });
+  await entry.getByText("Message for the customer", { exact: true }).click();
+  await entry.getByRole("radio", { name: "English" }).check();
+  release();
+  await expect(entry.getByRole("textbox")).toHaveValue(
+    new RegExp(`we have lowered the amount for your order ${orderNumber} by CZK\\s100\\.00`),
+  );
+  await expect(entry.getByRole("radio", { name: "English" })).toBeChecked();
 });
 
 test("when Skip Pay cannot be read, the page shows what the admin knows and tries again on request", async ({

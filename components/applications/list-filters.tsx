@@ -5,6 +5,7 @@ import { useEffect, useRef, useTransition } from "react";
 import { DEFAULT_SORT, SORTS, type Sort } from "@/lib/list-options";
 import { APPLICATION_STATES, FINANCING_TYPES, STATE_REASONS } from "@/lib/skippay/enums";
 import { inputClass } from "../ui/field";
+import { useServerRenderedInput } from "../ui/use-server-rendered-input";
 
 export interface FilterValues {
   q: string;
@@ -61,6 +62,22 @@ export function ListFilters({ values }: { values: FilterValues }) {
       clearTimeout(timer);
     };
   }, []);
+
+  // Filters chosen before the page was interactive show but were not applied: apply them now. The search box
+  // still waits for Enter or Search.
+  useServerRenderedInput(
+    form,
+    (element) => {
+      const differs = FIELDS.some((name) => {
+        const field = element.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+        return (
+          name !== "q" && field && field.value !== (values[name] ?? (name === "sort" ? DEFAULT_SORT : ""))
+        );
+      });
+      return differs ? urlOf(element) : null;
+    },
+    (url) => go.current(url),
+  );
 
   // Back and forward change the URL under the form: show what the page now lists. Not on the first render — what
   // someone typed before the page became interactive must stay.

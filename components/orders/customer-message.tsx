@@ -4,6 +4,7 @@ import { useId, useRef, useState } from "react";
 import { customerMessage, type MessageFacts } from "@/lib/orders/customer-message";
 import type { Locale } from "@/lib/orders/money";
 import { Button } from "../ui/button";
+import { useServerRenderedInput } from "../ui/use-server-rendered-input";
 
 const LANGUAGES: Locale[] = ["cs", "en"];
 
@@ -32,6 +33,16 @@ export function CustomerMessage({
   const area = useRef<HTMLTextAreaElement>(null);
   const headingId = useId();
   const areaId = useId();
+  // A language chosen before the page was interactive shows as chosen: the text and "Send" follow it.
+  const languages = useRef<HTMLFieldSetElement>(null);
+  useServerRenderedInput(
+    languages,
+    (fieldset) => fieldset.querySelector<HTMLInputElement>("input:checked")?.value ?? null,
+    (checked) => {
+      const l = LANGUAGES.find((x) => x === checked);
+      if (l) setLanguage(l);
+    },
+  );
 
   async function copy() {
     try {
@@ -59,7 +70,7 @@ export function CustomerMessage({
             {t("heading")}
           </h2>
         )}
-        <fieldset className="flex items-center gap-3 text-sm">
+        <fieldset ref={languages} className="flex items-center gap-3 text-sm">
           <legend className="sr-only">{t("language")}</legend>
           {LANGUAGES.map((l) => (
             <label key={l} className="inline-flex items-center gap-1.5">
