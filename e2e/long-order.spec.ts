@@ -64,3 +64,24 @@ test("a 120-line order pages by keyboard, flags a bad line on another page, filt
   expect(app.stateReason).toBe("CANCELLED_NOT_PAID");
   expect(app.order.totalPrice.amount).toBe(0);
 });
+
+test("the pager under the table starts the next page at its top, with the focus on where the agent is", async ({
+  page,
+  sandbox,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { id } = await sandbox.create("ready", LONG);
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Not shipped — cancel/ }).check();
+  await expect(page.getByRole("spinbutton", { name: "Quantity of Šroub 001 to cancel" })).toBeAttached();
+  const below = page.getByRole("navigation", { name: "Pages of order lines, below the table" });
+  await below.getByRole("button", { name: "Next lines" }).click();
+  const status = page
+    .getByRole("navigation", { name: "Pages of order lines", exact: true })
+    .getByText("Lines 51–100 of 120");
+  await expect(status).toBeFocused();
+  await expect(status).toBeInViewport();
+  await expect(page.getByRole("row", { name: /Šroub 051/ })).toBeInViewport();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Previous lines" }).first()).toBeFocused();
+});

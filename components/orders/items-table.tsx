@@ -108,6 +108,15 @@ export function Rows({
   const page =
     pageState.filter === filter && pageState.count === lines.length ? Math.min(pageState.page, pages - 1) : 0;
   const goTo = (next: number) => setPage({ page: next, filter, count: lines.length });
+  // From the pager under the table, the new page starts at the top: take the view and the focus there.
+  const top = useRef<HTMLDivElement>(null);
+  const goFromBottom = (next: number) => {
+    goTo(next);
+    requestAnimationFrame(() => {
+      document.getElementById(statusId)?.focus({ preventScroll: true });
+      top.current?.scrollIntoView({ block: "start" });
+    });
+  };
   const shown = matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const onPage = new Set(shown);
   // Lines that need attention but are not on screen (a refused quantity, a typo): say so, and take staff there.
@@ -124,7 +133,8 @@ export function Rows({
       <p
         id={where === "top" ? statusId : undefined}
         aria-live={where === "top" ? "polite" : undefined}
-        className="text-slate-600"
+        tabIndex={where === "top" ? -1 : undefined}
+        className="text-slate-600 focus:outline-none"
       >
         {t("showing", {
           from: page * PAGE_SIZE + 1,
@@ -133,17 +143,25 @@ export function Rows({
         })}
       </p>
       <span className="flex gap-2">
-        <Button size="sm" disabled={page === 0} onClick={() => goTo(page - 1)}>
+        <Button
+          size="sm"
+          disabled={page === 0}
+          onClick={() => (where === "top" ? goTo : goFromBottom)(page - 1)}
+        >
           {t("previous")}
         </Button>
-        <Button size="sm" disabled={page >= pages - 1} onClick={() => goTo(page + 1)}>
+        <Button
+          size="sm"
+          disabled={page >= pages - 1}
+          onClick={() => (where === "top" ? goTo : goFromBottom)(page + 1)}
+        >
           {t("next")}
         </Button>
       </span>
     </nav>
   );
   return (
-    <div className="rounded-xl border border-slate-200 bg-white shadow-sm">
+    <div ref={top} className="scroll-mt-4 rounded-xl border border-slate-200 bg-white shadow-sm">
       {first !== undefined && (
         <p className="flex flex-wrap items-center gap-2 border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           {t("attentionElsewhere", { count: elsewhere.length })}
