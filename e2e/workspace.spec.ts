@@ -159,6 +159,20 @@ test("what is typed in the items filter before the page is interactive stays whe
   await expect(page.getByRole("searchbox", { name: "Filter items" })).toHaveValue("P-00");
 });
 
+test("while a chosen form's code arrives, its panel says it is loading", async ({ page, sandbox }) => {
+  const { id } = await sandbox.create("delivered");
+  await openApplication(page, id);
+  await page.waitForLoadState("networkidle");
+  // The page's own scripts are in; what the choice fetches now is held.
+  const release = await holdScripts(page);
+  await page.getByRole("radio", { name: /Came back — return/ }).check();
+  await expect(page.getByRole("heading", { name: "Return items" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Loading the form…" })).toBeVisible();
+  release();
+  await expect(page.getByRole("button", { name: "Review return" })).toBeVisible();
+  await expect(page.getByText("Loading the form…")).toHaveCount(0);
+});
+
 test("an operation chosen before the page is interactive opens its form once it is", async ({
   page,
   sandbox,

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { FormProvider } from "react-hook-form";
 import { Button } from "../ui/button";
-import { cardClass } from "../ui/class-names";
 import { ConfirmDialog } from "./confirm-dialog";
+import { frameGrid, panelClass, reviewBarClass } from "./operation-frame-layout";
 import { PlanHeadline, PlanPreview } from "./plan-preview";
 import type { OperationForm } from "./use-operation-form";
 
@@ -25,12 +25,7 @@ export function OperationFrame({
   const { form, openReview, ctx, kind } = op;
   return (
     <FormProvider {...form}>
-      <form
-        onSubmit={openReview}
-        noValidate
-        aria-labelledby="panel-heading"
-        className="grid items-start gap-5 max-lg:pb-24 lg:grid-cols-[minmax(0,1fr)_22rem]"
-      >
+      <form onSubmit={openReview} noValidate aria-labelledby="panel-heading" className={frameGrid}>
         <div className="min-w-0">
           <a
             href="#review-panel"
@@ -40,11 +35,7 @@ export function OperationFrame({
           </a>
           {table}
         </div>
-        {/* Sticky beside long orders; taller than the window, it scrolls on its own so "Review" stays in reach. */}
-        <aside
-          id="review-panel"
-          className={`${cardClass} lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:overscroll-contain`}
-        >
+        <aside id="review-panel" className={panelClass}>
           <h2 id="panel-heading" className="text-base font-semibold text-slate-900">
             {t(`panelHeading.${kind}`)}
           </h2>
@@ -61,7 +52,7 @@ export function OperationFrame({
         </aside>
         {/* On a phone the panel is far below a long list: its summary and "Review" stay at the bottom edge. The
             summary wraps (two lines at 390 px in Czech) rather than being cut: it is what Review will do. */}
-        <div className="fixed inset-x-0 bottom-0 z-20 flex items-center gap-3 border-t border-slate-200 bg-white/95 px-4 py-2.5 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden">
+        <div className={reviewBarClass}>
           <div className="min-w-0 flex-1 text-sm leading-snug">
             <PlanHeadline op={op} />
           </div>

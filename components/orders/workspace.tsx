@@ -28,6 +28,7 @@ import { ItemsFilter, ItemsTable } from "./items-table";
 import { MoneyLedger } from "./money-ledger";
 import { OperationChooser } from "./operation-chooser";
 import { FORMS } from "./operation-forms";
+import { OperationFrameLoading } from "./operation-frame-layout";
 import { OperationResult } from "./operation-result";
 import { Payouts } from "./payouts";
 import { SandboxDecision } from "./sandbox-decision";
@@ -195,9 +196,12 @@ export function OrderWorkspace({
       )}
 
       <ItemsFilter value={itemsFilter}>
-        {Form ? (
-          // The table stands in while the chosen form's code arrives.
-          <Suspense fallback={<ItemsTable lines={view.lines} pick={null} />}>
+        {Form && kind ? (
+          <Suspense
+            fallback={
+              <OperationFrameLoading kind={kind} table={<ItemsTable lines={view.lines} pick={null} />} />
+            }
+          >
             <Form key={`${kind}-${prefill?.replaces ?? ""}`} ctx={ctx} />
           </Suspense>
         ) : (
