@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, pageAs, test } from "./fixtures";
 
 test("the app shell has a header, main navigation and a main region", async ({ page }) => {
   await page.goto("/");
@@ -40,4 +40,30 @@ test("an unknown address answers 404 with a way back, and an unknown application
 
   await page.goto("/applications/0000000000");
   await expect(page.getByRole("banner")).toContainText("Skip Pay Orders");
+});
+
+test("the language switch keeps the keyboard's focus while it works and after", async ({ browser }) => {
+  // The language is saved on the account: the viewer's, set back to English whatever happens.
+  const page = await pageAs(browser, "viewer");
+  try {
+    await page.goto("/applications");
+    await page.waitForLoadState("networkidle");
+    const czech = page.getByRole("button", { name: "Čeština" });
+    await czech.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("html")).toHaveAttribute("lang", "cs");
+    await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Žádosti");
+    await expect(czech).toBeFocused();
+    await expect(czech).toHaveAttribute("aria-pressed", "true");
+    // From the same place, the keyboard goes on to the other language.
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("button", { name: "English" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("button", { name: "English" })).toBeFocused();
+  } finally {
+    if ((await page.locator("html").getAttribute("lang")) === "cs")
+      await page.getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  }
 });
