@@ -512,3 +512,29 @@ test("on a phone the review bar shows the preview's whole sentence, wrapped, bes
   expect(fit.height).toBeLessThanOrEqual(44);
   await context.close();
 });
+
+test("on a phone the confirmation's request line wraps inside the dialog (Czech)", async ({
+  browser,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  const context = await browser.newContext({
+    locale: "cs-CZ",
+    viewport: { width: 390, height: 844 },
+    storageState: ".reports/auth/agent.json",
+  });
+  await context.addCookies([{ name: "locale", value: "cs", url: test.info().project.use.baseURL as string }]);
+  const page = await context.newPage();
+  await page.goto(`/applications/${id}`);
+  await page.getByRole("radio", { name: /Vráceno — vrácení zboží/ }).check();
+  await page.getByRole("spinbutton", { name: "Množství k vrácení: Rychlovarná konvice" }).fill("1");
+  await page.getByRole("combobox", { name: "Důvod" }).selectOption({ label: "Přání zákazníka" });
+  await page.getByRole("button", { name: "Zkontrolovat vrácení" }).click();
+  const dialog = page.getByRole("dialog");
+  const request = dialog.getByText(`PUT /financing/v1/applications/${id}/order/return`);
+  await expect(request).toBeVisible();
+  const right = await request.evaluate((el) => el.getBoundingClientRect().right);
+  const inner = await dialog.evaluate((el) => el.getBoundingClientRect().right);
+  expect(right).toBeLessThanOrEqual(inner);
+  await context.close();
+});

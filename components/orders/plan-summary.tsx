@@ -219,7 +219,7 @@ export const PlanDetails = memo(function PlanDetails({
         onToggle={(e) => setShowBody(e.currentTarget.open)}
       >
         <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">
-          {t("request")} <code className="ml-1 text-xs text-slate-500">PUT {path}</code>
+          {t("request")} <code className="ml-1 text-xs text-slate-500 wrap-anywhere">PUT {path}</code>
         </summary>
         {showBody && (
           <pre
