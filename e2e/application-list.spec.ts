@@ -4,7 +4,7 @@
 // them with the search box.
 import { buildApplicationRequest } from "@/lib/sandbox/builders";
 import type { FinancingType } from "@/lib/skippay/schemas";
-import { expect, holdScripts, LINES, type Sandbox, test } from "./fixtures";
+import { expect, LINES, openWithoutScripts, type Sandbox, test } from "./fixtures";
 
 type Customer = { firstName: string; lastName: string; email: string; phone: string };
 type Stage = "processing" | "ready" | "sent";
@@ -182,8 +182,7 @@ test.describe("the list, at any size", () => {
     await create(sandbox, baseURL as string, `${t}-A`, { stage: "ready" });
     await create(sandbox, baseURL as string, `${t}-B`, { stage: "sent" });
     await listed(page, `/applications?q=${t}`, 2);
-    const release = await holdScripts(page);
-    await page.goto(`/applications?q=${t}`, { waitUntil: "commit" });
+    const release = await openWithoutScripts(page, `/applications?q=${t}`);
     await page.getByRole("combobox", { name: "State" }).selectOption({ label: "Shipped" });
     release();
     await expect(page).toHaveURL(/state=READY_SHIPPED/);

@@ -128,6 +128,13 @@ export async function holdScripts(page: Page) {
   return release;
 }
 
+/** Opens `url` with the page's scripts held (see `holdScripts`); returns `release`. */
+export async function openWithoutScripts(page: Page, url: string) {
+  const release = await holdScripts(page);
+  await page.goto(url, { waitUntil: "commit" });
+  return release;
+}
+
 /** Staff pick the reason themselves: none is preselected. */
 export async function chooseReason(page: Page, reason: string) {
   await page.getByRole("combobox", { name: "Reason" }).selectOption({ label: reason });

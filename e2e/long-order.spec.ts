@@ -1,7 +1,7 @@
 // Long orders: the items table shows 50 lines at a time, pages and filters by keyboard, points at lines on other
 // pages that need attention, and "select all" still takes every line on every page.
 import type { LineSpec } from "@/lib/sandbox/builders";
-import { chooseReason, expect, openApplication, requestBody, test } from "./fixtures";
+import { chooseReason, expect, openApplication, openWithoutScripts, requestBody, test } from "./fixtures";
 
 const COUNT = 120;
 const LONG: LineSpec[] = Array.from({ length: COUNT }, (_, i) => {
@@ -84,4 +84,20 @@ test("the pager under the table starts the next page at its top, with the focus 
   await expect(page.getByRole("row", { name: /Šroub 051/ })).toBeInViewport();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Previous lines" }).first()).toBeFocused();
+});
+
+test("before the page is interactive the pager says 'not yet' (disabled); then it pages", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("ready", LONG);
+  const release = await openWithoutScripts(page, `/applications/${id}`);
+  const pager = page.getByRole("navigation", { name: "Pages of order lines", exact: true });
+  const next = pager.getByRole("button", { name: "Next lines" });
+  await expect(pager).toContainText("Lines 1–50 of 120");
+  await expect(next).toBeDisabled();
+  release();
+  await expect(next).toBeEnabled();
+  await next.click();
+  await expect(pager).toContainText("Lines 51–100 of 120");
 });

@@ -3,7 +3,7 @@
 // what an unclear cancel says and locks, one sentence for a closed application, a table that fits, words that fit
 // the money, the customer message kept on the timeline, a failed read, and a difference in the total made outside
 // this admin.
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import type { LineSpec } from "@/lib/sandbox/builders";
 import {
   chooseReason,
@@ -11,6 +11,7 @@ import {
   holdScripts,
   LINES,
   openApplication,
+  openWithoutScripts,
   refund,
   requestBody,
   TOTAL,
@@ -149,8 +150,7 @@ test("what is typed in the items filter before the page is interactive stays whe
   sandbox,
 }) => {
   const { id } = await sandbox.create("delivered", LONG);
-  const release = await holdScripts(page);
-  await page.goto(`/applications/${id}`, { waitUntil: "commit" });
+  const release = await openWithoutScripts(page, `/applications/${id}`);
   await page.getByRole("searchbox", { name: "Filter items" }).fill("P-00");
   release();
   await page.waitForLoadState("networkidle");
@@ -178,8 +178,7 @@ test("an operation chosen before the page is interactive opens its form once it 
   sandbox,
 }) => {
   const { id } = await sandbox.create("ready", LONG);
-  const release = await holdScripts(page);
-  await page.goto(`/applications/${id}`, { waitUntil: "commit" });
+  const release = await openWithoutScripts(page, `/applications/${id}`);
   const cancel = page.getByRole("radio", { name: /Not shipped — cancel/ });
   await cancel.check();
   release();
@@ -407,8 +406,7 @@ test("when Skip Pay cannot be read, the page shows what the admin knows and trie
 test("'Try again' on a failed read works before the page is interactive", async ({ page, sandbox }) => {
   const { id } = await sandbox.create("delivered");
   await sandbox.fault("500", `/financing/v1/applications/${id}`, "GET");
-  await holdScripts(page);
-  await page.goto(`/applications/${id}`, { waitUntil: "commit" });
+  await openWithoutScripts(page, `/applications/${id}`);
   await expect(page.getByRole("alert").filter({ hasText: "Could not load this application" })).toBeVisible();
   await page.getByRole("button", { name: "Try again" }).click();
   // Still without the page's scripts: the browser asked the server again, and the order is drawn.
@@ -436,7 +434,7 @@ test("a total changed outside this admin is said to be so, and staff record that
   await expect(note).toContainText("Shop refunded it by phone");
 });
 
-test("a note on the difference typed before the page is interactive is the one recorded", async ({
+test("a note on the difference typed before the page is interactive is kept, and Record waits for the page", async ({
   page,
   sandbox,
 }) => {
@@ -445,13 +443,14 @@ test("a note on the difference typed before the page is interactive is the one r
     items: [],
     totalPrice: { amount: 5_000, currency: "CZK" },
   });
-  const release = await holdScripts(page);
-  await page.goto(`/applications/${id}`, { waitUntil: "commit" });
+  const release = await openWithoutScripts(page, `/applications/${id}`);
   const ledger = page.getByRole("region", { name: "Money ledger" });
   await ledger.getByRole("textbox", { name: "What you found (optional)" }).fill("Refunded by phone");
+  // Posted now, the form would only reload the page: it waits for the page's scripts.
+  const record = ledger.getByRole("button", { name: "Record that I checked it" });
+  await expect(record).toBeDisabled();
   release();
-  await page.waitForLoadState("networkidle");
-  await ledger.getByRole("button", { name: "Record that I checked it" }).click();
+  await record.click();
   await expect(page.getByRole("listitem", { name: "Difference in the total checked" })).toContainText(
     "Refunded by phone",
   );
@@ -482,16 +481,7 @@ test("on a phone the review bar shows the preview's whole sentence, wrapped, bes
   sandbox,
 }) => {
   const { id } = await sandbox.create("delivered");
-  const context = await browser.newContext({
-    locale: "cs-CZ",
-    viewport: { width: 390, height: 844 },
-    storageState: ".reports/auth/agent.json",
-  });
-  await context.addCookies([{ name: "locale", value: "cs", url: test.info().project.use.baseURL as string }]);
-  const page = await context.newPage();
-  await page.goto(`/applications/${id}`);
-  await page.getByRole("radio", { name: /Vráceno — vrácení zboží/ }).check();
-  await page.getByRole("spinbutton", { name: "Množství k vrácení: Rychlovarná konvice" }).fill("1");
+  const { context, page } = await czechPhoneReturn(browser, id);
   await page.getByRole("spinbutton", { name: "Množství k vrácení: Kuchařka" }).fill("1");
   const headline = page.getByText(/^2 položky · 1\s898,00\s?Kč → 597,00\s?Kč$/);
   await expect(headline).toBeInViewport();
@@ -518,16 +508,7 @@ test("on a phone the confirmation's request line wraps inside the dialog (Czech)
   sandbox,
 }) => {
   const { id } = await sandbox.create("delivered");
-  const context = await browser.newContext({
-    locale: "cs-CZ",
-    viewport: { width: 390, height: 844 },
-    storageState: ".reports/auth/agent.json",
-  });
-  await context.addCookies([{ name: "locale", value: "cs", url: test.info().project.use.baseURL as string }]);
-  const page = await context.newPage();
-  await page.goto(`/applications/${id}`);
-  await page.getByRole("radio", { name: /Vráceno — vrácení zboží/ }).check();
-  await page.getByRole("spinbutton", { name: "Množství k vrácení: Rychlovarná konvice" }).fill("1");
+  const { context, page } = await czechPhoneReturn(browser, id);
   await page.getByRole("combobox", { name: "Důvod" }).selectOption({ label: "Přání zákazníka" });
   await page.getByRole("button", { name: "Zkontrolovat vrácení" }).click();
   const dialog = page.getByRole("dialog");
@@ -538,3 +519,18 @@ test("on a phone the confirmation's request line wraps inside the dialog (Czech)
   expect(right).toBeLessThanOrEqual(inner);
   await context.close();
 });
+
+/** On a phone, in Czech: the return form of application `id`, with one kettle to return. */
+async function czechPhoneReturn(browser: Browser, id: string) {
+  const context = await browser.newContext({
+    locale: "cs-CZ",
+    viewport: { width: 390, height: 844 },
+    storageState: ".reports/auth/agent.json",
+  });
+  await context.addCookies([{ name: "locale", value: "cs", url: test.info().project.use.baseURL as string }]);
+  const page = await context.newPage();
+  await page.goto(`/applications/${id}`);
+  await page.getByRole("radio", { name: /Vráceno — vrácení zboží/ }).check();
+  await page.getByRole("spinbutton", { name: "Množství k vrácení: Rychlovarná konvice" }).fill("1");
+  return { context, page };
+}

@@ -9,6 +9,7 @@ import type { CustomerEmail, NotifyFailureKind, NotifyResult } from "@/lib/mail/
 import type { Locale } from "@/lib/orders/money";
 import { Badge, type Tone } from "../ui/badge";
 import { Button } from "../ui/button";
+import { useHydrated } from "../ui/use-hydrated";
 
 /** What the send controls of one operation need. */
 export interface EmailControl {
@@ -96,6 +97,7 @@ export function useCustomerEmails({
 export function SendToCustomer({ control: c, language }: { control: EmailControl; language: Locale }) {
   const t = useTranslations("customerEmail");
   const locale = useLocale() as Locale;
+  const live = useHydrated();
   const at = (iso: string) => formatMoment(new Date(iso), locale);
   const e = c.email;
   const mayRetry = !e || e.status === "failed" || e.stale;
@@ -116,7 +118,13 @@ export function SendToCustomer({ control: c, language }: { control: EmailControl
   else if (mayRetry)
     action = (
       <div className="flex flex-wrap items-center gap-3">
-        <Button size="sm" variant="primary" pending={c.pending} onClick={() => c.send(language)}>
+        <Button
+          size="sm"
+          variant="primary"
+          pending={c.pending}
+          disabled={!live}
+          onClick={() => c.send(language)}
+        >
           {e ? t("resend") : t("send")}
         </Button>
         {!e && c.recipient && <span className="text-slate-600">{t("to", { email: c.recipient })}</span>}

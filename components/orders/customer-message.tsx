@@ -4,6 +4,7 @@ import { useId, useRef, useState } from "react";
 import { customerMessage, type MessageFacts } from "@/lib/orders/customer-message";
 import type { Locale } from "@/lib/orders/money";
 import { Button } from "../ui/button";
+import { useHydrated } from "../ui/use-hydrated";
 import { useServerRenderedInput } from "../ui/use-server-rendered-input";
 
 const LANGUAGES: Locale[] = ["cs", "en"];
@@ -31,6 +32,7 @@ export function CustomerMessage({
   const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
   const text = customerMessage(language, facts);
   const area = useRef<HTMLTextAreaElement>(null);
+  const live = useHydrated();
   const headingId = useId();
   const areaId = useId();
   // A language chosen before the page was interactive shows as chosen: the text and "Send" follow it.
@@ -102,7 +104,7 @@ export function CustomerMessage({
         className="mt-2 w-full resize-y rounded-md border border-slate-300 bg-slate-50 p-3 font-sans text-sm"
       />
       <div className="mt-2 flex items-center gap-3">
-        <Button size="sm" onClick={copy}>
+        <Button size="sm" onClick={copy} disabled={!live}>
           {t("copy")}
         </Button>
         <p aria-live="polite" className="text-sm text-slate-600">

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
+import { useHydrated } from "../ui/use-hydrated";
 import type { Decision, DecisionSubject } from "./types";
 
 export type { Decision };
@@ -25,6 +26,8 @@ export function DecisionButtons({
   const t = useTranslations("decision");
   const [open, setOpen] = useState<Decision | null>(null);
   const uid = useId();
+  // The confirmation opens only with the page's scripts: until they run, the buttons say "not yet".
+  const live = useHydrated();
   useEffect(() => {
     loadForm();
   }, []);
@@ -37,6 +40,7 @@ export function DecisionButtons({
           size="sm"
           variant="primary"
           pending={busy}
+          disabled={!live}
           onClick={() => setOpen("approve")}
           className="h-auto! min-h-8 max-w-full py-1"
         >
@@ -44,7 +48,7 @@ export function DecisionButtons({
         </Button>
         <Button
           size="sm"
-          disabled={busy}
+          disabled={busy || !live}
           onClick={() => setOpen("reject")}
           className="h-auto! min-h-8 max-w-full py-1"
         >

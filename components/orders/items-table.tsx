@@ -19,6 +19,7 @@ import type { OrderLine } from "@/lib/orders/lines";
 import type { PlanIssue } from "@/lib/orders/plan-types";
 import { matchesFilter } from "@/lib/orders/presentation";
 import { Button } from "../ui/button";
+import { useHydrated } from "../ui/use-hydrated";
 import { useServerRenderedInput } from "../ui/use-server-rendered-input";
 import { ItemRow } from "./item-row";
 import type { LineFields, LinePick, PickingProps } from "./types";
@@ -107,6 +108,8 @@ export function Rows({
   // A new filter or a changed order starts again at the first page.
   const page =
     pageState.filter === filter && pageState.count === lines.length ? Math.min(pageState.page, pages - 1) : 0;
+  // Paging needs the page's scripts: until they run, the buttons say "not yet" rather than drop a click.
+  const live = useHydrated();
   const goTo = (next: number) => setPage({ page: next, filter, count: lines.length });
   // From the pager under the table, the new page starts at the top: take the view and the focus there.
   const top = useRef<HTMLDivElement>(null);
@@ -145,14 +148,14 @@ export function Rows({
       <span className="flex gap-2">
         <Button
           size="sm"
-          disabled={page === 0}
+          disabled={!live || page === 0}
           onClick={() => (where === "top" ? goTo : goFromBottom)(page - 1)}
         >
           {t("previous")}
         </Button>
         <Button
           size="sm"
-          disabled={page >= pages - 1}
+          disabled={!live || page >= pages - 1}
           onClick={() => (where === "top" ? goTo : goFromBottom)(page + 1)}
         >
           {t("next")}

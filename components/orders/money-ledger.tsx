@@ -12,6 +12,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/class-names";
 import { inputClass } from "../ui/field";
+import { useHydrated } from "../ui/use-hydrated";
 import { useServerRenderedInput } from "../ui/use-server-rendered-input";
 import type { useOperationResults } from "./use-operation-results";
 
@@ -37,6 +38,8 @@ export function MoneyLedger({
   const noteBox = useRef<HTMLInputElement>(null);
   useServerRenderedInput(noteBox, (input) => input.value || null, setNote);
   const noteId = useId();
+  // A form of the page's scripts: until they run, posting it would only reload the page.
+  const live = useHydrated();
   const checked = driftChecked(ledger, notes);
   const row = (label: string, value: string, strong = false) => (
     <div className="flex justify-between gap-4 py-1">
@@ -102,7 +105,7 @@ export function MoneyLedger({
                   onChange={(e) => setNote(e.target.value)}
                   className={inputClass}
                 />
-                <Button size="sm" type="submit" pending={results.busyWith === "drift"}>
+                <Button size="sm" type="submit" pending={results.busyWith === "drift"} disabled={!live}>
                   {t("driftRecord")}
                 </Button>
               </form>
