@@ -26,7 +26,7 @@ export function LanguageSwitch({ setLocale }: { setLocale: (locale: unknown) => 
           aria-pressed={current === locale}
           aria-label={locale === "cs" ? "Čeština" : "English"}
           onClick={() => {
-            if (pending) return;
+            if (pending || locale === current) return;
             setChosen(locale);
             startTransition(async () => {
               await setLocale(locale);

@@ -38,7 +38,7 @@ export function MoneyLedger({
   const noteBox = useRef<HTMLInputElement>(null);
   useServerRenderedInput(noteBox, (input) => input.value || null, setNote);
   const noteId = useId();
-  // A form of the page's scripts: until they run, posting it would only reload the page.
+  // The page's scripts send this form: posted before they run, it would only reload the page.
   const live = useHydrated();
   const checked = driftChecked(ledger, notes);
   const row = (label: string, value: string, strong = false) => (
