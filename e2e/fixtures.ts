@@ -26,6 +26,8 @@ type Stage = "processing" | "ready" | "sent" | "delivered";
 
 export class Sandbox {
   private token: string | null = null;
+  /** Whether new applications tell the admin of their state changes (see createUnannounced). */
+  private announce = true;
   constructor(
     private readonly request: APIRequestContext,
     private readonly baseURL: string,
@@ -72,7 +74,8 @@ export class Sandbox {
           : null,
         lines,
         type,
-        notificationEndpoint: `${this.baseURL}/api/skippay/notifications`,
+        // Otherwise the builder's default, a shop host the sandbox does not post to.
+        notificationEndpoint: this.announce ? `${this.baseURL}/api/skippay/notifications` : undefined,
       }),
     );
     expect(created.status).toBe(201);
@@ -85,6 +88,19 @@ export class Sandbox {
         deliveryDate: "2026-11-14",
       });
     return { id, orderNumber };
+  }
+
+  /**
+   * As create, but Skip Pay sends the admin no notifications, so nothing reads the application in the background:
+   * a one-time GET fault then meets the page's own read, not a notification's that arrived late.
+   */
+  async createUnannounced(stage: Stage) {
+    this.announce = false;
+    try {
+      return await this.create(stage);
+    } finally {
+      this.announce = true;
+    }
   }
 
   async application(id: string) {

@@ -392,7 +392,7 @@ test("when Skip Pay cannot be read, the page shows what the admin knows and trie
   page,
   sandbox,
 }) => {
-  const { id, orderNumber } = await sandbox.create("delivered");
+  const { id, orderNumber } = await sandbox.createUnannounced("delivered");
   await openApplication(page, id);
   await sandbox.fault("500", `/financing/v1/applications/${id}`, "GET");
   await page.reload();
@@ -404,7 +404,7 @@ test("when Skip Pay cannot be read, the page shows what the admin knows and trie
 });
 
 test("'Try again' on a failed read works before the page is interactive", async ({ page, sandbox }) => {
-  const { id } = await sandbox.create("delivered");
+  const { id } = await sandbox.createUnannounced("delivered");
   await sandbox.fault("500", `/financing/v1/applications/${id}`, "GET");
   await openWithoutScripts(page, `/applications/${id}`);
   await expect(page.getByRole("alert").filter({ hasText: "Could not load this application" })).toBeVisible();
