@@ -298,6 +298,11 @@ async function measures(target: Target, size: number): Promise<Measure[]> {
     { name: "sort: customer A–Z", run: list({ sort: "customer" }) },
     { name: "search: surname, no accents (novakova, ≈3 %)", run: list({ q: "novakova" }) },
     { name: "search: name with accents (Žofie Šťastná)", run: list({ q: "Žofie Šťastná" }) },
+    { name: "search: another full name (Jiří Kříž, 0.3 %)", run: list({ q: "Jiří Kříž" }) },
+    {
+      name: "search: Žofie Šťastná, highest total first",
+      run: list({ q: "Žofie Šťastná", sort: "-total" }),
+    },
     { name: "search: e-mail, partial", run: list({ q: `${email.slice(2)}@` }) },
     { name: "search: e-mail domain (gmail, ≈17 %)", run: list({ q: "gmail" }) },
     {

@@ -272,8 +272,8 @@ export interface ListPage {
   after: number | null;
   /**
    * All rows matching: exact when both sides were counted; else PostgreSQL's estimate (never below what was seen)
-   * for filters, whose statistics it keeps; for a search, whose matches it cannot estimate well ("Žofie Šťastná":
-   * 100 estimated, 3,177 there), only what was seen: at least this many.
+   * for filters, whose statistics it keeps; for a search, whose estimate is a guess from a sample of the rows,
+   * only what was seen: at least this many.
    */
   total: { value: number; kind: "exact" | "about" | "atLeast" };
   /** The search term was too short to search names, e-mails and phones: only exact matches were listed. */

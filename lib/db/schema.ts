@@ -63,6 +63,7 @@ export const applications = pgTable(
     // Partial matches anywhere in the search text (pg_trgm).
     index("applications_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     // The list: each filter by last update, and each sort, with the id as tie-break for the keyset.
+    // Also INCLUDE (search_text), so that a search newest first is checked in the index (migration 0011).
     index("applications_updated_idx").on(t.updatedAt, t.id),
     index("applications_state_updated_idx").on(t.state, t.updatedAt, t.id),
     index("applications_substate_updated_idx").on(t.stateReason, t.updatedAt, t.id),
