@@ -17,3 +17,15 @@ export const DEFAULT_SORT: Sort = "-updated";
 
 /** Rows per page. */
 export const PAGE_SIZE = 25;
+
+/**
+ * The list's query without its empty fields and the default sort, or null when it has none. A search sent before
+ * the page is interactive posts every field (`?q=novak&state=&type=&from=&to=&sort=-updated`); the page answers
+ * with the short URL the interactive form would have made, so the link stays easy to share.
+ */
+export function shortQuery(query: URLSearchParams): string | null {
+  const short = new URLSearchParams();
+  for (const [name, value] of query)
+    if (value.trim() !== "" && !(name === "sort" && value === DEFAULT_SORT)) short.append(name, value);
+  return short.size === query.size ? null : short.toString();
+}

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useTransition } from "react";
@@ -35,7 +36,7 @@ function urlOf(form: HTMLFormElement, submitter?: HTMLElement | null): string {
  * button applies everything. Once interactive, each filter applies as it changes (dates a moment after the last
  * keystroke); the search box still waits for Enter or Search, which also opens an exact match.
  */
-export function ListFilters({ values }: { values: FilterValues }) {
+export function ListFilters({ values, filtered }: { values: FilterValues; filtered: boolean }) {
   const t = useTranslations("list");
   const tStates = useTranslations("states");
   const tFinancing = useTranslations("financingTypes");
@@ -195,9 +196,17 @@ export function ListFilters({ values }: { values: FilterValues }) {
             </select>
           </label>
         </div>
-        <p aria-live="polite" className="min-h-5 text-xs text-slate-500">
-          {pending ? t("updating") : ""}
-        </p>
+        {/* One row that is always there: "Clear filters" appearing does not push the list down. */}
+        <div className="flex min-h-5 items-center justify-between gap-3">
+          <p aria-live="polite" className="text-xs text-slate-500">
+            {pending ? t("updating") : ""}
+          </p>
+          {filtered && (
+            <Link href="/applications" className="text-sm text-brand-700 hover:underline">
+              {t("clearFilters")}
+            </Link>
+          )}
+        </div>
       </form>
     </search>
   );

@@ -19,7 +19,7 @@ import {
 } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
 import { formatDay } from "@/lib/i18n/format";
-import { DEFAULT_SORT, PAGE_SIZE, SORTS } from "@/lib/list-options";
+import { DEFAULT_SORT, PAGE_SIZE, SORTS, shortQuery } from "@/lib/list-options";
 import type { Locale } from "@/lib/orders/money";
 import { OPERATION_REASONS } from "@/lib/orders/operation-kinds";
 import { figureFilter, INTENT_KINDS } from "@/lib/reports/range";
@@ -76,10 +76,13 @@ export default async function ApplicationsPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const raw = await searchParams;
-  const query = new URLSearchParams(
+  const posted = new URLSearchParams(
     Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
-  ).toString();
+  );
+  const query = posted.toString();
   await requirePageStaff("view", query ? `/applications?${query}` : "/applications");
+  const short = shortQuery(posted);
+  if (short !== null) redirect(short ? `/applications?${short}` : "/applications");
   const t = await getTranslations("list");
   const locale = (await getLocale()) as Locale;
   const params = searchSchema.parse(
@@ -151,7 +154,7 @@ export default async function ApplicationsPage({
           <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
         </div>
 
-        <ListFilters values={{ ...filters, q: params.q }} />
+        <ListFilters values={{ ...filters, q: params.q }} filtered={filtered} />
         {filters.operation && (
           <p className="-mt-2 rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800">
             {t("fromReport", {
@@ -161,13 +164,6 @@ export default async function ApplicationsPage({
             })}{" "}
             <Link href="/reports" className="text-brand-700 hover:underline">
               {t("backToReports")}
-            </Link>
-          </p>
-        )}
-        {filtered && (
-          <p className="-mt-3 text-sm">
-            <Link href="/applications" className="text-brand-700 hover:underline">
-              {t("clearFilters")}
             </Link>
           </p>
         )}

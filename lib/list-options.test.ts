@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { shortQuery } from "./list-options";
+
+describe("shortQuery", () => {
+  it("drops empty fields and the default sort, keeping the rest in order", () => {
+    const posted = new URLSearchParams("q=novak&lookup=1&state=&type=&from=&to=2026-12-01&sort=-updated");
+    expect(shortQuery(posted)).toBe("q=novak&lookup=1&to=2026-12-01");
+  });
+
+  it("answers an empty query when nothing was chosen", () => {
+    expect(shortQuery(new URLSearchParams("q=&state=&type=&from=&to=&sort=-updated"))).toBe("");
+  });
+
+  it("answers null for a query that is already short", () => {
+    expect(shortQuery(new URLSearchParams("q=novak&sort=total"))).toBeNull();
+    expect(shortQuery(new URLSearchParams(""))).toBeNull();
+  });
+
+  it("treats a field of spaces as empty", () => {
+    expect(shortQuery(new URLSearchParams("q=%20%20&state=READY"))).toBe("state=READY");
+  });
+});
