@@ -1,4 +1,4 @@
-import { expect, pageAs, test } from "./fixtures";
+import { expect, holdScripts, pageAs, signedOutPage, signInAs, test } from "./fixtures";
 
 test("the app shell has a header, main navigation and a main region", async ({ page }) => {
   await page.goto("/");
@@ -66,4 +66,63 @@ test("the language switch keeps the keyboard's focus while it works and after", 
       await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   }
+});
+
+test("before the page is interactive, the language switch and Sign out still work (plain forms)", async ({
+  browser,
+}) => {
+  // The viewer's language is saved on the account: set back to English whatever happens.
+  const page = await pageAs(browser, "viewer");
+  const release = await holdScripts(page);
+  try {
+    await page.goto("/applications?state=READY", { waitUntil: "commit" });
+    await page.getByRole("button", { name: "Čeština" }).click();
+    // The form posted; the same address comes back, in Czech, its scripts still held.
+    await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Žádosti");
+    await expect(page).toHaveURL(/\/applications\?state=READY$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "cs");
+  } finally {
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    release();
+    await page.context().close();
+  }
+
+  // A session of its own: signing out must not end the one the other tests share.
+  const own = await signedOutPage(browser);
+  await signInAs(own, "supervisor@demo.cz", "demo-password");
+  await expect(own).toHaveURL(/\/applications$/);
+  await holdScripts(own);
+  await own.goto("/applications", { waitUntil: "commit" });
+  await own.getByRole("button", { name: "Sign out" }).click();
+  await expect(own).toHaveURL(/\/login$/);
+  await own.goto("/applications", { waitUntil: "commit" });
+  await expect(own).toHaveURL(/\/login\?next=/);
+  await own.context().close();
+});
+
+test("the language and sign-out forms refuse a post from another site, and a language that is not one", async ({
+  request,
+  baseURL,
+}) => {
+  const elsewhere = { origin: "https://evil.example" };
+  for (const path of ["/api/session/locale", "/api/session/sign-out"]) {
+    const answer = await request.post(path, { headers: elsewhere, form: { locale: "cs" }, maxRedirects: 0 });
+    expect(answer.status()).toBe(403);
+    expect(answer.headers()["set-cookie"]).toBeUndefined();
+  }
+  const wrong = await request.post("/api/session/locale", {
+    headers: { origin: baseURL as string },
+    form: { locale: "de" },
+    maxRedirects: 0,
+  });
+  expect(wrong.status()).toBe(400);
+  expect(wrong.headers()["set-cookie"]).toBeUndefined();
+  const right = await request.post("/api/session/locale", {
+    headers: { origin: baseURL as string, referer: `${baseURL}/applications?q=novak` },
+    form: { locale: "en" },
+    maxRedirects: 0,
+  });
+  expect(right.status()).toBe(303);
+  expect(right.headers().location).toBe("/applications?q=novak");
 });

@@ -5,6 +5,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type Access, accessOf } from "./action-access";
+import { sameOrigin } from "./origin";
 import type { RefusalReason } from "./refusal";
 import { can } from "./roles";
 import { staffFromHeaders } from "./staff";
@@ -38,24 +39,6 @@ function serverActions(): Record<string, ManifestEntry> {
     } catch {}
   }
   return {};
-}
-
-/** The host the browser addressed, as Next.js's own check sees it: X-Forwarded-Host, else Host. */
-function addressedHost(headers: Headers): string | null {
-  return headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-}
-
-function sameOrigin(headers: Headers): { ok: true } | { ok: false; origin: string } {
-  const origin = headers.get("origin");
-  // No Origin: not sent by a browser (which always sends one with a POST), so it carries no one's cookies by stealth.
-  if (origin === null) return { ok: true };
-  let host: string | null = null;
-  try {
-    host = origin === "null" ? null : new URL(origin).host;
-  } catch {}
-  return host !== null && host === addressedHost(headers)
-    ? { ok: true }
-    : { ok: false, origin: origin.slice(0, 100) };
 }
 
 /** Why a possible server action call must not run, as a 403 answer; null when it may go on to Next.js. */

@@ -6,7 +6,7 @@ import type en from "./messages/en.json";
 type Namespace = keyof typeof en;
 
 /** What the layout's client components (header, language switch, decision notice) and error page use. */
-const SHELL = ["errorPage", "intents", "nav", "requests", "roles"] as const satisfies readonly Namespace[];
+const SHELL = ["errorPage", "intents", "nav", "requests"] as const satisfies readonly Namespace[];
 
 /** Each page's client components, beyond the shell's. */
 export const PAGE_MESSAGES = {
@@ -73,7 +73,7 @@ export const PAGE_MESSAGES = {
     "states",
   ],
   reports: ["reports"],
-  staff: ["staffPage"],
+  staff: ["roles", "staffPage"],
   login: ["login"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
