@@ -1,13 +1,51 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+/** A block of the page still loading. */
+const bar = "rounded bg-slate-200/80";
+const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
+
+/**
+ * While Skip Pay is read: the page's own shape (its way back already working), so nothing jumps when the order
+ * arrives — the header, the choice of operation and the lines.
+ */
 export default async function Loading() {
   const t = await getTranslations("application");
   return (
-    <div className="animate-pulse space-y-4" aria-busy="true" aria-live="polite">
-      <span className="sr-only">{t("loadingOrder")}</span>
-      <div className="h-40 rounded-xl bg-slate-200/70" />
-      <div className="h-24 rounded-xl bg-slate-200/70" />
-      <div className="h-72 rounded-xl bg-slate-200/70" />
+    <div className="space-y-4">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link href="/applications" className="text-brand-700 hover:underline">
+          ← {t("back")}
+        </Link>
+      </nav>
+      <p role="status" className="sr-only">
+        {t("loadingOrder")}
+      </p>
+      <div className="animate-pulse space-y-6" aria-hidden="true">
+        <div className={`${card} space-y-3`}>
+          <div className={`${bar} h-3 w-36`} />
+          <div className={`${bar} h-7 w-64 max-w-full`} />
+          <div className={`${bar} h-4 w-96 max-w-full`} />
+          <div className={`${bar} mt-5 h-10 w-full`} />
+          <div className="grid grid-cols-2 gap-4 pt-2 md:grid-cols-6">
+            {Array.from({ length: 6 }, (_, i) => (
+              <div key={i} className={`${bar} h-9`} />
+            ))}
+          </div>
+        </div>
+        <div className={`${card} space-y-3`}>
+          <div className={`${bar} h-4 w-32`} />
+          <div className="grid gap-2 md:grid-cols-3">
+            {Array.from({ length: 7 }, (_, i) => (
+              <div key={i} className={`${bar} h-20`} />
+            ))}
+          </div>
+        </div>
+        <div className="space-y-3">
+          <div className={`${bar} h-6 w-40`} />
+          <div className={`${card} h-64`} />
+        </div>
+      </div>
     </div>
   );
 }
