@@ -90,7 +90,15 @@ test("partial return with quantities and an amount override", async ({ page, san
   await expect(page.getByRole("status").filter({ hasText: "Returned 2 items" })).toContainText(
     `the customer owes ${czk(35_000)} less`,
   );
-  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText("2× Returned");
+  // Skip Pay dates no return; the badge takes the day from this admin's journal.
+  const today = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Prague",
+    day: "numeric",
+    month: "short",
+  });
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText(
+    `2× Returned ${today.format(new Date())}`,
+  );
   const app = await sandbox.application(id);
   expect(app.order.totalPrice.amount).toBe(TOTAL - 35_000);
   expect(app.stateReason).toBe("READY_DELIVERED");

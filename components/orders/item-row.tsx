@@ -60,7 +60,7 @@ export const ItemRow = memo(function ItemRow({
       <td className="line-vat">{`${line.vatRate} %`}</td>
       <td className="line-state">
         <span className="line-badges">
-          {stateSummary(line.parts).map((s) => (
+          {stateSummary(line.parts, line.history).map((s) => (
             <Badge key={s.state} tone={ITEM_STATE_TONE[s.state]}>
               {`${formatQuantity(s.qty, locale)}× ${tState(s.state)}`}
               {s.date && <span className="font-normal opacity-80"> {formatShortDay(s.date, locale)}</span>}

@@ -14,6 +14,7 @@ import { factsOf } from "@/lib/orders/customer-message";
 import { pragueToday } from "@/lib/orders/forms/defaults";
 import { replanForm } from "@/lib/orders/forms/replan";
 import { ledger } from "@/lib/orders/ledger";
+import { withHistory } from "@/lib/orders/line-history";
 import { orderView } from "@/lib/orders/lines";
 import { sum } from "@/lib/orders/money";
 import type { OperationKind } from "@/lib/orders/operation-kinds";
@@ -75,7 +76,9 @@ export function OrderWorkspace({
   const t = useTranslations("workspace");
   const data = useOrderData({ initial, initialJournal, readAt });
   const { application, entries, notes } = data;
-  const view = useMemo(() => orderView(application.order), [application.order]);
+  const read = useMemo(() => orderView(application.order), [application.order]);
+  // The lines as Skip Pay has them, dated where this admin returned or cancelled them.
+  const view = useMemo(() => ({ ...read, lines: withHistory(read.lines, entries) }), [read, entries]);
   const available = useMemo(() => availability(application, view, application.order), [application, view]);
   const payouts = usePayouts({
     id: application.id,

@@ -17,6 +17,9 @@ export interface LinePart {
   trackingNumber: string | null;
 }
 
+/** When this admin last returned or cancelled some of a line (a Prague day; lib/orders/line-history.ts). */
+export type LineHistory = Partial<Record<"RETURNED" | "CANCELLED", string>>;
+
 export interface OrderLine {
   /** Stable key of the line within its order (same identifiers, price and rate → same key on every read). */
   key: string;
@@ -50,6 +53,8 @@ export interface OrderLine {
    * then it cannot be addressed on its own, only as part of "everything remaining".
    */
   ambiguousWith: string[];
+  /** Set by the workspace from the journal (withHistory); Skip Pay's read has none. */
+  history?: LineHistory;
 }
 
 export interface OrderView {

@@ -1,7 +1,7 @@
 // How states look: a tone per application substate and per item state (the UI maps tones to colours), so no
 // component needs to know the state machine.
 import type { ApplicationState, OrderState, StateReason } from "@/lib/skippay/schemas";
-import type { LinePart } from "./lines";
+import type { LineHistory, LinePart } from "./lines";
 import type { LineDiff, OrderChangePreview } from "./plan-types";
 import { MILLI } from "./quantity";
 
@@ -73,18 +73,24 @@ export function changedLines(change: Pick<OrderChangePreview, "lines">): LineDif
   );
 }
 
-/** A line's quantities per state, in the order staff read them, with the latest sent or delivered date. */
+/**
+ * A line's quantities per state, in the order staff read them, with the latest sent or delivered date (Skip Pay's)
+ * and returned or cancelled date (this admin's journal, `lineHistory`).
+ */
 export function stateSummary(
   parts: readonly LinePart[],
+  history: LineHistory = {},
 ): { state: OrderState; qty: number; date: string | null }[] {
   return ITEM_STATE_ORDER.map((state) => {
     const mine = parts.filter((p) => p.state === state);
     const date =
-      mine
-        .map((p) => (state === "DELIVERED" ? p.deliveryDate : state === "SENT" ? p.sentDate : null))
-        .filter((d): d is string => !!d)
-        .sort()
-        .pop() ?? null;
+      state === "RETURNED" || state === "CANCELLED"
+        ? (history[state] ?? null)
+        : (mine
+            .map((p) => (state === "DELIVERED" ? p.deliveryDate : state === "SENT" ? p.sentDate : null))
+            .filter((d): d is string => !!d)
+            .sort()
+            .pop() ?? null);
     return { state, qty: mine.reduce((n, p) => n + p.qty, 0), date };
   }).filter((s) => s.qty > 0);
 }
