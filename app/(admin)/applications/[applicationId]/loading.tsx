@@ -4,6 +4,9 @@ import { getTranslations } from "next-intl/server";
 /** A block of the page still loading. */
 const bar = "rounded bg-slate-200/80";
 const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
+/** The header's facts and the operations offered, as the page draws them. */
+const FACTS = ["financing", "order", "variable-symbol", "application", "sent", "delivered"];
+const OPERATIONS = ["cancel", "return", "refund", "send", "deliver", "cancel-application", "change"];
 
 /**
  * While Skip Pay is read: the page's own shape (its way back already working), so nothing jumps when the order
@@ -28,16 +31,16 @@ export default async function Loading() {
           <div className={`${bar} h-4 w-96 max-w-full`} />
           <div className={`${bar} mt-5 h-10 w-full`} />
           <div className="grid grid-cols-2 gap-4 pt-2 md:grid-cols-6">
-            {Array.from({ length: 6 }, (_, i) => (
-              <div key={i} className={`${bar} h-9`} />
+            {FACTS.map((fact) => (
+              <div key={fact} className={`${bar} h-9`} />
             ))}
           </div>
         </div>
         <div className={`${card} space-y-3`}>
           <div className={`${bar} h-4 w-32`} />
           <div className="grid gap-2 md:grid-cols-3">
-            {Array.from({ length: 7 }, (_, i) => (
-              <div key={i} className={`${bar} h-20`} />
+            {OPERATIONS.map((operation) => (
+              <div key={operation} className={`${bar} h-20`} />
             ))}
           </div>
         </div>
