@@ -34,8 +34,11 @@ export interface JournalEntry {
   totalExpected: number;
   totalAfter: number | null;
   body: Plan["body"];
-  /** What the operation moved, line by line (names and thousandths; the type tells goods from fees). */
-  items: { name: string; quantity: number; type: string | null }[];
+  /**
+   * What the operation moved, line by line: the line's key and name, thousandths, into which state (the type
+   * tells goods from fees).
+   */
+  items: { key: string; name: string; quantity: number; type: string | null; to: OrderState }[];
   /** The application's state when the operation was planned. */
   stateBefore: ApplicationState;
   status: OperationStatus;

@@ -22,45 +22,62 @@ const app = sandboxApp(
 );
 const lines = orderView(contextOf(app).order).lines;
 const key = (code: string) => lines.find((l) => l.code === code)?.key as string;
+const [MUG, KETTLE, LAMP] = [key("MUG"), key("KETTLE"), key("LAMP")];
 
-const entry = (over: Partial<DatedEntry>): DatedEntry => ({
+const entry = (items: DatedEntry["items"], at: string, over: Partial<DatedEntry> = {}): DatedEntry => ({
   status: "succeeded",
-  endpoint: "order/return",
-  body: {},
-  finishedAt: "2026-11-20T10:00:00.000Z",
+  items,
+  startedAt: at,
+  finishedAt: at,
   ...over,
 });
 
 describe("lineHistory", () => {
-  it("dates each line by the latest succeeded operation that returned or cancelled it, as a day in Prague", () => {
+  it("dates each line by the latest succeeded operation that moved it there, as a day in Prague", () => {
     const history = lineHistory(lines, [
-      entry({ endpoint: "order/cancel", body: { items: [{ code: "MUG", quantity: 1 }] } }),
-      entry({ body: { items: [{ code: "MUG", quantity: 1 }] }, finishedAt: "2026-11-24T09:00:00.000Z" }),
+      entry([{ key: MUG, to: "CANCELLED" }], "2026-11-20T10:00:00.000Z"),
+      entry([{ key: MUG, to: "RETURNED" }], "2026-11-24T09:00:00.000Z"),
       // 23:30 UTC on 25 Nov is 26 Nov in Prague.
-      entry({ body: { items: [{ code: "KETTLE", name: "Konvice" }] }, finishedAt: "2026-11-25T23:30:00.000Z" }),
-      entry({ body: { items: [{ code: "MUG", quantity: 1 }] }, finishedAt: "2026-11-22T09:00:00.000Z" }),
+      entry([{ key: KETTLE, to: "RETURNED" }], "2026-11-25T23:30:00.000Z"),
+      entry([{ key: MUG, to: "RETURNED" }], "2026-11-22T09:00:00.000Z"),
     ]);
-    expect(history[key("MUG")]).toEqual({ CANCELLED: "2026-11-20", RETURNED: "2026-11-24" });
-    expect(history[key("KETTLE")]).toEqual({ RETURNED: "2026-11-26" });
-    expect(history[key("LAMP")]).toBeUndefined();
+    expect(history[MUG]).toEqual({ CANCELLED: "2026-11-20", RETURNED: "2026-11-24" });
+    expect(history[KETTLE]).toEqual({ RETURNED: "2026-11-26" });
+    expect(history[LAMP]).toBeUndefined();
   });
 
-  it("leaves out refunds, operations that did not succeed, and lines with nothing in that state now", () => {
+  it("a later return of 'everything left' does not re-date a line returned before it", () => {
     const history = lineHistory(lines, [
-      entry({ body: { items: [], totalPrice: { amount: 10_000, currency: "CZK" } } }),
-      entry({ status: "failed", body: { items: [{ code: "MUG" }] } }),
-      entry({ status: "in_flight", finishedAt: null, body: { items: [{ code: "KETTLE" }] } }),
-      // The lamp is named, but none of it was returned (the operation ran before a change outside this admin).
-      entry({ body: { items: [{ code: "LAMP" }] } }),
+      entry([{ key: KETTLE, to: "RETURNED" }], "2026-12-01T09:00:00.000Z"),
+      // Sent as `{}` (all remaining): it moved only the mugs still delivered.
+      entry([{ key: MUG, to: "RETURNED" }], "2026-12-05T09:00:00.000Z"),
+    ]);
+    expect(history[KETTLE]).toEqual({ RETURNED: "2026-12-01" });
+    expect(history[MUG]).toEqual({ RETURNED: "2026-12-05" });
+  });
+
+  it("takes the moment Skip Pay was called, not when an unclear answer was settled", () => {
+    const settledLater = entry([{ key: KETTLE, to: "RETURNED" }], "2026-12-01T09:00:00.000Z", {
+      finishedAt: "2026-12-03T09:00:00.000Z",
+    });
+    expect(lineHistory(lines, [settledLater])[KETTLE]).toEqual({ RETURNED: "2026-12-01" });
+  });
+
+  it("leaves out refunds, operations that did not succeed, other states, and lines with nothing there now", () => {
+    const at = "2026-11-20T10:00:00.000Z";
+    const history = lineHistory(lines, [
+      entry([], at),
+      entry([{ key: MUG, to: "RETURNED" }], at, { status: "failed" }),
+      entry([{ key: KETTLE, to: "RETURNED" }], at, {
+        status: "in_flight",
+        startedAt: null,
+        finishedAt: null,
+      }),
+      entry([{ key: LAMP, to: "DELIVERED" }], at),
+      // The lamp is in a return that succeeded, but none of it is returned now (changed outside this admin since).
+      entry([{ key: LAMP, to: "RETURNED" }], at),
     ]);
     expect(history).toEqual({});
-  });
-
-  it("a body without items means every line that has items in that state", () => {
-    const history = lineHistory(lines, [entry({ body: {} }), entry({ endpoint: "cancel", body: {} })]);
-    expect(history[key("MUG")]).toEqual({ RETURNED: "2026-11-20", CANCELLED: "2026-11-20" });
-    expect(history[key("KETTLE")]).toEqual({ RETURNED: "2026-11-20" });
-    expect(history[key("LAMP")]).toBeUndefined();
   });
 
   it("the state badges carry the dates: Skip Pay's for delivery, the journal's for returns and cancellations", () => {
