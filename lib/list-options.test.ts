@@ -16,7 +16,12 @@ describe("shortQuery", () => {
     expect(shortQuery(new URLSearchParams(""))).toBeNull();
   });
 
-  it("treats a field of spaces as empty", () => {
+  it("treats a field of spaces as empty and trims the rest, as the interactive form does", () => {
     expect(shortQuery(new URLSearchParams("q=%20%20&state=READY"))).toBe("state=READY");
+    expect(shortQuery(new URLSearchParams("q=%20novak%20"))).toBe("q=novak");
+  });
+
+  it("keeps a field's first value only, as the page reads it", () => {
+    expect(shortQuery(new URLSearchParams("sort=-updated&sort=total&q=a&q=b"))).toBe("q=a");
   });
 });

@@ -25,7 +25,14 @@ export const PAGE_SIZE = 25;
  */
 export function shortQuery(query: URLSearchParams): string | null {
   const short = new URLSearchParams();
-  for (const [name, value] of query)
-    if (value.trim() !== "" && !(name === "sort" && value === DEFAULT_SORT)) short.append(name, value);
-  return short.size === query.size ? null : short.toString();
+  const seen = new Set<string>();
+  for (const [name, raw] of query) {
+    // The page reads a field's first value only.
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const value = raw.trim();
+    if (value !== "" && !(name === "sort" && value === DEFAULT_SORT)) short.append(name, value);
+  }
+  const text = short.toString();
+  return text === query.toString() ? null : text;
 }
