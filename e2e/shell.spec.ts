@@ -94,8 +94,13 @@ test("before the page is interactive, the language switch and Sign out still wor
   await expect(own).toHaveURL(/\/applications$/);
   await holdScripts(own);
   await own.goto("/applications", { waitUntil: "commit" });
+  const hasSession = async () =>
+    (await own.context().cookies()).some((c) => c.name.endsWith("session_token") && c.value !== "");
+  expect(await hasSession()).toBe(true);
   await own.getByRole("button", { name: "Sign out" }).click();
   await expect(own).toHaveURL(/\/login$/);
+  // The answer cleared the browser's session cookie too, not only the session.
+  expect(await hasSession()).toBe(false);
   await own.goto("/applications", { waitUntil: "commit" });
   await expect(own).toHaveURL(/\/login\?next=/);
   await own.context().close();

@@ -10,9 +10,8 @@ export async function POST(request: Request) {
     return new Response("cross_origin: sign-out was posted from another site. Nothing was done.", {
       status: 403,
     });
-  // No session (already signed out, or expired) is an error to better-auth, and still "signed out" here.
-  const answer = await (await getAuth()).api.signOut({ headers: request.headers, asResponse: true });
-  const response = new Response(null, { status: 303, headers: { location: "/login" } });
-  for (const cookie of answer.headers.getSetCookie()) response.headers.append("set-cookie", cookie);
-  return response;
+  // Deletes the session and, through better-auth's nextCookies plugin (lib/auth/auth.ts), clears its cookies on
+  // this response; with no session it clears them all the same.
+  await (await getAuth()).api.signOut({ headers: request.headers });
+  return new Response(null, { status: 303, headers: { location: "/login" } });
 }
