@@ -26,8 +26,6 @@ type Stage = "processing" | "ready" | "sent" | "delivered";
 
 export class Sandbox {
   private token: string | null = null;
-  /** Whether new applications tell the admin of their state changes (see createUnannounced). */
-  private announce = true;
   constructor(
     private readonly request: APIRequestContext,
     private readonly baseURL: string,
@@ -60,6 +58,8 @@ export class Sandbox {
     type: FinancingType = "DEFERRED_PAYMENT",
     /** false: an order created without a variable symbol (the shop gives one when it marks the order sent). */
     withVariableSymbol = true,
+    /** false: Skip Pay sends the admin no notifications for it (see createUnannounced). */
+    announce = true,
   ): Promise<{ id: string; orderNumber: string }> {
     const orderNumber =
       `E2E-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`.toUpperCase();
@@ -75,7 +75,7 @@ export class Sandbox {
         lines,
         type,
         // Otherwise the builder's default, a shop host the sandbox does not post to.
-        notificationEndpoint: this.announce ? `${this.baseURL}/api/skippay/notifications` : undefined,
+        notificationEndpoint: announce ? `${this.baseURL}/api/skippay/notifications` : undefined,
       }),
     );
     expect(created.status).toBe(201);
@@ -94,13 +94,8 @@ export class Sandbox {
    * As create, but Skip Pay sends the admin no notifications, so nothing reads the application in the background:
    * a one-time GET fault then meets the page's own read, not a notification's that arrived late.
    */
-  async createUnannounced(stage: Stage) {
-    this.announce = false;
-    try {
-      return await this.create(stage);
-    } finally {
-      this.announce = true;
-    }
+  createUnannounced(stage: Stage) {
+    return this.create(stage, LINES, "DEFERRED_PAYMENT", true, false);
   }
 
   async application(id: string) {
