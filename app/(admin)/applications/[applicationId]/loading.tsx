@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { OrderBreadcrumb } from "@/components/orders/order-breadcrumb";
 
 /** A block of the page still loading. */
 const bar = "rounded bg-slate-200/80";
@@ -16,11 +16,7 @@ export default async function Loading() {
   const t = await getTranslations("application");
   return (
     <div className="space-y-4">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href="/applications" className="text-brand-700 hover:underline">
-          ← {t("back")}
-        </Link>
-      </nav>
+      <OrderBreadcrumb label={t("breadcrumb")} back={t("back")} />
       <p role="status" className="sr-only">
         {t("loadingOrder")}
       </p>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { after } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
+import { OrderBreadcrumb } from "@/components/orders/order-breadcrumb";
 import { type KnownApplication, OrderUnavailable } from "@/components/orders/order-unavailable";
 import { OrderWorkspace } from "@/components/orders/workspace";
 import { forBrowser } from "@/lib/applications/for-browser";
@@ -80,11 +80,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   return (
     <ClientMessages part="order">
       <div className="space-y-4">
-        <nav aria-label={t("breadcrumb")} className="text-sm">
-          <Link href="/applications" className="text-brand-700 hover:underline">
-            ← {t("back")}
-          </Link>
-        </nav>
+        <OrderBreadcrumb label={t("breadcrumb")} back={t("back")} />
         {result.ok ? (
           <OrderWorkspace
             initial={forBrowser(result.value)}
