@@ -207,6 +207,42 @@ test("a server action posted from another origin, or as a plain form, answers 40
   expect((await sandbox.application(id)).state).toBe("READY");
 });
 
+test("the header's two plain forms refuse a post from another origin, and a language that is not one", async ({
+  request,
+  baseURL,
+}) => {
+  for (const origin of ["https://evil.example", "null", "http://127.0.0.1:1", "not a url, really"])
+    for (const path of ["/api/session/locale", "/api/session/sign-out"]) {
+      const answer = await request.post(path, {
+        headers: { origin },
+        form: { locale: "cs" },
+        maxRedirects: 0,
+      });
+      expect(answer.status(), `${path} from ${origin}`).toBe(403);
+      expect(answer.headers()["set-cookie"], `${path} from ${origin}`).toBeUndefined();
+    }
+  const wrong = await request.post("/api/session/locale", {
+    headers: { origin: baseURL as string },
+    form: { locale: "de" },
+    maxRedirects: 0,
+  });
+  expect(wrong.status()).toBe(400);
+  expect(wrong.headers()["set-cookie"]).toBeUndefined();
+  // From this site: back to the page it came from, never to another site.
+  for (const { referer, location } of [
+    { referer: `${baseURL}/applications?q=novak`, location: "/applications?q=novak" },
+    { referer: "https://evil.example/phish", location: "/applications" },
+  ]) {
+    const right = await request.post("/api/session/locale", {
+      headers: { origin: baseURL as string, referer },
+      form: { locale: "en" },
+      maxRedirects: 0,
+    });
+    expect(right.status()).toBe(303);
+    expect(right.headers().location).toBe(location);
+  }
+});
+
 test("each role is refused exactly the server actions its role may not make (403), and gets the others", async ({
   browser,
 }) => {
