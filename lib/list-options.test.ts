@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shortQuery } from "./list-options";
+import { listHref, shortQuery } from "./list-options";
 
 describe("shortQuery", () => {
   it("drops empty fields and the default sort, keeping the rest in order", () => {
@@ -23,5 +23,19 @@ describe("shortQuery", () => {
 
   it("keeps a field's first value only, as the page reads it", () => {
     expect(shortQuery(new URLSearchParams("sort=-updated&sort=total&q=a&q=b"))).toBe("q=a");
+  });
+});
+
+describe("listHref", () => {
+  it("is the list's URL for a form's fields, short; the bare list when nothing is chosen", () => {
+    expect(
+      listHref([
+        ["q", " novak "],
+        ["lookup", "1"],
+        ["state", ""],
+        ["sort", "-updated"],
+      ]),
+    ).toBe("/applications?q=novak&lookup=1");
+    expect(listHref([["sort", "-updated"]])).toBe("/applications");
   });
 });

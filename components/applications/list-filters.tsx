@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useTransition } from "react";
-import { DEFAULT_SORT, SORTS, type Sort } from "@/lib/list-options";
+import { DEFAULT_SORT, listHref, SORTS, type Sort } from "@/lib/list-options";
 import { APPLICATION_STATES, FINANCING_TYPES, STATE_REASONS } from "@/lib/skippay/enums";
 import { inputClass } from "../ui/field";
 import { useServerRenderedInput } from "../ui/use-server-rendered-input";
@@ -19,16 +19,12 @@ export interface FilterValues {
 
 const FIELDS = ["q", "state", "type", "from", "to", "sort"] as const;
 
-/** The URL for what the form holds: empty fields and the default sort left out, so links stay short. */
+/** The URL for what the form holds (lib/list-options.ts listHref). */
 function urlOf(form: HTMLFormElement, submitter?: HTMLElement | null): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of new FormData(form, submitter)) {
-    const text = typeof value === "string" ? value.trim() : "";
-    if (text === "" || (name === "sort" && text === DEFAULT_SORT)) continue;
-    params.set(name, text);
-  }
-  const query = params.toString();
-  return query ? `/applications?${query}` : "/applications";
+  const fields = [...new FormData(form, submitter)].filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string",
+  );
+  return listHref(fields);
 }
 
 /**

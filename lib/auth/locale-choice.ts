@@ -8,7 +8,7 @@ import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
 import { currentStaff } from "./session";
 import { setLocale as saveLocale } from "./users";
 
-export const localeSchema = z.enum(LOCALES as ["cs", "en"]);
+const localeSchema = z.enum(LOCALES as ["cs", "en"]);
 
 export async function chooseLocale(input: unknown): Promise<{ ok: true } | { ok: false; error: "invalid" }> {
   const parsed = localeSchema.safeParse(input);

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { OrderBreadcrumb } from "@/components/orders/order-breadcrumb";
+import { OPERATION_KINDS } from "@/lib/orders/operation-kinds";
 
 /** A block of the page still loading. */
 const bar = "rounded bg-slate-200/80";
 const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm";
-/** The header's facts and the operations offered, as the page draws them. */
+/** The header's facts, as the page draws them. */
 const FACTS = ["financing", "order", "variable-symbol", "application", "sent", "delivered"];
-const OPERATIONS = ["cancel", "return", "refund", "send", "deliver", "cancel-application", "change"];
 
 /**
  * While Skip Pay is read: the page's own shape (its way back already working), so nothing jumps when the order
@@ -35,7 +35,7 @@ export default async function Loading() {
         <div className={`${card} space-y-3`}>
           <div className={`${bar} h-4 w-32`} />
           <div className="grid gap-2 md:grid-cols-3">
-            {OPERATIONS.map((operation) => (
+            {OPERATION_KINDS.map((operation) => (
               <div key={operation} className={`${bar} h-20`} />
             ))}
           </div>
