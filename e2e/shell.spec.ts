@@ -17,6 +17,41 @@ test("the app shell has a header, main navigation and a main region", async ({ p
   await expect(page).toHaveURL(/#main$/);
 });
 
+test("on a phone the header is one row: the navigation folds behind Menu, shows the current page, and closes on Escape and on navigating", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, "supervisor");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/applications");
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(menu).toBeEnabled();
+  expect((await page.getByRole("banner").boundingBox())?.height).toBeLessThanOrEqual(72);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav).toBeHidden();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
+
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expect(nav.getByRole("link", { name: "Applications" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(nav).toBeHidden();
+  await expect(menu).toBeFocused();
+
+  await menu.click();
+  await nav.getByRole("link", { name: "Reports" }).click();
+  await expect(page).toHaveURL(/\/reports$/);
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(nav).toBeHidden();
+
+  // From 1024 px up the navigation is in the header's row, and there is no Menu.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(menu).toBeHidden();
+  await expect(nav.getByRole("link", { name: "Reports" })).toHaveAttribute("aria-current", "page");
+  await page.context().close();
+});
+
 test("/healthz reports the version and a working database of the configured kind", async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);

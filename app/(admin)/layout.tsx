@@ -75,8 +75,10 @@ export default async function RootLayout({ children }: Readonly<{ children: Reac
           <AppHeader
             environment={environment}
             environmentLabel={t(environment === "sandbox" ? "sandbox" : "live")}
+            environmentShort={t(environment === "sandbox" ? "sandboxShort" : "liveShort")}
             nav={nav}
             navLabel={t("main")}
+            menuLabel={t("menu")}
           >
             <LanguageSwitch setLocale={setLocale} />
             {staff && <StaffMenu name={staff.name} role={staff.role} />}
