@@ -1,4 +1,4 @@
-import { createAccount, expect, pageAs, signedOutPage, signInAs, test } from "./fixtures";
+import { createAccount, expect, holdScripts, pageAs, signedOutPage, signInAs, test } from "./fixtures";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -23,6 +23,23 @@ test("a wrong password is refused; the right one signs in (and stays on this sit
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/applications");
   await expect(page).toHaveURL(/\/login\?next=/);
+});
+
+test("before the page is interactive, Enter signs nothing in and never puts the password in the address", async ({
+  page,
+}) => {
+  const release = await holdScripts(page);
+  await page.goto("/login", { waitUntil: "commit" });
+  await page.getByRole("textbox", { name: "E-mail" }).fill("supervisor@demo.cz");
+  await page.getByLabel("Password").fill("demo-password");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+  await page.getByLabel("Password").press("Enter");
+  // A plain GET form would have gone to /login?email=…&password=… by now.
+  await page.waitForTimeout(500);
+  expect(page.url()).not.toContain("password");
+  release();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/applications$/);
 });
 
 test("sign-in is rate limited per account: after 10 failures the account waits, whatever the password", async ({

@@ -6,6 +6,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { cardClass, cx } from "../ui/class-names";
 import { Field, inputClass } from "../ui/field";
+import { useHydrated } from "../ui/use-hydrated";
 
 type Problem = "credentials" | "rate_limited" | "busy" | "unavailable" | "missing" | null;
 
@@ -27,6 +28,7 @@ export function LoginForm({
   const [problem, setProblem] = useState<Problem>(null);
   const [retryAfter, setRetryAfter] = useState(0);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   // A submit handler, not a form action: React resets a form after its action, and a mistyped password should not
   // cost the e-mail address too.
@@ -68,7 +70,9 @@ export function LoginForm({
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
       </div>
-      <form onSubmit={submit} noValidate className={cx(cardClass, "space-y-4")}>
+      {/* Signing in needs the page's scripts: until they run the button is disabled, so Enter submits nothing,
+          and the form is a POST, so no browser ever puts a password in the address. */}
+      <form method="post" onSubmit={submit} noValidate className={cx(cardClass, "space-y-4")}>
         {problem && (
           <Alert tone="error" title={t(`problem.${problem}`, { seconds: retryAfter })}>
             {problem === "credentials" ? t("problemHint") : null}
@@ -98,7 +102,7 @@ export function LoginForm({
             />
           )}
         </Field>
-        <Button type="submit" variant="primary" className="w-full" pending={pending}>
+        <Button type="submit" variant="primary" className="w-full" pending={pending} disabled={!hydrated}>
           {t("submit")}
         </Button>
       </form>
