@@ -1,4 +1,4 @@
-import { createAccount, expect, pageAs, signedOutPage, signInAs, test } from "./fixtures";
+import { createAccount, expect, holdScripts, pageAs, signedOutPage, signInAs, test } from "./fixtures";
 
 test("an admin creates an account, the person signs in, and disabling it ends their session", async ({
   browser,
@@ -19,6 +19,23 @@ test("an admin creates an account, the person signs in, and disabling it ends th
   await expect(admin.getByRole("combobox", { name: "Role of Adam Marek" })).toBeDisabled();
   await admin.context().close();
   await person.context().close();
+});
+
+test("before the page is interactive, Enter in the new-account form sends nothing and no password reaches the address", async ({
+  browser,
+}) => {
+  const admin = await pageAs(browser, "admin");
+  const release = await holdScripts(admin);
+  await admin.goto("/staff", { waitUntil: "commit" });
+  await admin.getByRole("textbox", { name: "E-mail" }).fill(`early.${Date.now()}@demo.cz`);
+  await admin.getByLabel("Initial password").fill("early-password-123");
+  await expect(admin.getByRole("button", { name: "Create account" })).toBeDisabled();
+  await admin.getByLabel("Initial password").press("Enter");
+  await admin.waitForTimeout(500);
+  expect(admin.url()).not.toContain("password");
+  release();
+  await expect(admin.getByRole("button", { name: "Create account" })).toBeEnabled();
+  await admin.context().close();
 });
 
 test("the new-account form names each wrong field in the staff member's language and creates nothing", async ({

@@ -12,6 +12,7 @@ import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/class-names";
 import { Field, inputClass } from "../ui/field";
+import { useHydrated } from "../ui/use-hydrated";
 import { SetPassword } from "./set-password";
 
 type Result = { ok: true } | { ok: false; error: string; fields?: Record<string, string> };
@@ -41,6 +42,7 @@ export function StaffManager({
   const tRoles = useTranslations("roles");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const form = useForm<z.input<typeof newStaffSchema>, unknown, z.output<typeof newStaffSchema>>({
     resolver: zodResolver(newStaffSchema),
@@ -147,7 +149,8 @@ export function StaffManager({
         <h2 id="new-heading" className="text-base font-semibold text-slate-900">
           {t("newTitle")}
         </h2>
-        <form onSubmit={create} noValidate className="mt-3 space-y-3">
+        {/* As the sign-in form: a POST whose button waits for the scripts, so Enter before them sends nothing. */}
+        <form method="post" onSubmit={create} noValidate className="mt-3 space-y-3">
           <Field label={t("email")} error={err("email")}>
             {(ids) => (
               <input
@@ -184,7 +187,7 @@ export function StaffManager({
               />
             )}
           </Field>
-          <Button type="submit" variant="primary" className="w-full" pending={pending}>
+          <Button type="submit" variant="primary" className="w-full" pending={pending} disabled={!hydrated}>
             {t("create")}
           </Button>
         </form>
