@@ -10,7 +10,19 @@ test("an admin creates an account, the person signs in, and disabling it ends th
   await signInAs(person, email, "first-password-123");
   await expect(person.getByRole("banner")).toContainText("Nová Operátorka");
 
-  await admin.getByRole("button", { name: "Disable Nová Operátorka" }).click();
+  // Disabling asks first; the question takes the keyboard, and Back returns it.
+  const disable = admin.getByRole("button", { name: "Disable Nová Operátorka" });
+  await disable.click();
+  const confirm = admin.getByRole("button", { name: "Yes, disable Nová Operátorka" });
+  await expect(confirm).toBeFocused();
+  await admin.keyboard.press("Tab");
+  await admin.keyboard.press("Enter");
+  await expect(confirm).toBeHidden();
+  await expect(disable).toBeFocused();
+  await person.goto("/applications");
+  await expect(person.getByRole("banner")).toContainText("Nová Operátorka");
+  await disable.click();
+  await confirm.click();
   await expect(
     admin.getByRole("status").filter({ hasText: "Nová Operátorka can no longer sign in." }),
   ).toBeVisible();
@@ -19,6 +31,32 @@ test("an admin creates an account, the person signs in, and disabling it ends th
   await expect(admin.getByRole("combobox", { name: "Role of Adam Marek" })).toBeDisabled();
   await admin.context().close();
   await person.context().close();
+});
+
+test("a role is chosen, then saved: the keyboard's arrows walk the roles without applying them, and focus stays", async ({
+  browser,
+}) => {
+  const admin = await pageAs(browser, "admin");
+  const email = `role.${Date.now()}@demo.cz`;
+  await createAccount(admin, { email, name: "Role Zkušební", password: "role-password-123" });
+  const role = admin.getByRole("combobox", { name: "Role of Role Zkušební" });
+  await expect(role).toHaveValue("agent");
+  await role.focus();
+  await admin.keyboard.press("ArrowDown");
+  await admin.keyboard.press("ArrowDown");
+  await expect(role).toBeFocused();
+  await expect(role).toHaveValue("admin");
+  // Nothing is saved yet: the page read again still says Agent.
+  await admin.reload();
+  await expect(role).toHaveValue("agent");
+  await role.selectOption("supervisor");
+  await admin.getByRole("button", { name: "Save role of Role Zkušební" }).click();
+  const outcome = admin.getByText("Role Zkušební is now Supervisor.");
+  await expect(outcome).toBeVisible();
+  await admin.reload();
+  await expect(role).toHaveValue("supervisor");
+  await expect(admin.getByRole("button", { name: "Save role of Role Zkušební" })).toHaveCount(0);
+  await admin.context().close();
 });
 
 test("before the page is interactive, Enter in the new-account form sends nothing and no password reaches the address", async ({

@@ -2,29 +2,19 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/auth/roles";
 import { newStaffSchema } from "@/lib/auth/staff-schemas";
 import { Alert } from "../ui/alert";
-import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { cardClass } from "../ui/class-names";
 import { Field, inputClass } from "../ui/field";
 import { useHydrated } from "../ui/use-hydrated";
-import { SetPassword } from "./set-password";
+import { type Person, PersonRow } from "./person-row";
 
 type Result = { ok: true } | { ok: false; error: string; fields?: Record<string, string> };
-
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  disabled: boolean;
-  createdAt: string;
-}
 
 export function StaffManager({
   people,
@@ -44,6 +34,12 @@ export function StaffManager({
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Each outcome takes the keyboard's focus: the control that was pressed may be gone (a question put away) or
+  // changed, and the outcome is what to read next.
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) outcome.current?.focus();
+  }, [message]);
   const form = useForm<z.input<typeof newStaffSchema>, unknown, z.output<typeof newStaffSchema>>({
     resolver: zodResolver(newStaffSchema),
     defaultValues: { email: "", name: "", role: "agent", password: "" },
@@ -83,64 +79,18 @@ export function StaffManager({
         <h2 id="people-heading" className="text-lg font-semibold text-slate-900">
           {t("people", { count: people.length })}
         </h2>
-        <div aria-live="polite">
+        <div ref={outcome} tabIndex={-1} aria-live="polite" className="outline-none">
           {message && <Alert tone={message.ok ? "success" : "error"} title={message.text} />}
         </div>
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white shadow-sm">
           {people.map((p) => (
-            <li key={p.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
-              <span className="min-w-48 flex-1">
-                <span className="block font-medium text-slate-900">
-                  {p.name} {p.id === meId && <Badge tone="brand">{t("you")}</Badge>}
-                </span>
-                <span className="block text-slate-500">{p.email}</span>
-              </span>
-              {p.disabled && <Badge tone="danger">{t("disabled")}</Badge>}
-              <label className="text-xs text-slate-600">
-                <span className="sr-only">{t("roleOf", { name: p.name })}</span>
-                <select
-                  aria-label={t("roleOf", { name: p.name })}
-                  className={`${inputClass} w-36 py-1`}
-                  value={p.role}
-                  disabled={pending || p.id === meId}
-                  onChange={(e) =>
-                    run(
-                      () =>
-                        actions.changeStaff({ change: "role", userId: p.id, role: e.target.value as Role }),
-                      t("roleChanged", { name: p.name }),
-                    )
-                  }
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {tRoles(r)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <Button
-                size="sm"
-                disabled={pending || p.id === meId}
-                onClick={() =>
-                  run(
-                    () => actions.changeStaff({ change: "disabled", userId: p.id, disabled: !p.disabled }),
-                    t(p.disabled ? "enabledDone" : "disabledDone", { name: p.name }),
-                  )
-                }
-              >
-                {t(p.disabled ? "enable" : "disable", { name: p.name })}
-              </Button>
-              <SetPassword
-                person={p}
-                disabled={pending || p.id === meId}
-                onSave={(password) =>
-                  run(
-                    () => actions.changeStaff({ change: "password", userId: p.id, password }),
-                    t("passwordSet", { name: p.name }),
-                  )
-                }
-              />
-            </li>
+            <PersonRow
+              key={p.id}
+              person={p}
+              me={p.id === meId}
+              busy={pending}
+              run={(change, success) => run(() => actions.changeStaff(change), success)}
+            />
           ))}
         </ul>
       </section>
