@@ -179,6 +179,17 @@ describe("search", () => {
     expect(await found("CUSTOMER12@EXAM")).toEqual(["app0012x"]);
   });
 
+  it("a name's words in any order, each in part; words under three characters are left out", async () => {
+    const zofie = await reference("-updated", "customer_name = 'Žofie Šťastná'");
+    expect(await found("Šťastná Žofie")).toEqual(zofie);
+    expect(await found("stast, zof")).toEqual(zofie);
+    expect(await found("Ž. Šťastná")).toEqual(await found("Šťastná"));
+    // Every word must be there: no application has both of these names.
+    expect(await found("Šťastná Żółć")).toEqual([]);
+    expect(searchPatterns("Dvořák  Jiří")).toEqual([["%dvorak%", "%jiri%"]]);
+    expect(searchPatterns("100_%")).toEqual([["%100\\_\\%%"]]);
+  });
+
   it("phone numbers by their digits, however they are written", async () => {
     expect(await found("601 100 017")).toEqual(["app0017x"]);
     expect(await found("+420-601-100017")).toEqual(["app0017x"]);

@@ -317,9 +317,11 @@ function conditionOf(filters: ListFilters): { where: SQL | undefined; searchTooS
   let searchTooShort = false;
   const q = filters.q?.trim();
   if (q) {
-    const patterns = searchPatterns(q);
-    if (patterns.length > 0) {
-      const match = or(...patterns.map((p) => sql`${applications.searchText} like ${p}`));
+    const alternatives = searchPatterns(q);
+    if (alternatives.length > 0) {
+      const match = or(
+        ...alternatives.map((all) => and(...all.map((p) => sql`${applications.searchText} like ${p}`))),
+      );
       if (match) where.push(match);
     } else {
       // Too short to search partially: what it names exactly (each comparison has an index).

@@ -60,14 +60,20 @@ export function searchText(a: Searchable): string {
 export const MIN_SEARCH_LENGTH = 3;
 
 /**
- * The patterns (for `LIKE`) a search term matches with: the folded term anywhere, and for what looks like a phone
- * number ("601 234 567", "+420-601") its digits anywhere. Empty when the term is too short to search.
+ * What a search term matches, for `LIKE`: alternatives, each a list of patterns that must all be found. The folded
+ * term's words, each anywhere (so "Dvořák Jiří" finds Jiří Dvořák: staff type the surname first), and for what
+ * looks like a phone number ("601 234 567", "+420-601") its digits anywhere. Words under three characters have no
+ * trigram to look up and would read every row, so they are left out ("J. Novák" is "novák"). Empty when the term
+ * is too short to search.
  */
-export function searchPatterns(term: string): string[] {
+export function searchPatterns(term: string): string[][] {
   const folded = fold(term.trim());
-  const patterns = new Set<string>();
-  if (folded.length >= MIN_SEARCH_LENGTH) patterns.add(folded);
+  const like = (p: string) => `%${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const words = [...new Set(folded.split(/[\s,;]+/).filter((w) => w.length >= MIN_SEARCH_LENGTH))];
+  const alternatives: string[][] = [];
+  if (words.length > 0) alternatives.push(words.map(like));
+  else if (folded.length >= MIN_SEARCH_LENGTH) alternatives.push([like(folded)]);
   if (/^[+\d\s()./-]+$/.test(folded) && digits(folded).length >= MIN_SEARCH_LENGTH)
-    patterns.add(digits(folded));
-  return [...patterns].map((p) => `%${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    alternatives.push([like(digits(folded))]);
+  return alternatives;
 }
