@@ -173,6 +173,21 @@ test.describe("the list, at any size", () => {
     await expect(rows(page)).toHaveCount(1);
   });
 
+  test("a date typed by keyboard applies once its year is whole, not at the year's first digits", async ({
+    page,
+  }) => {
+    await page.goto("/applications");
+    const from = page.getByLabel("Updated from");
+    await from.focus();
+    // Day and month (in the browser's order), then the year's first two digits: the box holds year 0020 for now.
+    await page.keyboard.type("0112");
+    await page.keyboard.type("20");
+    await page.waitForTimeout(1_200);
+    await expect(page).not.toHaveURL(/from=/);
+    await page.keyboard.type("26");
+    await expect(page).toHaveURL(/from=2026-(01-12|12-01)$/);
+  });
+
   test("'Clear filters' sits in the filters' box: choosing a filter does not push the list down", async ({
     page,
     sandbox,

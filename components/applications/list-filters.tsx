@@ -50,6 +50,8 @@ export function ListFilters({ values, filtered }: { values: FilterValues; filter
       const target = event.target as HTMLInputElement | HTMLSelectElement;
       if (target.name === "q") return;
       clearTimeout(timer);
+      // A year still being typed ("0020" on the way to 2026) is nobody's date: wait for the rest of it.
+      if (target.type === "date" && target.value && target.value < "2000") return;
       // A date changes with every digit typed: wait until the typing stops.
       timer = setTimeout(() => go.current(urlOf(element)), target.type === "date" ? 600 : 0);
     };
