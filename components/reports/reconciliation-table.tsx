@@ -53,10 +53,12 @@ export function ReconciliationTable({ caption, labels, rows }: ReconciliationTab
             <th scope="col" className={`${head} text-right`}>
               {labels.difference}
             </th>
-            <th scope="col" className={`${head} text-left`}>
+            {/* Widths of their own: on a phone the table scrolls sideways, and these sentences would otherwise be
+                squeezed to a word a line. */}
+            <th scope="col" className={`${head} min-w-44 text-left`}>
               {labels.lastOperation}
             </th>
-            <th scope="col" className={`${head} text-left`}>
+            <th scope="col" className={`${head} min-w-64 text-left`}>
               {labels.explanation}
             </th>
           </tr>

@@ -356,6 +356,7 @@ export default async function ReportsPage({
                     : "–",
                   explanation: t(`reconciliation.explanation.${m.explanation}`, {
                     readAt: m.readAt ? formatMoment(m.readAt, locale) : "–",
+                    any: m.lastOperation ? "yes" : "no",
                   }),
                   checked: m.checked,
                 }))}
