@@ -74,7 +74,14 @@ export function LoginForm({
           and the form is a POST, so no browser ever puts a password in the address. */}
       <form method="post" onSubmit={submit} noValidate className={cx(cardClass, "space-y-4")}>
         {problem && (
-          <Alert tone="error" title={t(`problem.${problem}`, { seconds: retryAfter })}>
+          <Alert
+            tone="error"
+            title={t(`problem.${problem}`, {
+              seconds: retryAfter,
+              // A lockout of minutes reads in minutes ("15 minutes", not "888 s").
+              minutes: retryAfter >= 60 ? Math.ceil(retryAfter / 60) : 0,
+            })}
+          >
             {problem === "credentials" ? t("problemHint") : null}
           </Alert>
         )}
