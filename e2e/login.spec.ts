@@ -42,6 +42,33 @@ test("before the page is interactive, Enter signs nothing in and never puts the 
   await expect(page).toHaveURL(/\/applications$/);
 });
 
+test("a language chosen on the sign-in page is the one the app opens in, and becomes the person's own", async ({
+  browser,
+}) => {
+  const admin = await pageAs(browser, "admin");
+  const email = `jazyk.${Date.now()}@demo.cz`;
+  await createAccount(admin, { email, name: "Jana Jazyková", password: "jazyk-password-1" });
+  await admin.context().close();
+
+  const first = await signedOutPage(browser);
+  await first.goto("/login");
+  await first.getByRole("button", { name: "Čeština" }).click();
+  await expect(first.locator("html")).toHaveAttribute("lang", "cs");
+  await first.getByRole("textbox", { name: "E-mail" }).fill(email);
+  await first.getByLabel("Heslo").fill("jazyk-password-1");
+  await first.getByRole("button", { name: "Přihlásit" }).click();
+  await expect(first).toHaveURL(/\/applications$/);
+  await expect(first.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Žádosti");
+  await first.context().close();
+
+  // Another browser that asks for English: the person's language, chosen at the last sign-in, wins.
+  const second = await signedOutPage(browser);
+  await signInAs(second, email, "jazyk-password-1");
+  await expect(second).toHaveURL(/\/applications$/);
+  await expect(second.locator("html")).toHaveAttribute("lang", "cs");
+  await second.context().close();
+});
+
 test("sign-in is rate limited per account: after 10 failures the account waits, whatever the password", async ({
   page,
   request,

@@ -1,19 +1,11 @@
 "use server";
-import { cookies } from "next/headers";
+import { localeAfterSignIn } from "@/lib/auth/locale-choice";
 import { currentStaff } from "@/lib/auth/session";
-import { LOCALE_COOKIE } from "@/lib/i18n/config";
 
-/** After signing in: the staff member's chosen language follows them to this browser. */
+/** After signing in: the language chosen on the sign-in page, else the staff member's own, in this browser. */
 export async function afterSignIn(): Promise<{ ok: boolean }> {
   const staff = await currentStaff();
   if (!staff) return { ok: false };
-  if (staff.locale) {
-    (await cookies()).set(LOCALE_COOKIE, staff.locale, {
-      path: "/",
-      maxAge: 60 * 60 * 24 * 365,
-      sameSite: "lax",
-      httpOnly: true,
-    });
-  }
+  await localeAfterSignIn(staff);
   return { ok: true };
 }
