@@ -145,8 +145,32 @@ describe("customer message", () => {
       trackingNumber: "DR1234567CZ",
       variableSymbol: null,
     }));
-    expect(m.en).toContain(`your order ${m.number} is on its way (Czech Post DR1234567CZ).`);
-    expect(m.cs).toContain(`je na cestě (Česká pošta DR1234567CZ).`);
+    // Which items went, as a shipment may be part of the order.
+    expect(m.en).toContain(
+      `we have sent from your order ${m.number} (Czech Post DR1234567CZ): 1× Konvice, 3× Hrnek.`,
+    );
+    expect(m.cs).toContain(
+      `z vaší objednávky ${m.number} jsme odeslali (Česká pošta DR1234567CZ): 1× Konvice`,
+    );
+  });
+
+  it("with nothing left to pay, no sentence speaks of a new amount paid above", () => {
+    const cases = [
+      messageAfter(ready("DEFERRED_PAYMENT"), () => ({ kind: "cancel-all" })),
+      messageAfter(ready("PAY_IN_THREE"), () => ({
+        kind: "cancel-application",
+        reason: "APPLICATION_CANCELLED_BY_CUSTOMER",
+        customReason: null,
+      })),
+      messageAfter(delivered("PAY_IN_THREE"), () => ({ kind: "return-all", refundOverride: null })),
+    ];
+    for (const m of cases) {
+      expect(m.en).not.toContain("new amount");
+      expect(m.en).toContain(
+        "If you have already paid Skip Pay anything for it, Skip Pay will return it to you.",
+      );
+      expect(m.cs).toContain("Pokud jste společnosti Skip Pay už něco zaplatili, vrátí vám to.");
+    }
   });
 
   it("cancelling an application that only awaited the customer says nothing of paying back", () => {

@@ -77,6 +77,7 @@ interface Texts {
   closing: string;
   owesNothing: string;
   paidBack: string;
+  paidBackAll: string;
   payLater: string;
   payInThree: string;
   cancel: (items: string, amount: string, total: string) => string;
@@ -88,7 +89,9 @@ interface Texts {
   dropsBy: (amount: string, total: string) => string;
   stays: (total: string) => string;
   sent: (tracking: string) => string;
+  sentItems: (items: string, tracking: string) => string;
   delivered: string;
+  deliveredItems: (items: string) => string;
   changed: (total: string) => string;
 }
 
@@ -98,6 +101,7 @@ const TEXT: Record<Locale, (order: string) => Texts> = {
     closing: "S pozdravem",
     owesNothing: `Za objednávku ${order} už společnosti Skip Pay nic nedlužíte.`,
     paidBack: "Pokud jste už zaplatili víc, než je nová částka, Skip Pay vám rozdíl vrátí.",
+    paidBackAll: "Pokud jste společnosti Skip Pay už něco zaplatili, vrátí vám to.",
     payLater: "Novou částku zaplatíte společnosti Skip Pay do data splatnosti uvedeného na vaší faktuře.",
     payInThree: "Skip Pay podle nové částky upraví splátky, které ještě zbývá zaplatit.",
     cancel: (items, amount, total) =>
@@ -110,7 +114,9 @@ const TEXT: Record<Locale, (order: string) => Texts> = {
     dropsBy: (amount, total) => `Částka, kterou platíte přes Skip Pay, se snižuje o ${amount} na ${total}.`,
     stays: (total) => `Částka, kterou platíte přes Skip Pay, zůstává ${total}.`,
     sent: (tracking) => `vaše objednávka ${order} je na cestě${tracking}.`,
+    sentItems: (items, tracking) => `z vaší objednávky ${order} jsme odeslali${tracking}: ${items}.`,
     delivered: `vaše objednávka ${order} byla doručena.`,
+    deliveredItems: (items) => `z vaší objednávky ${order} bylo doručeno: ${items}.`,
     changed: (total) =>
       `vaši objednávku ${order} jsme před odesláním upravili. Částka, kterou platíte přes Skip Pay, je nyní ${total}.`,
   }),
@@ -120,6 +126,7 @@ const TEXT: Record<Locale, (order: string) => Texts> = {
     owesNothing: `You owe Skip Pay nothing more for order ${order}.`,
     paidBack:
       "If you have already paid more than the new amount, Skip Pay will return the difference to you.",
+    paidBackAll: "If you have already paid Skip Pay anything for it, Skip Pay will return it to you.",
     payLater: "You pay the new amount to Skip Pay by the due date on your invoice.",
     payInThree: "Skip Pay adjusts the instalments you still have to pay to the new amount.",
     cancel: (items, amount, total) =>
@@ -132,7 +139,9 @@ const TEXT: Record<Locale, (order: string) => Texts> = {
     dropsBy: (amount, total) => `The amount you pay through Skip Pay drops by ${amount} to ${total}.`,
     stays: (total) => `The amount you pay through Skip Pay stays at ${total}.`,
     sent: (tracking) => `your order ${order} is on its way${tracking}.`,
+    sentItems: (items, tracking) => `we have sent from your order ${order}${tracking}: ${items}.`,
     delivered: `your order ${order} has been delivered.`,
+    deliveredItems: (items) => `from your order ${order} we have delivered: ${items}.`,
     changed: (total) =>
       `we have changed your order ${order} before shipping. The amount you pay through Skip Pay is now ${total}.`,
   }),
@@ -172,42 +181,46 @@ export function customerMessage(locale: Locale, f: MessageFacts, shopName?: stri
   const nothingLeft = total === 0;
   // What happens with what is left to pay — the one sentence that depends on the financing type.
   const next = nothingLeft ? t.owesNothing : f.financingType === "PAY_IN_THREE" ? t.payInThree : t.payLater;
+  // With nothing left to pay there is no "new amount" to have paid more than: all of it comes back.
+  const paidBack = nothingLeft ? t.paidBackAll : t.paidBack;
   const change = (amount: number) =>
     amount > 0 ? t.dropsBy(money(amount), money(total)) : t.stays(money(total));
   let sentences: string[];
   switch (f.intent) {
     case "cancel-application":
       // Never approved: the customer never owed or paid anything, so there is nothing to pay back either.
-      sentences = f.neverApproved ? [t.cancelRequest] : [t.cancelAll, t.owesNothing, t.paidBack];
+      sentences = f.neverApproved ? [t.cancelRequest] : [t.cancelAll, t.owesNothing, t.paidBackAll];
       break;
     case "cancel":
     case "cancel-all":
       sentences = nothingLeft
-        ? [t.cancelAll, t.owesNothing, t.paidBack]
-        : [t.cancel(itemList(f.items, locale), money(f.cancelledValue), money(total)), next, t.paidBack];
+        ? [t.cancelAll, t.owesNothing, t.paidBackAll]
+        : [t.cancel(itemList(f.items, locale), money(f.cancelledValue), money(total)), next, paidBack];
       break;
     case "return":
-      sentences = [t.ret(itemList(f.items, locale)), change(f.refund), next, t.paidBack];
+      sentences = [t.ret(itemList(f.items, locale)), change(f.refund), next, paidBack];
       break;
     case "return-all":
-      sentences = [t.returnAll, change(f.refund), next, t.paidBack];
+      sentences = [t.returnAll, change(f.refund), next, paidBack];
       break;
     case "refund":
-      sentences = [t.refund(money(f.refund)), change(f.refund), next, t.paidBack];
+      sentences = [t.refund(money(f.refund)), change(f.refund), next, paidBack];
       break;
     case "send": {
       const named = f.carrier ? (CARRIER_NAMES[f.carrier] ?? f.carrier) : null;
       const carrier = named === "CZECH_POST" ? (locale === "cs" ? "Česká pošta" : "Czech Post") : named;
       const tracking = [carrier, f.trackingNumber].filter(Boolean).join(" ");
-      sentences = [t.sent(tracking ? ` (${tracking})` : "")];
+      // Which items went: a shipment may be a part of the order.
+      const via = tracking ? ` (${tracking})` : "";
+      sentences = [f.items.length > 0 ? t.sentItems(itemList(f.items, locale), via) : t.sent(via)];
       break;
     }
     case "deliver":
-      sentences = [t.delivered];
+      sentences = [f.items.length > 0 ? t.deliveredItems(itemList(f.items, locale)) : t.delivered];
       break;
     case "change-order":
       // Never approved yet: nothing is due, so only the new amount is said.
-      sentences = f.neverApproved ? [t.changed(money(total))] : [t.changed(money(total)), next, t.paidBack];
+      sentences = f.neverApproved ? [t.changed(money(total))] : [t.changed(money(total)), next, paidBack];
       break;
   }
   const signOff = shopName?.trim() ? [t.closing, shopName.trim()] : [t.closing];
