@@ -226,6 +226,14 @@ test("mark sent with carrier and tracking, then delivered", async ({ page, sandb
   await page.getByRole("checkbox", { name: "Mark everything unsent as sent" }).check();
   await page.getByRole("combobox", { name: "Carrier" }).fill("PPL");
   await page.getByRole("textbox", { name: "Tracking number" }).fill("PPL123456789");
+  // A day that has not come yet is nobody's sent date: refused as typed, and Review opens nothing.
+  const sentOn = page.getByLabel("Sent on");
+  await sentOn.fill("2030-01-01");
+  await sentOn.blur();
+  await expect(page.getByRole("complementary")).toContainText("The date cannot be in the future.");
+  await page.getByRole("button", { name: "Review shipment" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await sentOn.fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(new Date()));
   let dialog = await review(page, "Review shipment");
   // Shipping moves no money: the total is shown once, unchanged, not struck through.
   await expect(dialog.getByTestId("plan-new-total")).toHaveText(`${czk(TOTAL)} (unchanged)`);

@@ -4,7 +4,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { NOTE_MAX } from "@/lib/orders/forms/fields";
+import { NOTE_MAX, pragueToday } from "@/lib/orders/forms/fields";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import { OPERATION_REASONS } from "@/lib/orders/operation-kinds";
 import type { PlanIssue } from "@/lib/orders/plan-types";
@@ -115,7 +115,7 @@ export function DateField({ name, label }: { name: string; label: ReactNode }) {
   const error = useFieldError(name);
   return (
     <Field label={label} error={error}>
-      {(ids) => <input {...ids} type="date" {...register(name)} className={inputClass} />}
+      {(ids) => <input {...ids} type="date" max={pragueToday()} {...register(name)} className={inputClass} />}
     </Field>
   );
 }

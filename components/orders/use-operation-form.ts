@@ -7,7 +7,8 @@ import { type FieldValues, type Resolver, useForm, useWatch } from "react-hook-f
 import type { z } from "zod";
 import type { ApprovalNeeded } from "@/lib/auth/roles";
 import type { OrderBasis } from "@/lib/orders/basis";
-import { emptyForm, pragueToday } from "@/lib/orders/forms/defaults";
+import { emptyForm } from "@/lib/orders/forms/defaults";
+import { pragueToday } from "@/lib/orders/forms/fields";
 import {
   type FormValues,
   OPERATION_FORMS,

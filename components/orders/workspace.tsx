@@ -11,7 +11,7 @@ import { availability } from "@/lib/orders/availability";
 import { basisOf } from "@/lib/orders/basis";
 import { customerLanguage } from "@/lib/orders/customer-email";
 import { factsOf } from "@/lib/orders/customer-message";
-import { pragueToday } from "@/lib/orders/forms/defaults";
+import { pragueToday } from "@/lib/orders/forms/fields";
 import { replanForm } from "@/lib/orders/forms/replan";
 import { ledger } from "@/lib/orders/ledger";
 import { withHistory } from "@/lib/orders/line-history";

@@ -2,7 +2,7 @@
 // cancellation; this admin's journal knows when it did them, line by line. A line changed outside this admin
 // keeps no date.
 import type { OrderState } from "@/lib/skippay/schemas";
-import { pragueToday } from "./forms/defaults";
+import { pragueToday } from "./forms/fields";
 import type { LineHistory, OrderLine } from "./lines";
 
 /** What this needs of a journal entry (lib/operations' JournalEntry has it). */

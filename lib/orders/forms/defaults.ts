@@ -2,11 +2,6 @@
 import type { OperationKind } from "../operation-kinds";
 import type { FormValues } from "./submission";
 
-/** Today in Prague, as a date input wants it. */
-export function pragueToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(now);
-}
-
 export function emptyForm<K extends OperationKind>(
   kind: K,
   lineKeys: string[],

@@ -101,6 +101,12 @@ export function explainOther(v: { reason: string; note: string }, ctx: z.Refinem
 }
 
 /** A day as a date input gives it ("2026-11-12"), or "" for none. */
+/** Today in Prague, as a date input wants it. */
+export function pragueToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(now);
+}
+
+/** A sent or delivery day: a real date, and not a future one (Skip Pay takes what it is told). */
 export const dateField = z
   .string()
   .max(10)
@@ -109,7 +115,8 @@ export const dateField = z
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, "date_invalid");
+  }, "date_invalid")
+  .refine((s) => s === "" || !/^\d{4}-\d{2}-\d{2}$/.test(s) || s <= pragueToday(), "date_future");
 
 export const applicationIdField = z.string().min(1).max(64);
 
