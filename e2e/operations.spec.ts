@@ -235,6 +235,9 @@ test("mark sent with carrier and tracking, then delivered", async ({ page, sandb
   await expect(page.getByRole("dialog")).toBeHidden();
   await sentOn.fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(new Date()));
   let dialog = await review(page, "Review shipment");
+  // Its date and carrier go with it: nothing claims Skip Pay receives an empty request.
+  await expect(dialog).toContainText("the request names no items");
+  await expect(dialog).not.toContainText("empty request");
   // Shipping moves no money: the total is shown once, unchanged, not struck through.
   await expect(dialog.getByTestId("plan-new-total")).toHaveText(`${czk(TOTAL)} (unchanged)`);
   await dialog.getByRole("button", { name: /Mark 5 items sent/ }).click();

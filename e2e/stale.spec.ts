@@ -22,7 +22,7 @@ test("the stale-page guard: a change made elsewhere is shown, nothing is sent, a
   const alert = page.getByRole("alert").filter({ hasText: "This order changed since you opened it." });
   await expect(alert).toContainText("Hrnek smaltovaný: 3× Delivered → 2× Delivered, 1× Returned");
   await expect(alert).toContainText("outside this admin");
-  await expect(alert).toContainText("Nothing was changed at Skip Pay.");
+  await expect(alert).toContainText("This change was not made at Skip Pay.");
   expect((await sandbox.events(id)).filter((e) => e.operation === "order/return" && e.changed)).toHaveLength(
     1,
   );

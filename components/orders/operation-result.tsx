@@ -107,15 +107,16 @@ export function OperationResult({
       application.order.totalPrice.amount === plan.totalAfter;
     body = (
       <>
+        {result.recovered && <p>{t("recovered")}</p>}
         <p>
-          {t("nowState", {
+          {/* Skip Pay's answer was lost: what is known comes from reading the order again, not from a confirmation. */}
+          {t(result.recovered ? "nowRead" : "nowState", {
             state: tStates(`state.${application.state}`),
             substate: tStates(`substate.${application.stateReason}`),
             order: tItem(application.order.state),
             total: formatMoney(application.order.totalPrice.amount, locale),
           })}
         </p>
-        {result.recovered && <p>{t("recovered")}</p>}
         {!matches && <p className="font-medium">{t("differs")}</p>}
       </>
     );

@@ -155,6 +155,7 @@ export interface VatShare {
 
 export type PlanNoteCode =
   | "empty_body"
+  | "no_items"
   | "capped_by_earlier_refunds"
   | "override_above_items_value"
   | "override_below_items_value"

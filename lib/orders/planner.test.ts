@@ -427,6 +427,8 @@ describe("send, deliver and cancel the application", () => {
     const app = sandboxApp(LINES, [step.approve(), step.send()]);
     const p = planned(app, { kind: "deliver", lines: null, deliveryDate: "2026-11-21" });
     expect(p.body).toEqual({ deliveryDate: "2026-11-21" });
+    // The date still goes with it: the note says no items are named, not that the request is empty.
+    expect(p.notes.map((n) => n.code)).toEqual(["no_items"]);
     expect(p.expected).toEqual({
       orderState: "DELIVERED",
       applicationState: "READY",

@@ -42,7 +42,8 @@ export function planShipping(
   const sim = simulate(view, chosen, kind);
   const notes: PlanNote[] = [];
   const everything = intent.lines === null || coversEverything(view, chosen, kind);
-  if (everything) notes.push({ code: "empty_body" });
+  // Its date and carrier still go with it: the request is not empty, it only names no items.
+  if (everything) notes.push({ code: "no_items" });
   const items = everything ? {} : { items: chosen.map((c) => referenceFor(c.line, c.quantity, c.eligible)) };
   const shared = {
     intent: intent.kind,
