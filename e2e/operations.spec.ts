@@ -242,6 +242,10 @@ test("mark sent with carrier and tracking, then delivered", async ({ page, sandb
   await expect(dialog.getByTestId("plan-new-total")).toHaveText(`${czk(TOTAL)} (unchanged)`);
   await dialog.getByRole("button", { name: /Mark 5 items sent/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Marked 5 items sent" })).toContainText("Shipped");
+  // Skip Pay's "shipped" says only that something went: here nothing is left to send.
+  await expect(page.getByTestId("state-explanation")).toHaveText(
+    "Everything is on its way; nothing is left to cancel. Sent items can be returned.",
+  );
   await page.getByRole("radio", { name: /Arrived — mark delivered/ }).check();
   await setQuantity(page, "mark delivered", "Rychlovarná konvice", "1");
   dialog = await review(page, "Review delivery");

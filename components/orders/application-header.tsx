@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatDay } from "@/lib/i18n/format";
 import { formatMoney, type Locale } from "@/lib/orders/money";
-import { ITEM_STATE_TONE } from "@/lib/orders/presentation";
+import { ITEM_STATE_TONE, stateExplanation } from "@/lib/orders/presentation";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { ApplicationStateBadges } from "../applications/state-badges";
 import { Badge } from "../ui/badge";
@@ -57,7 +57,7 @@ export function ApplicationHeader({
         <div className="flex flex-wrap items-center gap-2">
           <ApplicationStateBadges state={application.state} stateReason={application.stateReason} />
           <span className="text-sm text-slate-700" data-testid="state-explanation">
-            {tStates(`explain.${application.stateReason}`)}
+            {tStates(`explain.${stateExplanation(application)}` as "explain.READY_SHIPPED")}
           </span>
         </div>
       </div>

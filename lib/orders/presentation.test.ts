@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LineDiff } from "./plan-types";
-import { changedLines } from "./presentation";
+import { changedLines, stateExplanation } from "./presentation";
 
 const line = (key: string, before: LineDiff["before"], after: LineDiff["after"]): LineDiff => ({
   key,
@@ -27,5 +27,25 @@ describe("changedLines", () => {
 
   it("is empty for a change of the delivery alone", () => {
     expect(changedLines({ lines: [line("same", side(2, 10), side(2, 10))] })).toEqual([]);
+  });
+});
+
+describe("the state's explanation", () => {
+  const app = (stateReason: string, items: { type: string; state: string }[]) => ({
+    stateReason,
+    order: { items },
+  });
+
+  it("says everything is on its way once no goods are left to send, whatever fees still wait", () => {
+    const sent = { type: "PHYSICAL", state: "SENT" };
+    expect(stateExplanation(app("READY_SHIPPED", [sent, { type: "PHYSICAL", state: "PROCESSING" }]))).toBe(
+      "READY_SHIPPED",
+    );
+    expect(
+      stateExplanation(app("READY_SHIPPED", [sent, { type: "SHIPPING_FEE", state: "PROCESSING" }])),
+    ).toBe("READY_SHIPPED_ALL");
+    expect(stateExplanation(app("READY_TO_SHIP", [{ type: "PHYSICAL", state: "PROCESSING" }]))).toBe(
+      "READY_TO_SHIP",
+    );
   });
 });

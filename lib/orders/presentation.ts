@@ -49,6 +49,19 @@ const GOODS = new Set<string | null>([null, "PHYSICAL", "DIGITAL", "GIFT_CARD"])
 export const isGoods = (type: string | null) => GOODS.has(type);
 
 /**
+ * Which plain-words explanation of the state the header shows: Skip Pay's substate, except that "shipped" says
+ * only that something was sent — once no goods are left to send, it says so.
+ */
+export function stateExplanation(application: {
+  stateReason: string;
+  order: { items: readonly { type?: string | null; state?: string | null }[] };
+}): string {
+  if (application.stateReason !== "READY_SHIPPED") return application.stateReason;
+  const unsent = application.order.items.some((i) => isGoods(i.type ?? null) && i.state === "PROCESSING");
+  return unsent ? "READY_SHIPPED" : "READY_SHIPPED_ALL";
+}
+
+/**
  * How many items an operation moves, as staff say it: pieces of goods ("3 items"); when it moves no goods (only a
  * shipping fee, say), its lines ("1 line").
  */
