@@ -61,6 +61,7 @@ test("amounts, quantities and the note are checked as they are typed, one messag
     ["-5", "The amount must be positive."],
     ["abc", "Enter an amount such as 1,234.50."],
     ["1,234.567", "Use at most 2 decimals (hundredths)."],
+    ["99999999999999", "The amount is too large."],
   ] as const) {
     await amount.fill(typed);
     await expect(panel.getByText(message)).toBeVisible();
@@ -79,6 +80,16 @@ test("amounts, quantities and the note are checked as they are typed, one messag
   await mugs.fill("-1");
   await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText(
     "The quantity must be positive.",
+  );
+  // One wrong value after another: the message follows the second, not the first.
+  await mugs.fill("abc");
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText(
+    "Enter a number, such as 2 or 2.5.",
+  );
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).not.toContainText("must be positive");
+  await mugs.fill("999999999");
+  await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText(
+    "The quantity is too large.",
   );
   await mugs.fill("1.5");
   await expect(page.getByRole("row", { name: /Hrnek smaltovaný/ })).toContainText(

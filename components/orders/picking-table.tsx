@@ -17,13 +17,16 @@ function PickingTable({ lines, matching, pick, issues, filter }: PickingProps) {
   const fields = useMemo(() => ({ register, setValue, getValues }), [register, setValue, getValues]);
   const { errors } = useFormState({ control, name: "lines" });
   const lineErrors = errors.lines as Record<string, { quantity?: { message?: string } }> | undefined;
-  const invalid = useMemo(() => {
-    const map = new Map<number, string>();
-    for (const [key, e] of Object.entries(lineErrors ?? {}))
-      if (/^\d+$/.test(key) && typeof e?.quantity?.message === "string")
-        map.set(Number(key), e.quantity.message);
-    return map;
-  }, [lineErrors]);
+  const entries = Object.entries(lineErrors ?? {}).flatMap(([key, e]) =>
+    /^\d+$/.test(key) && typeof e?.quantity?.message === "string"
+      ? [[Number(key), e.quantity.message] as const]
+      : [],
+  );
+  // react-hook-form changes an error's message in place (-5 "must be positive", then abc "enter a number"): keyed
+  // on what the messages say, not on the errors object, which stays the same.
+  const signature = entries.map(([index, message]) => `${index}:${message}`).join("|");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the messages (signature), see above.
+  const invalid = useMemo(() => new Map<number, string>(entries), [signature]);
   const rootError =
     (lineErrors as { message?: string; root?: { message?: string } } | undefined)?.root?.message ??
     (lineErrors as { message?: string } | undefined)?.message;

@@ -253,6 +253,7 @@ export type PlanIssueCode =
   | "negative_value"
   | "negative_total"
   | "amount_invalid"
+  | "price_too_large"
   | "refund_above_refundable"
   | "nothing_refundable"
   | "full_return_needs_all_sent"

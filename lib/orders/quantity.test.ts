@@ -37,6 +37,11 @@ describe("quantities that fit the line", () => {
     );
     expect(parseQuantity("1.5")).toEqual({ ok: true, milli: 1_500 });
     expect(parseQuantity("1,2345")).toEqual({ ok: false, error: "quantity_decimals" });
+    // Each cause its own message: a huge number is too large, not "not a number".
+    expect(parseQuantity("999999999")).toEqual({ ok: false, error: "quantity_too_large" });
+    expect(parseQuantity("9999999")).toEqual({ ok: true, milli: 9_999_999_000 });
+    expect(parseQuantity("00000012")).toEqual({ ok: true, milli: 12_000 });
+    expect(parseQuantity("1e5")).toEqual({ ok: false, error: "quantity_invalid" });
   });
 
   it("1.5 of a towel ordered ×3 is refused; 1.5 kg of cheese ordered 2.5 kg is not", () => {

@@ -10,7 +10,11 @@ import { MILLI } from "../quantity";
 
 export const NOTE_MAX = 1_000;
 
-export type QuantityInputError = "quantity_invalid" | "quantity_negative" | "quantity_decimals";
+export type QuantityInputError =
+  | "quantity_invalid"
+  | "quantity_negative"
+  | "quantity_decimals"
+  | "quantity_too_large";
 
 /** "2", "2.5", "2,5" → thousandths; "" → 0; otherwise why not. */
 export function parseQuantity(
@@ -19,8 +23,10 @@ export function parseQuantity(
   const s = input.trim().replace(",", ".");
   if (s === "") return { ok: true, milli: 0 };
   if (/^[-−]/.test(s)) return { ok: false, error: "quantity_negative" };
-  if (!/^\d{1,7}(\.\d*)?$/.test(s)) return { ok: false, error: "quantity_invalid" };
+  if (!/^\d+(\.\d*)?$/.test(s)) return { ok: false, error: "quantity_invalid" };
   const [whole = "0", fraction = ""] = s.split(".");
+  // Eight digits and more is no order's quantity, and would lose precision as thousandths.
+  if (whole.replace(/^0+/, "").length > 7) return { ok: false, error: "quantity_too_large" };
   if (fraction.length > 3) return { ok: false, error: "quantity_decimals" };
   return { ok: true, milli: Number(whole) * MILLI + Number(fraction.padEnd(3, "0")) };
 }
@@ -31,7 +37,7 @@ const MONEY_ERRORS: Record<MoneyInputError, string> = {
   too_many_decimals: "amount_decimals",
   negative: "amount_negative",
   zero: "amount_zero",
-  too_large: "amount_invalid",
+  too_large: "amount_too_large",
 };
 
 // Fields are checked, never transformed: a failed transform would hold back every check after it, and staff should

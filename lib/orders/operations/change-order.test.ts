@@ -179,6 +179,10 @@ describe("change order: items", () => {
       field: "lines.0.unitPrice",
       code: "price_invalid",
     });
+    expect(refused(app, intent([edit(mug, { unitPrice: 9_999_999_999_900 })]))[0]).toMatchObject({
+      field: "lines.0.unitPrice",
+      code: "price_too_large",
+    });
     expect(refused(app, intent([edit(mug, { quantity: 3000 })]))[0]?.code).toBe("nothing_changed");
     expect(refused(app, intent([]))[0]?.code).toBe("nothing_changed");
     expect(refused(app, intent([edit("nope", { quantity: 1000 })]))[0]?.code).toBe("line_unknown");
@@ -355,6 +359,7 @@ const REFUSALS = [
   "quantity_min_one",
   "quantity_whole",
   "price_invalid",
+  "price_too_large",
   "nothing_changed",
   "no_lines_left",
   "discount_above_items",

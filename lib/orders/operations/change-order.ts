@@ -51,6 +51,8 @@ const isItemType = (t: string | null): t is ItemType => !!t && (ITEM_TYPES as re
 
 /** Staff give a price's size; only a DISCOUNT line is negative (spec), so its size is taken off. */
 const priceFits = (size: number) => Number.isSafeInteger(size) && size > 0 && size <= MAX_MINOR;
+/** Why a price does not fit: none at all, or more than any order's line costs. */
+const priceIssue = (size: number) => (size > MAX_MINOR ? "price_too_large" : "price_invalid");
 const signed = (type: string | null, size: number) => (type === "DISCOUNT" ? -size : size);
 
 /** The first item Skip Pay lists for a line: its descriptive fields go back with the new list. */
@@ -104,7 +106,7 @@ export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: Chang
         issues.push(issue(`lines.${i}.quantity`, "quantity_whole", { name: line.name }));
     }
     if (edit.unitPrice !== null && !priceFits(edit.unitPrice))
-      issues.push(issue(`lines.${i}.unitPrice`, "price_invalid"));
+      issues.push(issue(`lines.${i}.unitPrice`, priceIssue(edit.unitPrice)));
   }
 
   const kept = view.lines.filter((l) => !edits.get(l.key)?.remove);
@@ -115,7 +117,7 @@ export function planChangeOrder(ctx: PlanContext, view: OrderView, intent: Chang
     codes.add(line.code);
     if (!Number.isSafeInteger(line.quantity) || line.quantity < MILLI || line.quantity > 1_000_000 * MILLI)
       issues.push(issue(`added.${i}.quantity`, "quantity_min_one"));
-    if (!priceFits(line.unitPrice)) issues.push(issue(`added.${i}.unitPrice`, "price_invalid"));
+    if (!priceFits(line.unitPrice)) issues.push(issue(`added.${i}.unitPrice`, priceIssue(line.unitPrice)));
     if (!rates.has(line.vatRate)) issues.push(issue(`added.${i}.vatRate`, "vat_rate_invalid"));
   });
   if (issues.length > 0) return refused(...issues);
