@@ -53,6 +53,12 @@ test("change order: a quantity, a price and the carrier, the preview old → new
     `financed total ${czk(after)}`,
   );
   await expect(page.getByTestId("current-total")).toHaveText(czk(after));
+  // What was financed first stays in the ledger, and the change is a row of its own that adds up.
+  const ledger = page.getByRole("region", { name: "Money ledger" });
+  await expect(ledger).toContainText(`Financed originally${czk(TOTAL)}`);
+  await expect(ledger).toContainText(`Order changes here− ${czk(TOTAL - after)}`);
+  await expect(ledger).toContainText(`Total by this admin's records${czk(after)}`);
+  await expect(ledger).not.toContainText("differs");
   // Ground truth from Skip Pay (the sandbox), not from the UI.
   const app = await sandbox.application(id);
   expect(app.order.totalPrice.amount).toBe(after);

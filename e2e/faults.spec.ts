@@ -1,6 +1,6 @@
 // Every upstream fault the sandbox can inject, through the real UI: what staff read, and whether the page says
 // honestly if anything happened and whether a retry is safe.
-import { chooseReason, expect, openApplication, refund, TOTAL, test } from "./fixtures";
+import { chooseReason, expect, openApplication, pageAs, refund, reviewRefund, TOTAL, test } from "./fixtures";
 
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
@@ -129,4 +129,35 @@ test("'Check now' says so when the order cannot be read, and the page keeps what
   await expect(check).not.toHaveAttribute("aria-busy", "true");
   await expect(failed).toHaveCount(0);
   await expect(unknown).toBeVisible();
+});
+
+test("a second agent who confirms while the first one's refund holds the order is told theirs was not sent", async ({
+  page,
+  browser,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  const other = await pageAs(browser, "agent2");
+  await openApplication(page, id);
+  await openApplication(other, id);
+  // Both review a refund; the first one's answer is lost, so it holds the order while it is checked.
+  await reviewRefund(page, "100");
+  await reviewRefund(other, "200");
+  await sandbox.fault("reset", `/financing/v1/applications/${id}/order/return`);
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Refund / })
+    .click();
+  await expect(page.getByRole("alert").filter({ hasText: "We do not know whether" })).toBeVisible({
+    timeout: 15_000,
+  });
+  await other
+    .getByRole("dialog")
+    .getByRole("button", { name: /^Refund / })
+    .click();
+  const answer = other.getByRole("alert").filter({ hasText: "is already making a change to this order" });
+  await expect(answer).toContainText("This change was not made at Skip Pay.");
+  await expect(answer.getByRole("heading")).toBeFocused();
+  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(1);
+  await other.context().close();
 });

@@ -152,7 +152,7 @@ export async function chooseReason(page: Page, reason: string) {
 }
 
 /** Fills in an amount-only refund (`amount` as staff type it, in Kč) and opens its review. */
-async function reviewRefund(page: Page, amount: string) {
+export async function reviewRefund(page: Page, amount: string) {
   await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
   await page.getByRole("textbox", { name: "Amount to refund" }).fill(amount);
   await chooseReason(page, "Goodwill gesture");

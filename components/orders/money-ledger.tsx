@@ -57,6 +57,8 @@ export function MoneyLedger({
       </h2>
       <dl className="mt-3 divide-y divide-slate-100 text-sm">
         {row(t("financed"), m(ledger.financed))}
+        {ledger.changed !== 0 &&
+          row(t("changed"), `${ledger.changed > 0 ? "−" : "+"} ${m(Math.abs(ledger.changed))}`)}
         {row(t("cancelled"), `− ${m(ledger.cancelled)}`)}
         {row(t("returned"), `− ${m(ledger.returned)}`)}
         {row(t("refunded"), `− ${m(ledger.refunded)}`)}

@@ -16,7 +16,6 @@ import { replanForm } from "@/lib/orders/forms/replan";
 import { ledger } from "@/lib/orders/ledger";
 import { withHistory } from "@/lib/orders/line-history";
 import { orderView } from "@/lib/orders/lines";
-import { sum } from "@/lib/orders/money";
 import type { OperationKind } from "@/lib/orders/operation-kinds";
 import type { OperationFailure } from "@/lib/orders/outcome";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
@@ -139,8 +138,6 @@ export function OrderWorkspace({
   // The answer on screen is about this operation: the journal shows how an unclear one settles.
   const resultId = result && !result.ok ? (result.operationId ?? operationOf(result.failure)) : null;
   const resultEntry = resultId ? (entries.find((e) => e.id === resultId) ?? null) : null;
-  // "Someone else is busy" while they still are: the lock's own banner says it, with "Check now".
-  const showResult = result && !(!result.ok && result.failure.kind === "busy" && active);
 
   const ctx: OperationContext = {
     application,
@@ -157,10 +154,10 @@ export function OrderWorkspace({
 
   return (
     <div className="space-y-5">
-      <ApplicationHeader application={application} originalTotal={sum(view.lines.map((l) => l.value))} />
+      <ApplicationHeader application={application} originalTotal={money.financed} />
 
       <div className="space-y-3">
-        {showResult && (
+        {result && (
           <OperationResult
             result={result}
             entry={resultEntry}

@@ -23,6 +23,7 @@ describe("ledger", () => {
     ]);
     expect(l).toEqual({
       financed: 170_000,
+      changed: 0,
       cancelled: 20_000,
       returned: 25_000,
       refunded: 5_000,
@@ -32,6 +33,20 @@ describe("ledger", () => {
       paidOut: null,
       claimBack: 0,
     });
+  });
+
+  it("an order change made here keeps what was financed first, and shows what it took off", () => {
+    // 8 231,50 Kč changed to 7 599,70 Kč: Skip Pay's items are now the changed order's.
+    const l = ledger(order([500_000, 259_970], 759_970), [
+      entry({ intent: "change-order", totalBefore: 823_150, totalAfter: 759_970 }),
+      entry({ intent: "change-order", totalBefore: 759_970, totalAfter: null, status: "failed" }),
+    ]);
+    expect(l).toMatchObject({ financed: 823_150, changed: 63_180, expected: 759_970, drift: 0 });
+    // One that added to the order counts the other way.
+    const grown = ledger(order([120_000], 120_000), [
+      entry({ intent: "change-order", totalBefore: 100_000, totalAfter: 120_000 }),
+    ]);
+    expect(grown).toMatchObject({ financed: 100_000, changed: -20_000, expected: 120_000, drift: 0 });
   });
 
   it("shows no drift when everything happened here", () => {

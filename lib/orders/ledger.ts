@@ -7,12 +7,15 @@ import { sum } from "./money";
 import type { IntentKind } from "./plan-types";
 
 export interface Ledger {
-  /** The order as financed originally: every item, including those cancelled or returned since. */
+  /** The order as financed originally: every item, including those cancelled or returned since, and as it was
+   * before any order change made here. */
   financed: number;
+  /** What order changes made here took off the total (negative when they added to it). */
+  changed: number;
   cancelled: number;
   returned: number;
   refunded: number;
-  /** financed − cancelled − returned − refunded */
+  /** financed − changed − cancelled − returned − refunded */
   expected: number;
   /** Skip Pay's current total. */
   actual: number;
@@ -33,6 +36,8 @@ export interface LedgerEntry {
   intent: IntentKind;
   refund: number;
   cancelledValue: number;
+  totalBefore: number;
+  totalAfter: number | null;
 }
 
 /** A return of goods (some lines, or everything remaining): its `refund` is what the customer gets back for them. */
@@ -50,11 +55,18 @@ export function ledger(
   payouts: readonly { value: { amount: number } }[] | null = null,
 ): Ledger {
   const done = entries.filter((e) => e.status === "succeeded");
-  const financed = sum(order.items.map((i) => i.totalPrice.amount));
+  // An order change replaces Skip Pay's items: what they add up to now is the changed order, so what the changes
+  // took off is added back to tell what was financed first.
+  const changed = sum(
+    done
+      .filter((e) => e.intent === "change-order")
+      .map((e) => e.totalBefore - (e.totalAfter ?? e.totalBefore)),
+  );
+  const financed = sum(order.items.map((i) => i.totalPrice.amount)) + changed;
   const cancelled = sum(done.map((e) => e.cancelledValue));
   const returned = sum(done.filter((e) => isReturn(e.intent)).map((e) => e.refund));
   const refunded = sum(done.filter((e) => e.intent === "refund").map((e) => e.refund));
-  const expected = financed - cancelled - returned - refunded;
+  const expected = financed - changed - cancelled - returned - refunded;
   const actual = order.totalPrice.amount;
   const paidOut = payouts ? sum(payouts.map((p) => p.value.amount)) : null;
   // Goods not sent yet are not paid out for, so only the rest of the total can cover what was paid.
@@ -63,6 +75,7 @@ export function ledger(
   const claimBack = paidOut === null ? 0 : Math.max(0, paidOut - covered);
   return {
     financed,
+    changed,
     cancelled,
     returned,
     refunded,
