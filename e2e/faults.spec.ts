@@ -23,6 +23,9 @@ for (const c of CASES) {
     await openApplication(page, id);
     await sandbox.fault(c.kind, `/financing/v1/applications/${id}/order/return`);
     await refund(page, "100");
+    // While Skip Pay keeps it waiting, the keyboard stays in the dialog (both its buttons are disabled).
+    if (c.kind === "timeout")
+      await expect(page.getByRole("dialog").getByRole("heading", { name: /^Confirm/ })).toBeFocused();
     const applied = c.outcome === "applied";
     if (applied) {
       // The answer was lost, but the order shows the refund: it is reported as done, once.
@@ -155,7 +158,10 @@ test("a second agent who confirms while the first one's refund holds the order i
     .getByRole("dialog")
     .getByRole("button", { name: /^Refund / })
     .click();
-  const answer = other.getByRole("alert").filter({ hasText: "is already making a change to this order" });
+  const answer = other
+    .getByRole("alert")
+    .filter({ hasText: "refund (" })
+    .filter({ hasText: "is still being checked" });
   await expect(answer).toContainText("This change was not made at Skip Pay.");
   await expect(answer.getByRole("heading")).toBeFocused();
   expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(1);

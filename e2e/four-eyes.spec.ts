@@ -195,6 +195,8 @@ test("approved after the order changed: nothing is sent, the agent is told until
   ).toContainText("Approved by Simona Dušková");
   await banner.getByRole("button", { name: "Plan again on the current order" }).click();
   await expect(page.getByRole("textbox", { name: "Amount to refund" })).toHaveValue("6000");
+  // The banner's button is gone: the form it opened has the focus, not the page.
+  await expect(page.getByRole("heading", { name: "Refund an amount" })).toBeFocused();
   await expect(page.getByRole("combobox", { name: "Reason" })).toHaveValue("goodwill");
   await page.getByRole("button", { name: "Review refund" }).click();
   await page

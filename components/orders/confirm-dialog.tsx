@@ -2,6 +2,7 @@
 // The confirmation: everything that will happen — items, money and VAT per rate, current → expected states,
 // notes, the exact request — and nothing is sent before Confirm. Back is where focus starts.
 import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import { itemCount } from "@/lib/orders/presentation";
 import { Alert } from "../ui/alert";
@@ -18,11 +19,22 @@ export function ConfirmDialog({ op }: { op: OperationForm }) {
   const plan = review?.plan;
   const approval = plan ? ctx.approval(plan) : null;
   const destructive = plan?.intent === "cancel-application" || plan?.intent === "cancel-all";
+  // Both buttons are disabled while it sends (seconds, when Skip Pay is slow): the keyboard waits on the heading
+  // instead of falling to the page, until the answer takes it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (ctx.sending) heading.current?.focus();
+  }, [ctx.sending]);
   return (
     <Dialog open={!!review} onClose={closeReview} labelledBy="confirm-heading" initialFocus="confirm-back">
       {plan && (
         <div className="p-6">
-          <h2 id="confirm-heading" className="text-lg font-semibold text-slate-900">
+          <h2
+            ref={heading}
+            id="confirm-heading"
+            tabIndex={-1}
+            className="text-lg font-semibold text-slate-900 outline-none"
+          >
             {/* Above the limit nothing is sent yet: the heading says what Confirm does, asking a supervisor. */}
             {approval ? t("confirm.headingApproval") : t(`confirm.heading.${plan.intent}`)}
           </h2>

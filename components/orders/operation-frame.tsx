@@ -2,7 +2,7 @@
 // The frame every operation form shares: the order's lines on the left, the operation's fields and live preview on
 // the right (sticky beside long orders), a review bar that stays in reach on a phone, and the confirmation.
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { FormProvider } from "react-hook-form";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -23,6 +23,11 @@ export function OperationFrame({
 }) {
   const t = useTranslations("workspace");
   const { form, openReview, ctx, kind } = op;
+  // A request sent back, opened again as this form: the button that opened it is gone, so the form takes focus.
+  const replaces = ctx.prefill?.replaces;
+  useEffect(() => {
+    if (replaces) document.getElementById("panel-heading")?.focus();
+  }, [replaces]);
   return (
     <FormProvider {...form}>
       <form onSubmit={openReview} noValidate aria-labelledby="panel-heading" className={frameGrid}>
@@ -36,7 +41,11 @@ export function OperationFrame({
           {table}
         </div>
         <aside id="review-panel" className={panelClass}>
-          <h2 id="panel-heading" className="text-base font-semibold text-slate-900">
+          <h2
+            id="panel-heading"
+            tabIndex={-1}
+            className="text-base font-semibold text-slate-900 outline-none"
+          >
             {t(`panelHeading.${kind}`)}
           </h2>
           {/* While another operation holds the application, nothing here can be changed or sent. */}
