@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { contextOf, sandboxApp, step } from "@/lib/testing/orders";
+import { applyPlan, contextOf, sandboxApp, step } from "@/lib/testing/orders";
 import { ineligibility } from "./eligibility";
 import { orderView } from "./lines";
+import { plan } from "./planner";
 
 describe("orderView", () => {
   it("groups the items Skip Pay lists per state into one line with per-state quantities", () => {
@@ -106,5 +107,36 @@ describe("orderView", () => {
     expect(view.lines).toHaveLength(1);
     expect(view.lines[0]!.quantity).toBe(2000);
     expect(view.lines[0]!.ambiguousWith).toEqual([view.lines[0]!.key]);
+  });
+
+  it("a line shipped in two goes, delivered on one day, is one line (the order's tracking number is not its parts'): one piece of it can be returned", () => {
+    const app = sandboxApp(
+      [
+        { code: "PAN", name: "Pánev", unitPrice: 189_900, quantity: 2 },
+        { code: "TEA", name: "Čaj", unitPrice: 15_900, quantity: 4 },
+      ],
+      [
+        step.approve(),
+        // One pan sent with a tracking number; the other delivered straight, on the same day, without one.
+        step.send([{ code: "PAN", quantity: 1 }], "2026-12-07", "PPL111"),
+        step.deliver(undefined, "2026-12-07"),
+      ],
+    );
+    const ctx = contextOf(app);
+    const pan = orderView(ctx.order).lines.find((l) => l.code === "PAN")!;
+    expect(pan.delivered).toBe(2000);
+    expect(pan.ambiguousWith).toEqual([]);
+    const planned = plan(ctx, {
+      kind: "return",
+      lines: [{ key: pan.key, quantity: 1000 }],
+      reason: "customer_request",
+      refundOverride: null,
+    } as never);
+    expect(planned.ok).toBe(true);
+    if (!planned.ok) return;
+    const after = orderView(contextOf(applyPlan(app, planned.plan)).order).lines.find(
+      (l) => l.code === "PAN",
+    )!;
+    expect(after).toMatchObject({ returned: 1000, delivered: 1000 });
   });
 });

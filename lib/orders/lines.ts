@@ -121,6 +121,7 @@ export function orderView(order: ViewedOrder): OrderView {
 function buildOrderView(order: ViewedOrder): OrderView {
   const byIdentity = new Map<string, OrderLine>();
   const identical = new Set<string>();
+  const listedParts = new Map<string, Set<string>>();
   const keys = new Set<string>();
   for (const item of order.items) {
     const identity = [
@@ -175,16 +176,13 @@ function buildOrderView(order: ViewedOrder): OrderView {
       trackingNumber:
         item.deliveryTrackingNumber ?? (shipped ? (order.deliveryTrackingNumber ?? null) : null),
     };
-    const twin = line.parts.find(
-      (p) =>
-        p.state === item.state &&
-        p.sentDate === dates.sentDate &&
-        p.deliveryDate === dates.deliveryDate &&
-        p.trackingNumber === dates.trackingNumber,
-    );
-    // Skip Pay lists one item per line and state, so the same identity twice in the same state means two
-    // identical order lines: no reference can tell them apart.
-    if (twin) identical.add(line.key);
+    // Skip Pay lists one item per line, state and dates, so the same identity twice with all of these equal means
+    // two identical order lines: no reference can tell them apart. Compared as Skip Pay lists them: the order's
+    // dates filled in above (for display) would make the parts of one line shipped in two goes look alike.
+    const listed = `${item.state}|${item.sentDate ?? ""}|${item.deliveryDate ?? ""}|${item.deliveryTrackingNumber ?? ""}`;
+    const seen = listedParts.get(line.key) ?? new Set<string>();
+    if (seen.has(listed)) identical.add(line.key);
+    listedParts.set(line.key, seen.add(listed));
     line.parts.push({
       state: item.state,
       qty: toMilli(item.quantity),

@@ -23,9 +23,9 @@ export type Step = (app: SandboxApplication) => rules.Change;
 export const step = {
   approve: (): Step => rules.approve,
   send:
-    (items?: { code: string; quantity?: number }[], date = "2026-11-12"): Step =>
+    (items?: { code: string; quantity?: number }[], date = "2026-11-12", tracking?: string): Step =>
     (a) =>
-      rules.sendItems(a, { items }, date),
+      rules.sendItems(a, { items, ...(tracking ? { deliveryTrackingNumber: tracking } : {}) }, date),
   deliver:
     (items?: { code: string; quantity?: number }[], date = "2026-11-14"): Step =>
     (a) =>
