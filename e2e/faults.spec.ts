@@ -164,6 +164,7 @@ test("a second agent who confirms while the first one's refund holds the order i
     .filter({ hasText: "is still being checked" });
   await expect(answer).toContainText("This change was not made at Skip Pay.");
   await expect(answer.getByRole("heading")).toBeFocused();
-  expect((await sandbox.events(id)).filter((e) => e.operation === "order/return")).toHaveLength(1);
+  // Skip Pay never saw the second refund (200 Kč): at most the first one's 100 Kč can be gone.
+  expect([TOTAL, TOTAL - 10_000]).toContain((await sandbox.application(id)).order.totalPrice.amount);
   await other.context().close();
 });
