@@ -59,6 +59,10 @@ test("change order: a quantity, a price and the carrier, the preview old → new
   await expect(ledger).toContainText(`Order changes here− ${czk(TOTAL - after)}`);
   await expect(ledger).toContainText(`Total by this admin's records${czk(after)}`);
   await expect(ledger).not.toContainText("differs");
+  // The timeline says which way the total went.
+  await expect(page.getByRole("listitem", { name: /^Order change — / })).toContainText(
+    `${czk(TOTAL)} → ${czk(after)}`,
+  );
   // Ground truth from Skip Pay (the sandbox), not from the UI.
   const app = await sandbox.application(id);
   expect(app.order.totalPrice.amount).toBe(after);

@@ -69,6 +69,11 @@ test("amounts, quantities and the note are checked as they are typed, one messag
   }
   await amount.fill("12.50");
   await expect(panel.getByTestId("plan-refund")).toHaveText(czk(1_250));
+  // On a phone the bar at the bottom edge says what Review will do: a refund moves no lines, so none are counted.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByText(new RegExp(`^Refund ${czk(1_250).replace(".", "\\.")} → `))).toBeVisible();
+  await expect(page.getByText(/^0 lines/)).toHaveCount(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
   // The note says how much room is left, and takes no more than the server accepts.
   const note = page.getByRole("textbox", { name: "Internal note" });
   await note.fill("x".repeat(1_005));

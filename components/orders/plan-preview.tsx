@@ -65,6 +65,16 @@ export function PlanHeadline({ op }: { op: OperationForm }) {
         })}
       </span>
     );
+  // An amount-only refund moves no lines: "0 lines" would only confuse.
+  if (live.changes.length === 0)
+    return (
+      <span className="block font-medium text-slate-900">
+        {t("headlineRefund", {
+          refund: formatMoney(live.refund, locale),
+          total: formatMoney(live.totalAfter, locale),
+        })}
+      </span>
+    );
   const { count, unit } = itemCount(live.changes);
   return (
     <span className="block font-medium text-slate-900">

@@ -80,7 +80,14 @@ export function TimelineEntry({
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={STATUS_TONE[e.status]}>{t(`status.${e.status}`)}</Badge>
         <span className="font-semibold text-slate-900">{tIntent(e.intent)}</span>
-        {money !== null && <span className="tabular-nums text-slate-700">{formatMoney(money, locale)}</span>}
+        {e.intent === "change-order" && e.totalAfter !== null ? (
+          // A change may lower or raise the total: the amount alone would not say which.
+          <span className="tabular-nums text-slate-700">
+            {formatMoney(e.totalBefore, locale)} → {formatMoney(e.totalAfter, locale)}
+          </span>
+        ) : (
+          money !== null && <span className="tabular-nums text-slate-700">{formatMoney(money, locale)}</span>
+        )}
         <span className="ml-auto text-xs text-slate-500">
           <time dateTime={e.createdAt}>{at(e.createdAt)}</time>
         </span>
