@@ -61,6 +61,22 @@ test("a supervisor's refund shows in the totals, the table and the CSV download"
   await refundsTotal.click();
   await expect(supervisor).toHaveURL(/\/applications\?opFrom=.*opMetric=refunded/);
   await expect(supervisor.getByRole("link", { name: orderNumber })).toBeVisible();
+  // Back to the report's own period, not to this month.
+  await expect(supervisor.getByRole("link", { name: "Back to reports" })).toHaveAttribute(
+    "href",
+    /^\/reports\?range=custom&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
+  );
+  // A figure per staff member: the list says whose operations it counts.
+  await supervisor.goto("/reports?range=today");
+  await supervisor
+    .getByRole("table", { name: "By staff member" })
+    .getByRole("row")
+    .filter({ hasText: "Simona Dušková" })
+    .getByRole("link")
+    .first()
+    .click();
+  await expect(supervisor).toHaveURL(/opActor=/);
+  await expect(supervisor.getByText(/Counted: Simona Dušková\./)).toBeVisible();
 
   await supervisor.goto("/reports?range=today");
   const [download] = await Promise.all([

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ApplicationList } from "@/components/applications/application-list";
 import { ListFilters } from "@/components/applications/list-filters";
 import { ListPager } from "@/components/applications/list-pager";
+import { ReportBanner } from "@/components/applications/report-banner";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { Alert } from "@/components/ui/alert";
 import { lookupApplication } from "@/lib/applications/service";
 import { requirePageStaff } from "@/lib/auth/session";
+import { listStaff } from "@/lib/auth/users";
 import {
   type Cursor,
   decodeCursor,
@@ -18,9 +20,7 @@ import {
   type PageAt,
 } from "@/lib/db/applications";
 import { getDb } from "@/lib/db/client";
-import { formatDay } from "@/lib/i18n/format";
 import { DEFAULT_SORT, PAGE_SIZE, SORTS, shortQuery } from "@/lib/list-options";
-import type { Locale } from "@/lib/orders/money";
 import { OPERATION_REASONS } from "@/lib/orders/operation-kinds";
 import { figureFilter, INTENT_KINDS } from "@/lib/reports/range";
 import { APPLICATION_STATES, CANCEL_REASONS, FINANCING_TYPES, STATE_REASONS } from "@/lib/skippay/enums";
@@ -84,7 +84,6 @@ export default async function ApplicationsPage({
   const short = shortQuery(posted);
   if (short !== null) redirect(short ? `/applications?${short}` : "/applications");
   const t = await getTranslations("list");
-  const locale = (await getLocale()) as Locale;
   const params = searchSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
@@ -106,6 +105,11 @@ export default async function ApplicationsPage({
     sort: params.sort,
     operation: figureFilter(params),
   };
+  // A figure per staff member names them in the banner (the journal keeps their id).
+  const actorId = filters.operation?.actorId;
+  const actorName = actorId
+    ? (await listStaff(await getDb())).find((person) => person.id === actorId)?.name
+    : undefined;
   const after = decodeCursor(params.after, params.sort);
   const before = decodeCursor(params.before, params.sort);
   const at: PageAt = after
@@ -155,18 +159,7 @@ export default async function ApplicationsPage({
         </div>
 
         <ListFilters values={{ ...filters, q: params.q }} filtered={filtered} />
-        {filters.operation && (
-          <p className="-mt-2 rounded-lg bg-brand-50 px-3 py-2 text-sm text-slate-800">
-            {t("fromReport", {
-              from: formatDay(filters.operation.from, locale),
-              to: formatDay(filters.operation.to, locale),
-              what: filters.operation.metric ?? "any",
-            })}{" "}
-            <Link href="/reports" className="text-brand-700 hover:underline">
-              {t("backToReports")}
-            </Link>
-          </p>
-        )}
+        {filters.operation && <ReportBanner filter={filters.operation} actorName={actorName} />}
 
         {notFoundAtSkipPay && page.rows.length === 0 && (
           <Alert tone="info" title={t("notFoundTitle", { q: params.q })}>
