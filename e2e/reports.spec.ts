@@ -285,3 +285,16 @@ test("at 390 px the report fits the phone, with requests waiting and seven-digit
   await expect(region).toHaveAttribute("tabindex", "0");
   await supervisor.context().close();
 });
+
+test("a custom period from an edited address is never changed without a word", async ({ browser }) => {
+  const supervisor = await pageAs(browser, "supervisor");
+  await supervisor.goto("/reports?range=custom&from=2024-01-01&to=2026-12-01");
+  await expect(supervisor.getByRole("status").filter({ hasText: "at most 370 days" })).toBeVisible();
+  await supervisor.goto("/reports?range=custom&from=2026-13-01&to=2026-12-01");
+  await expect(supervisor.getByRole("status").filter({ hasText: "could not be read" })).toBeVisible();
+  await supervisor.goto("/reports?range=custom&from=2026-11-01&to=2026-11-30");
+  await expect(
+    supervisor.getByRole("status").filter({ hasText: /could not be read|at most|wrong way/ }),
+  ).toHaveCount(0);
+  await supervisor.context().close();
+});

@@ -97,14 +97,18 @@ const day = z
   .regex(DAY)
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
 
+/** A day given that is no day at all ("2026-13-01"): kept apart from "not given", so the page can say so. */
+const UNREADABLE = "unreadable";
+
 /**
  * The report's URL parameters. Bad values fall back to the defaults (the page never fails on an edited URL); a
- * custom range with its days reversed is put the right way round, one longer than `MAX_DAYS` is cut to it.
+ * custom range with its days reversed is put the right way round, one longer than `MAX_DAYS` is cut to it — and
+ * the page says which of these it did.
  */
 export const reportSearchSchema = z.object({
   range: z.enum(PRESETS).catch("month"),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
+  from: day.optional().catch(UNREADABLE),
+  to: day.optional().catch(UNREADABLE),
   by: z.enum(BUCKETS).optional().catch(undefined),
 });
 export type ReportSearch = z.infer<typeof reportSearchSchema>;
@@ -112,22 +116,30 @@ export type ReportSearch = z.infer<typeof reportSearchSchema>;
 export interface ResolvedReport extends DayRange {
   preset: Preset;
   bucket: Bucket;
+  /** What was changed in a custom range as given: a day unreadable, the days reversed, or cut to `MAX_DAYS`. */
+  adjusted: "unreadable" | "reversed" | "cut" | null;
 }
 
 /** The days and the bucket a report's parameters mean, as of `today`. */
 export function resolveReport(search: ReportSearch, today: string): ResolvedReport {
   let range: DayRange;
+  let adjusted: ResolvedReport["adjusted"] = null;
   const preset = search.range;
   if (preset === "custom") {
-    const from = search.from ?? search.to ?? today;
-    const to = search.to ?? search.from ?? today;
+    const given = (d: string | undefined) => (d === UNREADABLE ? undefined : d);
+    if (search.from === UNREADABLE || search.to === UNREADABLE) adjusted = "unreadable";
+    const from = given(search.from) ?? given(search.to) ?? today;
+    const to = given(search.to) ?? given(search.from) ?? today;
     range = from <= to ? { from, to } : { from: to, to: from };
-    if (daysBetween(range.from, range.to) >= MAX_DAYS)
+    if (from > to) adjusted ??= "reversed";
+    if (daysBetween(range.from, range.to) >= MAX_DAYS) {
       range = { from: addDays(range.to, -(MAX_DAYS - 1)), to: range.to };
+      adjusted ??= "cut";
+    }
   } else {
     range = presetRange(preset, today);
   }
-  return { ...range, preset, bucket: search.by ?? defaultBucket(range) };
+  return { ...range, preset, bucket: search.by ?? defaultBucket(range), adjusted };
 }
 
 /** Every bucket's first day from `from` to `to` (a week bucket starts on its Monday, possibly before `from`). */

@@ -20,6 +20,7 @@ import {
   type Dimension,
   daysBetween,
   figureHref,
+  MAX_DAYS,
   METRICS,
   type Metric,
   PRESETS,
@@ -208,6 +209,12 @@ export default async function ReportsPage({
             </button>
           </form>
           <p className="text-sm font-medium text-slate-800">{period}</p>
+          {/* A custom period from an edited or old address is never changed without a word. */}
+          {resolved.adjusted && (
+            <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              {t(`adjusted.${resolved.adjusted}`, { max: MAX_DAYS })}
+            </p>
+          )}
         </section>
 
         <section aria-labelledby="totals-heading">
