@@ -3,7 +3,16 @@
 // in one click; agents see and withdraw their requests; supervisors see how many wait.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { chooseReason, expect, openApplication, pageAs, refund, requestRefund, test } from "./fixtures";
+import {
+  chooseReason,
+  expect,
+  openApplication,
+  pageAs,
+  refund,
+  requestRefund,
+  reviewRefund,
+  test,
+} from "./fixtures";
 
 const czk = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "CZK" }).format(minor / 100);
@@ -258,6 +267,12 @@ test("my requests: the rule with earlier refunds, who decided, and withdrawing o
   await expect(supervisor.getByRole("listitem").filter({ hasText: orderNumber })).toHaveCount(0);
   await openApplication(page, id);
   await requestRefund(page, "2600");
+  // Another refund planned while that one waits says so, in the preview and in the confirmation.
+  const waiting = `A refund of ${czk(260_000)} on this order is still waiting for a supervisor`;
+  await reviewRefund(page, "10");
+  await expect(page.getByRole("complementary")).toContainText(waiting);
+  await expect(page.getByRole("dialog")).toContainText(waiting);
+  await page.getByRole("dialog").getByRole("button", { name: "Back" }).click();
   await supervisor.reload();
   await supervisor.getByRole("button", { name: `Reject ${orderNumber}` }).click();
   await supervisor

@@ -8,7 +8,7 @@ import { itemCount } from "@/lib/orders/presentation";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
-import { ApprovalNotice } from "./plan-preview";
+import { ApprovalNotice, AwaitingNotice } from "./plan-preview";
 import { PlanDetails } from "./plan-summary";
 import type { OperationForm } from "./use-operation-form";
 
@@ -43,6 +43,9 @@ export function ConfirmDialog({ op }: { op: OperationForm }) {
           </p>
           <div className="mt-4">
             <PlanDetails plan={plan} application={ctx.application} />
+          </div>
+          <div className="mt-4 empty:hidden">
+            <AwaitingNotice awaiting={ctx.awaitingApproval} refund={plan.refund} />
           </div>
           {approval && (
             <Alert tone="warning" title={t("needsApprovalTitle")} className="mt-4">

@@ -41,6 +41,7 @@ export function PlanPreview({ op }: { op: OperationForm }) {
         <PlanMoney plan={live} />
         <PlanStates plan={live} application={ctx.application} />
         <ApprovalNotice approval={ctx.approval(live)} refund={live.refund} />
+        <AwaitingNotice awaiting={ctx.awaitingApproval} refund={live.refund} />
       </>
     );
   }
@@ -103,6 +104,18 @@ export function ApprovalNotice({ approval, refund }: { approval: ApprovalNeeded 
             limit: m(approval.limit),
           })
         : t("needsApproval", { refund: m(refund), limit: m(approval.limit) })}
+    </p>
+  );
+}
+
+/** Another refund on this order still waits for a supervisor: approved, it comes on top of this one. */
+export function AwaitingNotice({ awaiting, refund }: { awaiting: number; refund: number }) {
+  const t = useTranslations("workspace");
+  const locale = useLocale() as Locale;
+  if (awaiting <= 0 || refund <= 0) return null;
+  return (
+    <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      {t("awaitingApproval", { amount: formatMoney(awaiting, locale) })}
     </p>
   );
 }

@@ -32,6 +32,8 @@ export interface OperationContext {
   locked: boolean;
   /** Whether this plan waits for a supervisor's approval (the approval limit), and why. */
   approval: (plan: Plan) => ApprovalNeeded | null;
+  /** Refunds on this order waiting for a supervisor now (anyone's): a new one is planned knowing them. */
+  awaitingApproval: number;
   /** Sends a reviewed confirmation; resolves once its outcome is on screen. */
   send: (submission: OperationSubmission, plan: Plan) => Promise<void>;
   sending: boolean;

@@ -5,7 +5,7 @@
 import { useTranslations } from "next-intl";
 import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import type { PayoutsState } from "@/lib/applications/payouts";
-import { approvalFor, can } from "@/lib/auth/roles";
+import { approvalFor, can, refundsAwaitingApproval } from "@/lib/auth/roles";
 import { activeEntry, type JournalEntry, unclearEntry } from "@/lib/operations/types";
 import { availability } from "@/lib/orders/availability";
 import { basisOf } from "@/lib/orders/basis";
@@ -146,6 +146,7 @@ export function OrderWorkspace({
     loadedAt: new Date(data.updatedAt).toISOString(),
     locked: !!active,
     approval: (plan) => approvalFor(staff, plan.refund, approvalLimit, entries),
+    awaitingApproval: refundsAwaitingApproval(entries),
     send: (submission, plan) => results.send(submission, plan, application.state),
     sending: results.sending,
     prefill,

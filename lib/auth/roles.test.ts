@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, needsApproval, ROLES, reportAccess, unapprovedRefunds } from "./roles";
+import { can, needsApproval, ROLES, refundsAwaitingApproval, reportAccess, unapprovedRefunds } from "./roles";
 
 describe("roles", () => {
   it("grant each permission from its minimum role up", () => {
@@ -46,6 +46,15 @@ describe("roles", () => {
       "me",
     );
     expect(earlier).toBe(350_000);
+    // What waits for a supervisor on the order, anyone's: a new refund is planned knowing it.
+    expect(
+      refundsAwaitingApproval([
+        mine("pending_approval", 550_000, true),
+        { ...mine("pending_approval", 100_000, true), actorId: "colleague" },
+        mine("rejected", 400_000, true),
+        mine("succeeded", 200_000),
+      ]),
+    ).toBe(650_000);
     expect(needsApproval("agent", 150_000, 500_000, earlier)).toBe(false);
     expect(needsApproval("agent", 150_001, 500_000, earlier)).toBe(true);
     expect(needsApproval("agent", 0, 500_000, 600_000)).toBe(false);

@@ -65,6 +65,16 @@ export function mayDecide(
   );
 }
 
+/**
+ * Refunds on one application that wait for a supervisor (anyone's): another refund planned meanwhile should say so,
+ * or the customer may get both.
+ */
+export function refundsAwaitingApproval(operations: readonly { status: string; refund: number }[]): number {
+  let total = 0;
+  for (const o of operations) if (o.status === "pending_approval") total += o.refund;
+  return total;
+}
+
 export interface ApprovalNeeded {
   /** What the person already refunded on the application without approval. */
   earlier: number;
