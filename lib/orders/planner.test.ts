@@ -308,6 +308,25 @@ describe("amount-only refund", () => {
     ]);
   });
 
+  it("splits by what the customer owes per rate: a discount at 21 % weighs against that rate", () => {
+    // 21 %: 3 798 + 3 898,50 + 99 shipping − 200 discount = 7 595,50; 12 %: 636 (of 8 231,50).
+    const app = sandboxApp(
+      [
+        { code: "PAN", name: "Pánev", unitPrice: 189_900, quantity: 2 },
+        { code: "KNIFE", name: "Nůž", unitPrice: 129_950, quantity: 3 },
+        { code: "TEA", name: "Čaj", unitPrice: 15_900, quantity: 4, vatRate: 12 },
+        { code: "SHIP", name: "Doprava", unitPrice: 9_900, type: "SHIPPING_FEE" },
+        { code: "DISC", name: "Sleva", unitPrice: -20_000, type: "DISCOUNT" },
+      ],
+      [step.approve(), step.send(), step.deliver()],
+    );
+    const p = planned(app, { kind: "refund", amount: 25_000 });
+    expect(p.vat.map((v) => [v.rate, v.gross])).toEqual([
+      [21, 23_068],
+      [12, 1_932],
+    ]);
+  });
+
   it("when every shipped line came back, splits what is left by the returned goods' rates, never by none", () => {
     // The kettle (21 %) was delivered and returned with a 400 Kč refund; the book (12 %) was never sent.
     let app = sandboxApp(LINES, [

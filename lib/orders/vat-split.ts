@@ -57,18 +57,20 @@ export function vatBody(shares: VatShare[]): NonNullable<OrderItemsReturnRequest
 }
 
 /**
- * The weights an amount-only refund's VAT is split by: the goods the customer has (sent or delivered), per rate.
- * When none are left, what is still refundable is the part of returned goods' value an earlier return did not
- * refund (a lower refund override), so their rates weigh instead: never an empty split.
+ * The weights an amount-only refund's VAT is split by: what the customer has (sent or delivered) per rate, a
+ * discount at that rate taken off, as the invoice counts it. When none are left, what is still refundable is the
+ * part of returned goods' value an earlier return did not refund (a lower refund override), so their rates weigh
+ * instead: never an empty split.
  */
 export function shippedGrossByRate(view: OrderView): Map<number, number> {
   const grossIn = (states: OrderState[]) => {
-    const byRate = new Map<number, number>();
+    const net = new Map<number, number>();
     for (const line of view.lines) {
       const gross = sum(line.parts.filter((p) => states.includes(p.state)).map((p) => p.price));
-      if (gross > 0) byRate.set(line.vatRate, (byRate.get(line.vatRate) ?? 0) + gross);
+      if (gross !== 0) net.set(line.vatRate, (net.get(line.vatRate) ?? 0) + gross);
     }
-    return byRate;
+    // A rate a discount outweighs carries nothing to refund.
+    return new Map([...net].filter(([, gross]) => gross > 0));
   };
   const shipped = grossIn(["SENT", "DELIVERED"]);
   return shipped.size > 0 ? shipped : grossIn(["RETURNED"]);
