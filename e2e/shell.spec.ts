@@ -1,4 +1,13 @@
-import { expect, holdScripts, pageAs, signedOutPage, signInAs, test } from "./fixtures";
+import {
+  expect,
+  holdScripts,
+  openApplication,
+  pageAs,
+  requestRefund,
+  signedOutPage,
+  signInAs,
+  test,
+} from "./fixtures";
 
 test("the app shell has a header, main navigation and a main region", async ({ page }) => {
   await page.goto("/");
@@ -19,12 +28,19 @@ test("the app shell has a header, main navigation and a main region", async ({ p
 
 test("on a phone the header is one row: the navigation folds behind Menu, shows the current page, and closes on Escape and on navigating", async ({
   browser,
+  page: agent,
+  sandbox,
 }) => {
+  // A request waiting for a supervisor: its count beside the button must not push the header to two rows.
+  const { id } = await sandbox.create("delivered");
+  await openApplication(agent, id);
+  await requestRefund(agent, "6000");
   const page = await pageAs(browser, "supervisor");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/applications");
   const menu = page.getByRole("button", { name: "Menu" });
   await expect(menu).toBeEnabled();
+  // One row, with or without requests waiting (a count beside the button).
   expect((await page.getByRole("banner").boundingBox())?.height).toBeLessThanOrEqual(72);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav).toBeHidden();

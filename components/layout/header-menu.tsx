@@ -65,7 +65,8 @@ export function HeaderMenu({
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
           <path d={open ? CROSS : BARS} />
         </svg>
-        {menuLabel}
+        {/* With a count beside it the word does not fit a phone's row: the icon and the count show, the name stays. */}
+        <span className={waiting > 0 ? "max-sm:sr-only" : undefined}>{menuLabel}</span>
         {waiting > 0 && <Count n={waiting} />}
       </button>
       <div
