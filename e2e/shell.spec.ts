@@ -32,7 +32,9 @@ test("on a phone the header is one row: the navigation folds behind Menu, shows 
   sandbox,
 }) => {
   // A request waiting for a supervisor: its count beside the button must not push the header to two rows.
-  const { id } = await sandbox.create("delivered");
+  test.setTimeout(60_000);
+  // (A television: the refund is above the agent's limit, and within what the order can refund.)
+  const { id } = await sandbox.create("delivered", [{ code: "TV", name: "Televize", unitPrice: 1_499_000 }]);
   await openApplication(agent, id);
   await requestRefund(agent, "6000");
   const page = await pageAs(browser, "supervisor");
