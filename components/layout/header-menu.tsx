@@ -72,7 +72,7 @@ export function HeaderMenu({
       <div
         id={panelId}
         className={cx(
-          "w-full space-y-3 border-t border-slate-200 pt-3 lg:contents",
+          "w-full space-y-3 border-t border-slate-200 pt-3 lg:contents lg:space-y-0",
           !open && "max-lg:hidden",
         )}
       >
