@@ -39,7 +39,7 @@ export function ApplicationHeader({
             {customer.phone && <> · {customer.phone}</>}
           </p>
         </div>
-        <div className="text-right">
+        <div className="sm:text-right">
           <p className="text-xs font-medium text-slate-500">{t("currentTotal")}</p>
           <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="current-total">
             {formatMoney(order.totalPrice.amount, locale, order.totalPrice.currency)}
