@@ -5,12 +5,13 @@
 //   targets: a month's report and its chart p95 ≤ 500 ms; a year's CSV export ≥ 20k rows/s
 
 import os from "node:os";
+import { pragueToday } from "@/lib/i18n/config";
 import { OPERATION_REASONS } from "@/lib/orders/operation-kinds";
 import { timeChartSvg } from "@/lib/reports/chart";
 import { BOM } from "@/lib/reports/csv";
 import { type ExportLabels, exportBatches, exportHeader, exportLine } from "@/lib/reports/export";
 import { report } from "@/lib/reports/query";
-import { addDays, type DayRange, pragueToday, presetRange } from "@/lib/reports/range";
+import { addDays, type DayRange, presetRange } from "@/lib/reports/range";
 import { reconciliation } from "@/lib/reports/reconciliation";
 import { postgresTarget, type Target } from "./p5-index";
 import { BENCH_PG_DATA, BENCH_PG_PORT, startPostgres } from "./postgres";

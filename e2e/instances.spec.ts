@@ -5,9 +5,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { type APIRequestContext, request as requests } from "@playwright/test";
+import { pragueToday } from "@/lib/i18n/config";
 import { basisOf } from "@/lib/orders/basis";
 import { emptyForm } from "@/lib/orders/forms/defaults";
-import { pragueToday } from "@/lib/orders/forms/fields";
 import { orderView } from "@/lib/orders/lines";
 import type { OperationKind } from "@/lib/orders/operation-kinds";
 import { buildApplicationRequest, type LineSpec } from "@/lib/sandbox/builders";

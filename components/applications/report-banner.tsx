@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { OperationFilter } from "@/lib/db/applications";
 import { formatDay } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/orders/money";
+import { splitLabeller } from "@/lib/reports/labels";
 
 /**
  * Above a list opened from a report's figure: which operations it counts — the period, and the kind, reason, staff
@@ -10,27 +11,14 @@ import type { Locale } from "@/lib/orders/money";
  */
 export async function ReportBanner({ filter, actorName }: { filter: OperationFilter; actorName?: string }) {
   const t = await getTranslations("list");
-  const tIntent = await getTranslations("intents");
-  const tReason = await getTranslations("reasons");
-  const tCancel = await getTranslations("cancelReasons");
-  const tFinancing = await getTranslations("financingTypes");
+  const label = await splitLabeller();
   const locale = (await getLocale()) as Locale;
-  const reason = (code: string) =>
-    code === ""
-      ? t("reportNoReason")
-      : tReason.has(code as "other")
-        ? tReason(code as "other")
-        : tCancel.has(code as "APPLICATION_CANCELLED_OTHER")
-          ? tCancel(code as "APPLICATION_CANCELLED_OTHER")
-          : code;
+  // In the words of the report's own tables.
   const scope = [
-    filter.intent && tIntent(filter.intent as "refund"),
-    filter.reason !== undefined && reason(filter.reason),
-    filter.actorId && (actorName ?? filter.actorId),
-    filter.financingType !== undefined &&
-      (filter.financingType === ""
-        ? t("reportUnknownFinancing")
-        : tFinancing(filter.financingType as "PAY_IN_THREE")),
+    filter.intent && label("operation", filter.intent),
+    filter.reason !== undefined && label("reason", filter.reason),
+    filter.actorId && label("staff", filter.actorId, actorName),
+    filter.financingType !== undefined && label("type", filter.financingType),
   ].filter((part): part is string => !!part);
   const back = new URLSearchParams({ range: "custom", from: filter.from, to: filter.to });
   return (

@@ -4,7 +4,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
-import { NOTE_MAX, pragueToday } from "@/lib/orders/forms/fields";
+import { pragueToday } from "@/lib/i18n/config";
+import { NOTE_MAX } from "@/lib/orders/forms/fields";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import { OPERATION_REASONS } from "@/lib/orders/operation-kinds";
 import type { PlanIssue } from "@/lib/orders/plan-types";

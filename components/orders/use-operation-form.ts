@@ -6,9 +6,9 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { type FieldValues, type Resolver, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import type { ApprovalNeeded } from "@/lib/auth/roles";
+import { pragueToday } from "@/lib/i18n/config";
 import type { OrderBasis } from "@/lib/orders/basis";
 import { emptyForm } from "@/lib/orders/forms/defaults";
-import { pragueToday } from "@/lib/orders/forms/fields";
 import {
   type FormValues,
   OPERATION_FORMS,

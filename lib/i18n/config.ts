@@ -7,6 +7,11 @@ export const DEFAULT_LOCALE: Locale = "cs";
 export const LOCALE_COOKIE = "locale";
 export const TIME_ZONE = "Europe/Prague";
 
+/** Today in the shop's time zone, as `YYYY-MM-DD` (what a date input and Skip Pay's dates use). */
+export function pragueToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }

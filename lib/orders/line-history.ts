@@ -1,8 +1,9 @@
 // When each line was returned or cancelled. Skip Pay dates an item's sending and delivery, never its return or
 // cancellation; this admin's journal knows when it did them, line by line. A line changed outside this admin
 // keeps no date.
+
+import { pragueToday } from "@/lib/i18n/config";
 import type { OrderState } from "@/lib/skippay/schemas";
-import { pragueToday } from "./forms/fields";
 import type { LineHistory, OrderLine } from "./lines";
 
 /** What this needs of a journal entry (lib/operations' JournalEntry has it). */

@@ -1,12 +1,14 @@
 // Every figure of a report links to the applications behind it: for generated journals, the applications list
 // filtered by a figure's link (figureHref → the list's parameters → figureFilter) holds exactly the indexed
 // applications with an operation counted in that figure — and a figure that is not zero never links to nothing.
+
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listApplications } from "@/lib/db/applications";
 import type { Database } from "@/lib/db/client";
 import { applications, operations } from "@/lib/db/schema";
+import { pragueToday } from "@/lib/i18n/config";
 import { DEFAULT_SORT } from "@/lib/list-options";
 import { openTestDatabase } from "@/lib/testing/database";
 import { report } from "./query";
@@ -19,7 +21,6 @@ import {
   figureHref,
   METRICS,
   type Metric,
-  pragueToday,
 } from "./range";
 
 let database: Database;

@@ -6,9 +6,10 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { applications, operations } from "@/lib/db/schema";
+import { pragueToday } from "@/lib/i18n/config";
 import { openTestDatabase } from "@/lib/testing/database";
 import { report } from "./query";
-import { type Bucket, bucketStarts, type DayRange, pragueToday, weekStart } from "./range";
+import { type Bucket, bucketStarts, type DayRange, weekStart } from "./range";
 
 let database: Database;
 beforeAll(async () => {

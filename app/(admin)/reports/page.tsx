@@ -8,9 +8,11 @@ import { RereadAll } from "@/components/reports/reread-all";
 import { inputClass } from "@/components/ui/field";
 import { requireReportStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { pragueToday } from "@/lib/i18n/config";
 import { formatDay, formatMoment, formatShortDay } from "@/lib/i18n/format";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import { timeChartSvg } from "@/lib/reports/chart";
+import { splitLabeller } from "@/lib/reports/labels";
 import { type Figures, report } from "@/lib/reports/query";
 import {
   addDays,
@@ -24,7 +26,6 @@ import {
   METRICS,
   type Metric,
   PRESETS,
-  pragueToday,
   reportQuery,
   reportSearchSchema,
   resolveReport,
@@ -58,10 +59,7 @@ export default async function ReportsPage({
   ).toString();
   const { access } = await requireReportStaff(query ? `/reports?${query}` : "/reports");
   const t = await getTranslations("reports");
-  const tIntents = await getTranslations("intents");
-  const tReasons = await getTranslations("reasons");
-  const tCancelReasons = await getTranslations("cancelReasons");
-  const tFinancing = await getTranslations("financingTypes");
+  const splitLabel = await splitLabeller();
   const locale = (await getLocale()) as Locale;
 
   const resolved = resolveReport(reportSearchSchema.parse(flat), pragueToday());
@@ -106,24 +104,6 @@ export default async function ReportsPage({
     figures,
     hrefs: hrefsOf(range),
   });
-
-  const splitLabel = (dimension: Dimension, key: string, label: string): string => {
-    switch (dimension) {
-      case "operation":
-        return tIntents.has(key as "refund") ? tIntents(key as "refund") : key;
-      case "reason":
-        if (key === "") return t("noReason");
-        if (tReasons.has(key as "other")) return tReasons(key as "other");
-        return tCancelReasons.has(key as "APPLICATION_CANCELLED_OTHER")
-          ? tCancelReasons(key as "APPLICATION_CANCELLED_OTHER")
-          : key;
-      case "staff":
-        return label || key;
-      case "type":
-        if (key === "") return t("unknownType");
-        return tFinancing.has(key as "PAY_IN_THREE") ? tFinancing(key as "PAY_IN_THREE") : key;
-    }
-  };
 
   const chartLabels = {
     cancelled: metricLabels.cancelled,

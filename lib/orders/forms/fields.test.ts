@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateField, pragueToday } from "./fields";
+import { pragueToday } from "@/lib/i18n/config";
+import { dateField } from "./fields";
 
 describe("a sent or delivery date", () => {
   const issue = (s: string) => dateField.safeParse(s).error?.issues[0]?.message;

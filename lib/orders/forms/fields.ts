@@ -2,6 +2,7 @@
 // their quantities, a reason and an internal note. Each check fails with one code per cause (`formErrors.<code>`
 // in the UI), so "-1" reads "must be positive" and "1,5555" "at most 3 decimals".
 import { z } from "zod";
+import { pragueToday } from "@/lib/i18n/config";
 import { type DocumentIntent, isHttpsUrl } from "../documents";
 import { type MoneyInputError, parseMoney } from "../money";
 import { OPERATION_REASONS, type OperationReason } from "../operation-kinds";
@@ -107,11 +108,6 @@ export function explainOther(v: { reason: string; note: string }, ctx: z.Refinem
 }
 
 /** A day as a date input gives it ("2026-11-12"), or "" for none. */
-/** Today in Prague, as a date input wants it. */
-export function pragueToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Prague" }).format(now);
-}
-
 /** A sent or delivery day: a real date, and not a future one (Skip Pay takes what it is told). */
 export const dateField = z
   .string()

@@ -4,10 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { reportAccess } from "@/lib/auth/roles";
 import { currentStaff, refusal } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { pragueToday } from "@/lib/i18n/config";
 import type { Locale } from "@/lib/orders/money";
 import { BOM } from "@/lib/reports/csv";
 import { type ExportLabels, exportBatches, exportHeader, exportLine } from "@/lib/reports/export";
-import { exportSearchSchema, pragueToday, resolveReport } from "@/lib/reports/range";
+import { exportSearchSchema, resolveReport } from "@/lib/reports/range";
 
 export const dynamic = "force-dynamic";
 
