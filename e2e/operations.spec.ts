@@ -32,6 +32,13 @@ test("partial cancel with quantities: 2 of 3 mugs, the rest stays", async ({ pag
   );
   const dialog = await review(page, "Review cancellation", "Out of stock");
   await expect(await requestBody(dialog)).toHaveText(/"quantity": 2/);
+  // The VAT leaving the order, per rate: 2 × 199 Kč at 21 % holds 69,07 Kč.
+  const vat = dialog.getByRole("table", { name: "Cancelled goods by VAT rate" });
+  await expect(vat.getByRole("row")).toHaveText([
+    "VAT rateCancelledof which VAT",
+    `21 %${czk(39_800)}${czk(6_907)}`,
+  ]);
+  const vatBefore = (await sandbox.application(id)).order.totalVat;
   await dialog.getByRole("button", { name: "Confirm cancellation of 2 items" }).click();
   const result = page.getByRole("status").filter({ hasText: "Cancelled 2 items." });
   await expect(result).toContainText("application Ready · Ready to ship");
@@ -48,6 +55,8 @@ test("partial cancel with quantities: 2 of 3 mugs, the rest stays", async ({ pag
     ["PROCESSING", 1],
     ["CANCELLED", 2],
   ]);
+  const at21 = (v: { vatRate: number; amount: number }[]) => v.find((x) => x.vatRate === 21)!.amount;
+  expect(at21(vatBefore) - at21(app.order.totalVat)).toBe(6_907);
 });
 
 test("cancel everything remaining sends the empty body and ends the application CANCELLED_NOT_PAID", async ({

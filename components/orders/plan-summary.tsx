@@ -10,6 +10,7 @@ import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Badge } from "../ui/badge";
 import { OrderChangeSummary } from "./order-change-summary";
 import { usePlanText } from "./use-plan-text";
+import { VatTable } from "./vat-table";
 
 type Current = Pick<ApplicationResponse, "id" | "state" | "stateReason"> & {
   order: Pick<ApplicationResponse["order"], "state">;
@@ -169,33 +170,7 @@ export const PlanDetails = memo(function PlanDetails({
           <div className="mt-1">
             <PlanMoney plan={plan} />
           </div>
-          {plan.vat.length > 0 && (
-            <table className="mt-2 w-full text-xs">
-              <caption className="sr-only">{t("vatCaption")}</caption>
-              <thead className="text-slate-500">
-                <tr>
-                  <th scope="col" className="text-left font-medium">
-                    {t("vatRate")}
-                  </th>
-                  <th scope="col" className="text-right font-medium">
-                    {t("vatGross")}
-                  </th>
-                  <th scope="col" className="text-right font-medium">
-                    {t("vatAmount")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="tabular-nums">
-                {plan.vat.map((v) => (
-                  <tr key={v.rate}>
-                    <td>{v.rate} %</td>
-                    <td className="text-right">{formatMoney(v.gross, locale)}</td>
-                    <td className="text-right">{formatMoney(v.vat, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <VatTable plan={plan} />
         </div>
         <div>
           <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("states")}</h3>

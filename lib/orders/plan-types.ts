@@ -215,6 +215,8 @@ interface PlanOf<O extends string, B> {
   discountShare?: number;
   /** How the refund splits across VAT rates (empty when nothing is refunded). */
   vat: VatShare[];
+  /** A cancel: how the cancelled value splits across VAT rates (what leaves the order's `totalVat`). */
+  cancelledVat?: VatShare[];
   totalBefore: number;
   totalAfter: number;
   expected: ExpectedStates;

@@ -190,6 +190,9 @@ function checkSafety(app: SandboxApplication, p: Plan) {
     expect(Number.isSafeInteger(n)).toBe(true);
   }
   if (p.vat.length > 0) expect(sum(p.vat.map((v) => v.gross))).toBe(p.refund);
+  // A cancel's VAT per rate adds up to what it cancels.
+  if (p.operation === "order/cancel" || p.operation === "cancel")
+    expect(sum((p.cancelledVat ?? []).map((v) => v.gross))).toBe(p.cancelledValue);
   for (const v of p.vat) {
     expect(v.vat).toBeLessThanOrEqual(
       sum(ctx.order.totalVat.filter((t) => t.vatRate === v.rate).map((t) => t.amount)),
@@ -237,6 +240,16 @@ describe("the planner, on random orders and intents", () => {
         }
         applied += 1;
         expect(outcomeOf(after)).toEqual(promised(result.plan));
+        // A cancel's VAT per rate is what Skip Pay takes off the order's totalVat (cancelling the application
+        // clears it all).
+        if (result.plan.operation === "order/cancel") {
+          const taken = new Map((result.plan.cancelledVat ?? []).map((v) => [v.rate, v.vat]));
+          const expected = app.order.vat.map((v) => ({
+            rate: v.rate,
+            amount: Math.max(0, v.amount - (taken.get(v.rate) ?? 0)),
+          }));
+          expect(after.order.vat).toEqual(expected);
+        }
       }),
       { numRuns: 4_000 },
     );

@@ -82,6 +82,27 @@ describe("cancel", () => {
     expect(p.totalAfter).toBe(149_900);
   });
 
+  it("splits the cancelled value by VAT rate, as Skip Pay takes it off the order's totalVat", () => {
+    const app = ready();
+    const k = keys(app);
+    const p = planned(app, {
+      kind: "cancel",
+      lines: [
+        { key: k.MUG!, quantity: 2000 },
+        { key: k.BOOK!, quantity: 1000 },
+      ],
+    });
+    expect(p.cancelledVat).toEqual([
+      { rate: 21, gross: 39_800, vat: 6_907 },
+      { rate: 12, gross: 39_900, vat: 4_275 },
+    ]);
+    expect(p.vat).toEqual([]);
+    const before = new Map(app.order.vat.map((v) => [v.rate, v.amount]));
+    const after = new Map(applyPlan(app, p).order.vat.map((v) => [v.rate, v.amount]));
+    expect(before.get(21)! - after.get(21)!).toBe(6_907);
+    expect(before.get(12)! - after.get(12)!).toBe(4_275);
+  });
+
   it("cancel everything remaining ends the application CANCELLED_NOT_PAID when nothing was sent", () => {
     const p = planned(ready(), { kind: "cancel-all" });
     expect(p.body).toEqual({});

@@ -3,7 +3,7 @@
 import type { OrderState, StateReason } from "@/lib/skippay/schemas";
 import { MOVES, type MoveKind, quantitiesByState } from "./eligibility";
 import type { LinePart, OrderView } from "./lines";
-import type { ExpectedStates, LineChange, Plan, PlanContext } from "./plan-types";
+import type { ExpectedStates, LineChange, Plan, PlanContext, VatShare } from "./plan-types";
 import { type Selected, take } from "./selection";
 
 export interface Simulation {
@@ -47,6 +47,14 @@ export function simulate(view: OrderView, chosen: Selected[], kind: MoveKind): S
     view.lines.map((l) => [l.key, quantitiesByState(afterByKey.get(l.key) ?? l.parts)]),
   );
   return { changes, value, grossByRate, vatByRate, partsAfter, linesAfter };
+}
+
+/** The moved value per VAT rate, highest rate first, as Skip Pay takes it off the order's `totalVat`. */
+export function movedVat(sim: Simulation): VatShare[] {
+  return [...sim.grossByRate]
+    .map(([rate, gross]) => ({ rate, gross, vat: sim.vatByRate.get(rate) ?? 0 }))
+    .filter((s) => s.gross !== 0 || s.vat !== 0)
+    .sort((a, b) => b.rate - a.rate);
 }
 
 const ACTIVE: OrderState[] = ["PROCESSING", "SENT", "DELIVERED"];

@@ -9,7 +9,7 @@ import {
   refused,
 } from "../plan-types";
 import { allEligible } from "../selection";
-import { simulate } from "../simulation";
+import { movedVat, simulate } from "../simulation";
 
 export function planCancelApplication(
   ctx: PlanContext,
@@ -30,6 +30,7 @@ export function planCancelApplication(
       refund: 0,
       cancelledValue: view.total,
       vat: [],
+      cancelledVat: movedVat(sim),
       totalBefore: view.total,
       totalAfter: 0,
       expected: {

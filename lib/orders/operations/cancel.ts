@@ -12,7 +12,7 @@ import {
 } from "../plan-types";
 import { isGoods } from "../presentation";
 import { allEligible, coversEverything, referenceFor, select } from "../selection";
-import { expectedStates, simulate } from "../simulation";
+import { expectedStates, movedVat, simulate } from "../simulation";
 
 export function planCancel(ctx: PlanContext, view: OrderView, intent: CancelIntent): PlanResult {
   const issues: ReturnType<typeof issue>[] = [];
@@ -51,6 +51,7 @@ export function planCancel(ctx: PlanContext, view: OrderView, intent: CancelInte
       refund: 0,
       cancelledValue: sim.value,
       vat: [],
+      cancelledVat: movedVat(sim),
       totalBefore: view.total,
       totalAfter: view.total - sim.value,
       expected: expectedStates(sim.partsAfter, ctx.application),
