@@ -18,8 +18,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "nodemailer", "smtp-server", "mailparser"],
   poweredByHeader: false,
   reactStrictMode: true,
-  // The root layout lives in the (admin) route group → one 404 page for unmatched URLs: app/global-not-found.tsx.
-  experimental: { globalNotFound: true },
+  // forbidden(): a page the role may not open answers 403 in place, instead of a redirect to a page answering 200.
+  experimental: { authInterrupts: true },
   // For every response (pages get a nonce-based Content-Security-Policy from proxy.ts on top).
   async headers() {
     return [

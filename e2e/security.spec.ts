@@ -139,7 +139,10 @@ test("an agent cannot approve, and cannot open the approval queue or staff manag
     "forbidden: the role agent may not do this (it needs approve). Nothing was done.",
   );
   for (const path of ["/approvals", "/staff"]) {
-    await page.goto(path);
+    // Refused in place: the address stays, and the answer says so.
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
     await expect(page.getByRole("heading", { name: "Your role does not allow this" })).toBeVisible();
   }
   const staff = await callAction(

@@ -88,6 +88,10 @@ test("an unknown address answers 404 with a way back, and an unknown application
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist");
+  // In the staff layout: the header with its menu, the staff member and the language switch.
+  await expect(page.getByRole("banner")).toContainText("Skip Pay Orders");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Applications" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Čeština" })).toBeVisible();
   await page.getByRole("link", { name: "Go to applications" }).click();
   await expect(page).toHaveURL(/\/applications$/);
 

@@ -1,7 +1,7 @@
 // Who is signed in, checked on the server for every page, route handler and server action. Server-only.
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { safeReturnTo } from "./return-to";
 import { can, type Permission, type ReportAccess, reportAccess } from "./roles";
@@ -38,7 +38,7 @@ export function refusal(reason: "unauthenticated" | "forbidden"): Response {
 export async function requirePageStaff(permission: Permission, returnTo: string): Promise<Staff> {
   const staff = await currentStaff();
   if (!staff) redirect(`/login?next=${encodeURIComponent(safeReturnTo(returnTo))}`);
-  if (!can(staff.role, permission)) redirect("/forbidden");
+  if (!can(staff.role, permission)) forbidden();
   return staff;
 }
 
@@ -49,6 +49,6 @@ export async function requireReportStaff(
   const staff = await currentStaff();
   if (!staff) redirect(`/login?next=${encodeURIComponent(safeReturnTo(returnTo))}`);
   const access = reportAccess(staff.role);
-  if (!access) redirect("/forbidden");
+  if (!access) forbidden();
   return { staff, access };
 }

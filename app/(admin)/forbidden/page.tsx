@@ -1,7 +1,3 @@
-import { getTranslations } from "next-intl/server";
-import { MessageCard } from "@/components/layout/message-card";
-
-export default async function Forbidden() {
-  const t = await getTranslations("forbiddenPage");
-  return <MessageCard title={t("title")} body={t("body")} back={t("back")} />;
-}
+// The refusal page at an address of its own (the benchmarks' lightest signed-in page). A refused page shows the
+// same card in place, with status 403 (`forbidden()` in lib/auth/session).
+export { default } from "../forbidden";
