@@ -90,6 +90,18 @@ test("an agent's refund above the limit waits for a different supervisor, then g
   await expect(supervisor.getByRole("status").filter({ hasText: "the customer owes" })).toContainText(
     czk(600_000),
   );
+  // Said once: the outcome on screen stands for the decision; after a reload, its one-line confirmation does.
+  await expect(supervisor).toHaveURL(/decided=/);
+  await expect(supervisor.getByText(/You approved:/)).toHaveCount(0);
+  await expect(supervisor.getByRole("link", { name: `Open order ${orderNumber}` })).toHaveAttribute(
+    "href",
+    `/applications/${id}`,
+  );
+  await supervisor.reload();
+  await expect(supervisor.getByRole("status").filter({ hasText: "You approved:" })).toContainText(
+    `Amount-only refund ${czk(600_000)} on ${orderNumber} (asked by Alena Králová). Done at Skip Pay.`,
+  );
+  await expect(supervisor.getByRole("status").filter({ hasText: "the customer owes" })).toHaveCount(0);
 
   // Exactly one refund reached Skip Pay, and the timeline shows both people.
   const refunds = (await sandbox.events(id)).filter((e) => e.operation === "order/return" && e.changed);
@@ -280,7 +292,7 @@ test("my requests: the rule with earlier refunds, who decided, and withdrawing o
     .getByRole("textbox", { name: "Note on your decision (optional)" })
     .fill("Too much");
   await supervisor.getByRole("dialog").getByRole("button", { name: "Reject the request" }).click();
-  await expect(supervisor.getByRole("status").filter({ hasText: "The request was rejected" })).toBeVisible();
+  await expect(supervisor.getByRole("status").filter({ hasText: "You rejected:" })).toBeVisible();
   await page.goto("/requests");
   await expect(page.getByRole("listitem", { name: `${orderNumber} — Rejected` })).toContainText(
     /Rejected by Stanislav Beneš \(.+\) — “Too much”/,
@@ -330,7 +342,7 @@ test("supervisors see how many requests wait in the navigation, updated as they 
   ).toBeVisible();
   await supervisor.getByRole("button", { name: `Reject ${orderNumber}` }).click();
   await supervisor.getByRole("dialog").getByRole("button", { name: "Reject the request" }).click();
-  await expect(supervisor.getByRole("status").filter({ hasText: "The request was rejected" })).toBeVisible();
+  await expect(supervisor.getByRole("status").filter({ hasText: "You rejected:" })).toBeVisible();
   await expect(
     nav.getByRole("link", { name: before ? `Approvals, ${before} pending` : "Approvals", exact: true }),
   ).toBeVisible();
@@ -362,7 +374,10 @@ test("the supervisor's confirmation of a decision survives a language switch and
   const english = supervisor
     .getByRole("status")
     .filter({ hasText: `You rejected: Amount-only refund ${czk(600_000)} on ${orderNumber}` });
-  await expect(english).toContainText("asked by Alena Králová");
+  await expect(english).toContainText("asked by Alena Králová). Nothing was sent to Skip Pay.");
+  // Said once, where the focus is: no second banner saying the request was rejected.
+  await expect(english).toBeFocused();
+  await expect(supervisor.getByText("The request was rejected")).toHaveCount(0);
   // The language is saved on the account: whatever happens below, it goes back to English for the other tests.
   try {
     await supervisor.getByRole("button", { name: "Čeština" }).click();

@@ -4,6 +4,7 @@
 // an hour) ends it.
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 import type { JournalEntry } from "@/lib/operations/types";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import { decisionKey } from "../layout/decision-notice";
@@ -14,12 +15,27 @@ export type DecidedEntry = Pick<
   "id" | "applicationId" | "orderNumber" | "intent" | "refund" | "status" | "actorName"
 >;
 
-export function DecisionConfirmation({ entry, onDismiss }: { entry: DecidedEntry; onDismiss: () => void }) {
+export function DecisionConfirmation({
+  entry,
+  onDismiss,
+  focus = false,
+}: {
+  entry: DecidedEntry;
+  onDismiss: () => void;
+  /** Just decided here: the line takes the focus the closed dialog gave up. */
+  focus?: boolean;
+}) {
   const t = useTranslations("approvals");
   const tIntent = useTranslations("intents");
   const locale = useLocale() as Locale;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) box.current?.focus();
+  }, [focus]);
   return (
     <div
+      ref={box}
+      tabIndex={-1}
       role="status"
       className="flex items-start gap-3 rounded-lg border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-950"
     >
