@@ -31,7 +31,7 @@ export function DeliveryFields({
       ]
         .filter(Boolean)
         .join(", ")
-    : t("none");
+    : t("noAddress");
   const { getValues } = useFormContext();
   // Open from the start when the form comes filled in with an address (a request sent back); the country alone is
   // only the default.
@@ -44,7 +44,7 @@ export function DeliveryFields({
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-800">{t("heading")}</legend>
       <p className="text-xs text-slate-500">
-        {t("current", { address: current, carrier: order.deliveryCarrier ?? t("none") })}
+        {t("current", { address: current, carrier: order.deliveryCarrier ?? t("noCarrier") })}
       </p>
       <DeliveryField name="carrier" issue={issues["delivery.carrier"]} />
       <details open={open || addressIssue} onToggle={(e) => setOpen(e.currentTarget.open)}>
