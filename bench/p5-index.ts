@@ -18,6 +18,7 @@ import {
 import { attachPglite, type Db, openDatabase, pgliteExtensions } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import { searchText } from "@/lib/db/search-text";
+import { sortName, sortNameSql } from "@/lib/db/sort-name";
 import * as journal from "@/lib/operations/journal";
 import { BENCH_PG_DATA, BENCH_PG_PORT, startPostgres } from "./postgres";
 import { machine, ms, percentile, stamp, table, writeSection } from "./sections";
@@ -174,10 +175,11 @@ async function grow(target: Target, from: number, to: number) {
   const h = (salt: string) => `abs(hashtext(i::text || '${salt}'))`;
   await target.run(`
     insert into applications (id, order_number, variable_symbol, customer_name, customer_email, customer_phone,
-      search_text, financing_type, state, state_reason, order_state, total_amount, original_total_amount, currency,
-      first_seen_at, updated_at, read_at)
+      search_text, customer_sort, financing_type, state, state_reason, order_state, total_amount, original_total_amount,
+      currency, first_seen_at, updated_at, read_at)
     select id, order_number, vs, name, email, phone,
       ${foldSql("concat_ws(chr(1), id, order_number, vs, name, email, regexp_replace(phone, '\\D', '', 'g'))")},
+      ${sortNameSql("name")},
       case when ${h("f")} % 10 < 3 then 'PAY_IN_THREE' else 'DEFERRED_PAYMENT' end,
       split_part(st, '|', 1), split_part(st, '|', 2),
       case when st like '%SHIPPED' then 'SENT' when st like '%DELIVERED' or st like '%PAID' then 'DELIVERED'
@@ -221,7 +223,7 @@ async function grow(target: Target, from: number, to: number) {
 /** The generated search text is the one the app would write (a sample). */
 async function checkSearchText(target: Target) {
   const rows = await target.run(
-    "select id, order_number, variable_symbol, customer_name, customer_email, customer_phone, search_text from applications order by id limit 200",
+    "select id, order_number, variable_symbol, customer_name, customer_email, customer_phone, search_text, customer_sort from applications order by id limit 200",
   );
   for (const r of rows) {
     const expected = searchText({
@@ -233,6 +235,8 @@ async function checkSearchText(target: Target) {
       customerPhone: r.customer_phone as string,
     });
     if (expected !== r.search_text) throw new Error(`generated search text differs for ${r.id}`);
+    if (sortName(r.customer_name as string) !== r.customer_sort)
+      throw new Error(`generated customer sort key differs for ${r.id}`);
   }
 }
 

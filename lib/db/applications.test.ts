@@ -21,6 +21,7 @@ import {
 import type { Database } from "./client";
 import { applications } from "./schema";
 import { fold, searchPatterns, searchText } from "./search-text";
+import { sortName, sortNameSql } from "./sort-name";
 
 let database: Database;
 
@@ -50,6 +51,7 @@ beforeAll(async () => {
     return {
       ...searchable,
       searchText: searchText(searchable),
+      customerSort: sortName(searchable.customerName),
       financingType: i % 3 === 0 ? "PAY_IN_THREE" : "DEFERRED_PAYMENT",
       state,
       stateReason,
@@ -71,7 +73,7 @@ const EXPRESSIONS: Record<string, string> = {
   updated: "updated_at",
   total: "total_amount",
   order: "order_number",
-  customer: "coalesce(customer_name, '')",
+  customer: 'customer_sort collate "C"',
 };
 
 /** Every matching id in the sort's order, by a plain ORDER BY (what the pages together must equal). */
@@ -254,6 +256,39 @@ describe("folding", () => {
     const [, from = "", to = ""] = migration.match(/translate\(.*?, '([^']+)', '([^']+)'\)/) ?? [];
     expect(from.length).toBeGreaterThan(50);
     for (let i = 0; i < from.length; i++) expect(fold(from[i] as string), from[i]).toBe(to[i]?.toLowerCase());
+  });
+});
+
+describe("Customer A–Z", () => {
+  const NAMES_TO_KEY = [
+    "Jiří Kříž",
+    "Žofie Šťastná",
+    "Tomáš Chalupa",
+    "ŁUKASZ ŻÓŁĆ",
+    "Anna Marie Nová-Horká",
+    "  O'Brien  ",
+    "Ďuriš Ťoupal Ňuňa",
+    "",
+    "Олег Петров",
+    "Jan 2. Novák",
+  ];
+
+  it("the database keys a name exactly as the app does, and the migration's backfill is that statement", async () => {
+    const result = (await database.db.execute(
+      sql`select ${sql.raw(sortNameSql("t.n"))} as k from unnest(${`{${NAMES_TO_KEY.map((n) => JSON.stringify(n)).join(",")}}`}::text[]) with ordinality t(n, i) order by t.i`,
+    )) as unknown as { rows: { k: string }[] };
+    expect(result.rows.map((r) => r.k)).toEqual(NAMES_TO_KEY.map(sortName));
+    const migration = readFileSync(
+      path.join(import.meta.dirname, "migrations/0012_customer_sort_czech.sql"),
+      "utf8",
+    );
+    expect(migration).toContain(`SET "customer_sort" = ${sortNameSql('"customer_name"')};`);
+  });
+
+  it("lists by surname in Czech order, those without a name last", async () => {
+    const page = await list({ sort: "customer" }, { at: "first" }, 60);
+    const names = [...new Set(page.rows.map((r) => r.customerName))];
+    expect(names).toEqual(["Jana Nováková", "Petr Svoboda", "Žofie Šťastná", "Łukasz Żółć", null]);
   });
 });
 

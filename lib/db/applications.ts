@@ -13,6 +13,7 @@ import type {
 import type { Db } from "./client";
 import { applications, operations } from "./schema";
 import { searchPatterns, searchText } from "./search-text";
+import { sortName } from "./sort-name";
 
 export type IndexedApplication = typeof applications.$inferSelect;
 
@@ -42,6 +43,7 @@ export async function upsertApplication(
   const values = {
     ...identity,
     searchText: searchText({ id: app.id, ...identity }),
+    customerSort: sortName(identity.customerName),
     financingType: app.type,
     state: app.state,
     stateReason: app.stateReason,
@@ -167,8 +169,8 @@ const SORT_KEYS = {
     valid: () => true,
   },
   customer: {
-    expr: sql`coalesce(${applications.customerName}, '')`,
-    text: sql`coalesce(${applications.customerName}, '')`,
+    expr: sql`${applications.customerSort} collate "C"`,
+    text: sql`${applications.customerSort}`,
     read: (v: string) => sql`${v}::text`,
     valid: () => true,
   },

@@ -44,6 +44,8 @@ export const applications = pgTable(
     currency: text("currency").notNull(),
     /** What the search box matches: lower case, no accents, the phone as digits (lib/db/search-text.ts). */
     searchText: text("search_text").notNull().default(""),
+    /** "Customer A–Z": surname first, in Czech alphabetical order, compared byte by byte (lib/db/sort-name.ts). */
+    customerSort: text("customer_sort").notNull().default("~"),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /** When the Skip Pay request this row was last written from was sent: an older answer arriving late loses. */
@@ -70,7 +72,7 @@ export const applications = pgTable(
     index("applications_type_updated_idx").on(t.financingType, t.updatedAt, t.id),
     index("applications_total_idx").on(t.totalAmount, t.id),
     index("applications_order_number_idx").on(t.orderNumber, t.id),
-    index("applications_customer_idx").on(sql`coalesce(${t.customerName}, '')`, t.id),
+    index("applications_customer_sort_idx").on(sql`${t.customerSort} collate "C"`, t.id),
     // Reconciliation: Skip Pay's total less the journal's expectation. Its statistics tell the planner how rare a
     // difference is (almost every row is 0), so the differing few are found by two range scans of this index.
     index("applications_journal_drift_idx").on(
