@@ -108,6 +108,8 @@ test("the delivery address waits behind 'Fix the delivery address'; fixed alone,
   const id = await changeOrderOn(page, sandbox);
   const city = page.getByRole("textbox", { name: "City (delivery)" });
   await expect(city).toBeHidden();
+  // What the order has now, said in words: this one was created without a delivery address.
+  await expect(page.getByText("Delivery address now: none on the order. Carrier now: PPL.")).toBeVisible();
   await page.getByText("Fix the delivery address").click();
   await page.getByRole("textbox", { name: "Street (delivery)" }).fill("Údolní");
   await page.getByRole("textbox", { name: "House number (delivery)" }).fill("53");
@@ -118,6 +120,8 @@ test("the delivery address waits behind 'Fix the delivery address'; fixed alone,
   await expect(page.getByText(`Delivery fixed → ${czk(TOTAL)}`)).toBeVisible();
   await page.getByRole("button", { name: "Review the change" }).click();
   const dialog = page.getByRole("dialog");
+  await expect(dialog.getByTestId("change-address")).toContainText("none on the order");
+  await expect(dialog.getByTestId("change-address")).toContainText("Údolní 53, 602 00, Brno");
   const body = await requestBody(dialog);
   await expect(body).toContainText('"city": "Brno"');
   await expect(body).toContainText('"addressType": "DELIVERY"');

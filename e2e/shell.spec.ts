@@ -95,6 +95,11 @@ test("an unknown address answers 404 with a way back, and an unknown application
   await page.getByRole("link", { name: "Go to applications" }).click();
   await expect(page).toHaveURL(/\/applications$/);
 
+  // An API path that is not one answers as an API does.
+  const api = await page.request.post("/api/no-such-thing", { data: {} });
+  expect(api.status()).toBe(404);
+  expect(await api.json()).toEqual({ error: "not_found" });
+
   await page.goto("/applications/0000000000");
   await expect(page.getByRole("banner")).toContainText("Skip Pay Orders");
 });

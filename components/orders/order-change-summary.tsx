@@ -21,7 +21,7 @@ export function OrderChangeSummary({ change }: { change: OrderChangePreview }) {
       ? [a.name, [a.streetAddress, a.streetNumber].filter(Boolean).join(" "), a.zip, a.city, a.country]
           .filter(Boolean)
           .join(", ")
-      : t("delivery.none");
+      : t("delivery.noAddress");
   const delivery = change.delivery;
   const rates = [...new Set([...change.vatBefore, ...change.vatAfter].map((v) => v.rate))].sort(
     (a, b) => b - a,
@@ -46,7 +46,7 @@ export function OrderChangeSummary({ change }: { change: OrderChangePreview }) {
               <dt className="text-slate-600">{t("delivery.carrier")}</dt>
               <dd data-testid="change-carrier">
                 <span className="text-slate-500">
-                  {delivery.carrier.before ? carrier(delivery.carrier.before) : t("delivery.none")}
+                  {delivery.carrier.before ? carrier(delivery.carrier.before) : t("delivery.noCarrier")}
                 </span>
                 <span aria-hidden="true"> → </span>
                 <span className="sr-only"> {t("becomes")} </span>

@@ -109,6 +109,7 @@ const TRACKED = [
   "customerEmail",
   "customerPhone",
   "searchText",
+  "customerSort",
   "financingType",
   "state",
   "stateReason",
@@ -172,7 +173,8 @@ const SORT_KEYS = {
     expr: sql`${applications.customerSort} collate "C"`,
     text: sql`${applications.customerSort}`,
     read: (v: string) => sql`${v}::text`,
-    valid: () => true,
+    // A key (lib/db/sort-name.ts), not a name: a link made before the key existed starts from the first page.
+    valid: (v: string) => /^[ 0-9A-Z[\\\]^_~]*$/.test(v),
   },
 } as const;
 

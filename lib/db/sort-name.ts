@@ -1,31 +1,17 @@
-// The list's "Customer A–Z": by surname, in Czech alphabetical order (c < č < d, h < ch < i, r < ř < s, s < š < t,
-// z < ž; á, é, ě, ů… sort as their base letter). Kept beside the row as a key that compares byte by byte (COLLATE
-// "C"), so the order is the same in PGlite and in any PostgreSQL, whatever its locale, and one index serves it.
-// Pure (no database); the SQL form backfills rows written before the key existed (a unit test compares the two).
+// The list's "Customer by surname A–Z": in Czech alphabetical order (c < č < d, h < ch < i, r < ř < s, s < š < t,
+// z < ž; other accents sort as their base letter), by the last word of the name once titles are left out. Kept
+// beside the row as a key that compares byte by byte (COLLATE "C"), so the order is the same in PGlite and in any
+// PostgreSQL, whatever its locale, and one index serves it. Pure (no database); the SQL form backfills rows written
+// before the key existed (a unit test runs the two side by side).
 
-/** Letters folded to their base: everything but č, ř, š, ž, which Czech sorts as letters of their own. */
-const BASES: Record<string, string> = {
-  a: "áäàâãåăą",
-  c: "ćç",
-  d: "ďđ",
-  e: "éěëèêę",
-  i: "íìîï",
-  l: "ľĺł",
-  n: "ňńñ",
-  o: "óöôòõőø",
-  r: "ŕ",
-  s: "śş",
-  t: "ťţ",
-  u: "úůüùûű",
-  y: "ýÿ",
-  z: "źż",
-};
-const FOLD_FROM = Object.values(BASES).join("");
-const FOLD_TO = Object.entries(BASES)
-  .map(([base, letters]) => base.repeat(letters.length))
-  .join("");
-const CARON_UPPER = "ČŘŠŽ";
-const CARON_LOWER = "čřšž";
+/** Letters Unicode does not decompose into a base letter and an accent. */
+const UNDECOMPOSED_FROM = "łŁđĐøØıßæÆœŒ";
+const UNDECOMPOSED_TO = "lLdDoOisaAoO";
+const CARON = "\u030C";
+/** The letters Czech sorts on their own, once decomposed: the base letter and a caron. */
+const CARONED = { c: "č", r: "ř", s: "š", z: "ž" } as const;
+/** Whitespace that is not a plain space. */
+const SPACES_FROM = "\t\n\r\u00A0";
 /** The Czech alphabet ("#" stands for ch), each letter mapped to one byte in its order: A … _. */
 const ALPHABET = "abcčdefgh#ijklmnopqrřsštuvwxyzž";
 const CODES = Array.from({ length: ALPHABET.length }, (_, i) => String.fromCharCode(0x41 + i)).join("");
@@ -37,25 +23,36 @@ function translate(text: string, from: string, to: string): string {
   return [...text].map((c) => map.get(c) ?? c).join("");
 }
 
-/** "Jiří Kříž" → the key of "kriz jiri" in Czech order: the last word (the surname) first, then the rest. */
+/** "Ing. Jiří Kříž, Ph.D." → the key of "kříž jiří" in Czech order: the surname first, then the rest. */
 export function sortName(name: string | null): string {
-  const base = translate(
-    translate(name ?? "", FOLD_FROM + FOLD_FROM.toUpperCase(), FOLD_TO + FOLD_TO.toUpperCase()),
-    CARON_UPPER,
-    CARON_LOWER,
-  )
-    .toLowerCase()
-    .replace(/[^a-z0-9čřšž]+/g, " ")
+  let s = translate((name ?? "").normalize("NFD"), UNDECOMPOSED_FROM, UNDECOMPOSED_TO).toLowerCase();
+  for (const [base, letter] of Object.entries(CARONED)) s = s.replaceAll(base + CARON, letter);
+  const words = translate(s.replace(/[\u0300-\u036F]/g, ""), SPACES_FROM, "    ")
+    .replace(/,[\s\S]*$/, "") // titles after a comma: "Novák, Ph.D."
+    .replace(/[^ ]*\./g, " ") // abbreviations: "Ing.", "ml."
+    .replace(/[-'’]/g, "") // within a surname: "Nová-Horká", "O'Brien"
+    .replace(/[!-/:-@[-`{-~]/g, " ")
+    .replace(/[^a-z0-9čřšž ]/g, "")
+    .replace(/ +/g, " ")
     .trim();
-  if (!base) return NO_NAME;
-  const surnameFirst = base.replace(/^(.*) (\S+)$/, "$2 $1").replaceAll("ch", "#");
-  return translate(surnameFirst, ALPHABET, CODES);
+  if (!words) return NO_NAME;
+  return translate(words.replace(/^(.*) (\S+)$/, "$2 $1").replaceAll("ch", "#"), ALPHABET, CODES);
 }
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** The same key in SQL, of the text column `column` (quoted), for a migration's backfill and generated data. */
 export function sortNameSql(column: string): string {
-  const folded = `lower(translate(translate(${column}, '${FOLD_FROM}${FOLD_FROM.toUpperCase()}', '${FOLD_TO}${FOLD_TO.toUpperCase()}'), '${CARON_UPPER}', '${CARON_LOWER}'))`;
-  const words = `btrim(regexp_replace(${folded}, '[^a-z0-9čřšž]+', ' ', 'g'))`;
-  const surnameFirst = `replace(regexp_replace(${words}, '^(.*) (\\S+)$', '\\2 \\1'), 'ch', '#')`;
+  let s = `lower(translate(normalize(coalesce(${column}, ''), NFD), ${quote(UNDECOMPOSED_FROM)}, ${quote(UNDECOMPOSED_TO)}))`;
+  for (const [base, letter] of Object.entries(CARONED))
+    s = `replace(${s}, '${base}' || chr(780), '${letter}')`;
+  s = `translate(regexp_replace(${s}, '[\\u0300-\\u036F]', '', 'g'), chr(9) || chr(10) || chr(13) || chr(160), '    ')`;
+  s = `regexp_replace(${s}, ',.*$', '')`;
+  s = `regexp_replace(${s}, '[^ ]*\\.', ' ', 'g')`;
+  s = `translate(${s}, ${quote("-'’")}, '')`;
+  s = `regexp_replace(${s}, '[!-/:-@[-\`{-~]', ' ', 'g')`;
+  s = `regexp_replace(${s}, '[^a-z0-9čřšž ]', '', 'g')`;
+  s = `btrim(regexp_replace(${s}, ' +', ' ', 'g'))`;
+  const surnameFirst = `replace(regexp_replace(${s}, '^(.*) (\\S+)$', '\\2 \\1'), 'ch', '#')`;
   return `coalesce(nullif(translate(${surnameFirst}, '${ALPHABET}', '${CODES}'), ''), '${NO_NAME}')`;
 }

@@ -5,6 +5,7 @@ import { MOVES, type MoveKind, quantitiesByState } from "./eligibility";
 import type { LinePart, OrderView } from "./lines";
 import type { ExpectedStates, LineChange, Plan, PlanContext, VatShare } from "./plan-types";
 import { type Selected, take } from "./selection";
+import { currentVat } from "./vat-split";
 
 export interface Simulation {
   changes: LineChange[];
@@ -49,10 +50,17 @@ export function simulate(view: OrderView, chosen: Selected[], kind: MoveKind): S
   return { changes, value, grossByRate, vatByRate, partsAfter, linesAfter };
 }
 
-/** The moved value per VAT rate, highest rate first, as Skip Pay takes it off the order's `totalVat`. */
-export function movedVat(sim: Simulation): VatShare[] {
+/**
+ * The moved value per VAT rate, highest rate first, with the VAT that leaves the order's `totalVat`: the items' VAT,
+ * but never more than the order still holds at the rate (Skip Pay stops at zero).
+ */
+export function movedVat(sim: Simulation, order: PlanContext["order"]): VatShare[] {
   return [...sim.grossByRate]
-    .map(([rate, gross]) => ({ rate, gross, vat: sim.vatByRate.get(rate) ?? 0 }))
+    .map(([rate, gross]) => ({
+      rate,
+      gross,
+      vat: Math.min(sim.vatByRate.get(rate) ?? 0, currentVat(order, rate)),
+    }))
     .filter((s) => s.gross !== 0 || s.vat !== 0)
     .sort((a, b) => b.rate - a.rate);
 }

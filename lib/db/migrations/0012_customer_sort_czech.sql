@@ -1,6 +1,7 @@
 DROP INDEX "applications_customer_idx";--> statement-breakpoint
 ALTER TABLE "applications" ADD COLUMN "customer_sort" text DEFAULT '~' NOT NULL;--> statement-breakpoint
 -- Rows indexed before this migration: keyed here as lib/db/sort-name.ts does (a unit test runs the two side by
--- side, and checks that this statement is sortNameSql's); later reads write the key from the app.
-UPDATE "applications" SET "customer_sort" = coalesce(nullif(translate(replace(regexp_replace(btrim(regexp_replace(lower(translate(translate("customer_name", 'áäàâãåăąćçďđéěëèêęíìîïľĺłňńñóöôòõőøŕśşťţúůüùûűýÿźżÁÄÀÂÃÅĂĄĆÇĎĐÉĚËÈÊĘÍÌÎÏĽĹŁŇŃÑÓÖÔÒÕŐØŔŚŞŤŢÚŮÜÙÛŰÝŸŹŻ', 'aaaaaaaaccddeeeeeeiiiilllnnnooooooorssttuuuuuuyyzzAAAAAAAACCDDEEEEEEIIIILLLNNNOOOOOOORSSTTUUUUUUYYZZ'), 'ČŘŠŽ', 'čřšž')), '[^a-z0-9čřšž]+', ' ', 'g')), '^(.*) (\S+)$', '\2 \1'), 'ch', '#'), 'abcčdefgh#ijklmnopqrřsštuvwxyzž', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_'), ''), '~');--> statement-breakpoint
+-- side, and checks that this statement is sortNameSql's); a read that finds a key
+-- the app would write otherwise rewrites it.
+UPDATE "applications" SET "customer_sort" = coalesce(nullif(translate(replace(regexp_replace(btrim(regexp_replace(regexp_replace(regexp_replace(translate(regexp_replace(regexp_replace(translate(regexp_replace(replace(replace(replace(replace(lower(translate(normalize(coalesce("customer_name", ''), NFD), 'łŁđĐøØıßæÆœŒ', 'lLdDoOisaAoO')), 'c' || chr(780), 'č'), 'r' || chr(780), 'ř'), 's' || chr(780), 'š'), 'z' || chr(780), 'ž'), '[\u0300-\u036F]', '', 'g'), chr(9) || chr(10) || chr(13) || chr(160), '    '), ',.*$', ''), '[^ ]*\.', ' ', 'g'), '-''’', ''), '[!-/:-@[-`{-~]', ' ', 'g'), '[^a-z0-9čřšž ]', '', 'g'), ' +', ' ', 'g')), '^(.*) (\S+)$', '\2 \1'), 'ch', '#'), 'abcčdefgh#ijklmnopqrřsštuvwxyzž', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_'), ''), '~');--> statement-breakpoint
 CREATE INDEX "applications_customer_sort_idx" ON "applications" USING btree ("customer_sort" collate "C","id");

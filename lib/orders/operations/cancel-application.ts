@@ -30,7 +30,7 @@ export function planCancelApplication(
       refund: 0,
       cancelledValue: view.total,
       vat: [],
-      cancelledVat: movedVat(sim),
+      cancelledVat: movedVat(sim, ctx.order),
       totalBefore: view.total,
       totalAfter: 0,
       expected: {

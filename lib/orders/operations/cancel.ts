@@ -51,7 +51,7 @@ export function planCancel(ctx: PlanContext, view: OrderView, intent: CancelInte
       refund: 0,
       cancelledValue: sim.value,
       vat: [],
-      cancelledVat: movedVat(sim),
+      cancelledVat: movedVat(sim, ctx.order),
       totalBefore: view.total,
       totalAfter: view.total - sim.value,
       expected: expectedStates(sim.partsAfter, ctx.application),
