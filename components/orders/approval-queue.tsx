@@ -64,7 +64,8 @@ export function ApprovalQueue({
 
   return (
     <div className="space-y-4">
-      {decided && decided.id !== shown?.id && (
+      {/* The URL's line, unless the decision on screen is another one (the URL catches up a moment later). */}
+      {decided && decided.id !== shown?.id && (!live || live.id === decided.id) && (
         <DecisionConfirmation entry={decided} onDismiss={dismiss} focus={decided.id === live?.id} />
       )}
       <div aria-live="polite">
