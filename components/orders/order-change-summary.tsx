@@ -5,6 +5,7 @@ import { formatMoney, type Locale } from "@/lib/orders/money";
 import type { DeliveryAddress, LineDiff, OrderChangePreview } from "@/lib/orders/plan-types";
 import { changedLines } from "@/lib/orders/presentation";
 import { formatQuantity } from "@/lib/orders/quantity";
+import { RateTable } from "./vat-table";
 
 export function OrderChangeSummary({ change }: { change: OrderChangePreview }) {
   const t = useTranslations("changeOrder");
@@ -83,36 +84,21 @@ export function OrderChangeSummary({ change }: { change: OrderChangePreview }) {
           ))}
         </ul>
       )}
-      <table className="w-full text-xs">
-        <caption className="sr-only">{t("vatCaption")}</caption>
-        <thead className="text-slate-500">
-          <tr>
-            <th scope="col" className="text-left font-medium">
-              {t("vatRateHeader")}
-            </th>
-            <th scope="col" className="text-right font-medium">
-              {t("vatBefore")}
-            </th>
-            <th scope="col" className="text-right font-medium">
-              {t("vatAfter")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="tabular-nums">
-          {rates.map((rate) => {
-            const b = change.vatBefore.find((v) => v.rate === rate);
-            const a = change.vatAfter.find((v) => v.rate === rate);
-            const cell = (v: typeof a) => (v ? t("vatCell", { gross: m(v.gross), vat: m(v.vat) }) : "—");
-            return (
-              <tr key={rate}>
-                <td>{rate} %</td>
-                <td className="text-right">{cell(b)}</td>
-                <td className="text-right">{cell(a)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <RateTable
+        caption={t("vatCaption")}
+        headers={[t("vatRateHeader"), t("vatBefore"), t("vatAfter")]}
+        rows={rates.map((rate) => {
+          const cell = (v?: { gross: number; vat: number }) =>
+            v ? t("vatCell", { gross: m(v.gross), vat: m(v.vat) }) : "—";
+          return {
+            rate,
+            cells: [
+              cell(change.vatBefore.find((v) => v.rate === rate)),
+              cell(change.vatAfter.find((v) => v.rate === rate)),
+            ],
+          };
+        })}
+      />
     </div>
   );
 }
