@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatMoney, type Locale } from "@/lib/orders/money";
 import type { DeliveryAddress, LineDiff, OrderChangePreview } from "@/lib/orders/plan-types";
-import { changedLines } from "@/lib/orders/presentation";
+import { addressLine, changedLines } from "@/lib/orders/presentation";
 import { formatQuantity } from "@/lib/orders/quantity";
 import { RateTable } from "./vat-table";
 
@@ -17,12 +17,7 @@ export function OrderChangeSummary({ change }: { change: OrderChangePreview }) {
   const side = (s: LineDiff["before"]) =>
     s ? `${formatQuantity(s.quantity, locale)} × ${m(s.unitPrice)} = ${m(s.total)}` : null;
   const changed = changedLines(change);
-  const address = (a: DeliveryAddress | null) =>
-    a
-      ? [a.name, [a.streetAddress, a.streetNumber].filter(Boolean).join(" "), a.zip, a.city, a.country]
-          .filter(Boolean)
-          .join(", ")
-      : t("delivery.noAddress");
+  const address = (a: DeliveryAddress | null) => (a ? addressLine(a) : t("delivery.noAddress"));
   const delivery = change.delivery;
   const rates = [...new Set([...change.vatBefore, ...change.vatAfter].map((v) => v.rate))].sort(
     (a, b) => b - a,

@@ -4,7 +4,7 @@
 // everywhere. Pure (no database), so the browser could use it too.
 
 /** Letters that Unicode does not decompose into a base letter and an accent, mapped by hand. */
-const UNDECOMPOSED: Record<string, string> = {
+export const UNDECOMPOSED: Record<string, string> = {
   ł: "l",
   đ: "d",
   ø: "o",

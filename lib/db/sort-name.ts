@@ -4,9 +4,8 @@
 // PostgreSQL, whatever its locale, and one index serves it. Pure (no database); the SQL form backfills rows written
 // before the key existed (a unit test runs the two side by side).
 
-/** Letters Unicode does not decompose into a base letter and an accent. */
-const UNDECOMPOSED_FROM = "łŁđĐøØıßæÆœŒ";
-const UNDECOMPOSED_TO = "lLdDoOisaAoO";
+import { UNDECOMPOSED } from "./search-text";
+
 const CARON = "\u030C";
 /** The letters Czech sorts on their own, once decomposed: the base letter and a caron. */
 const CARONED = { c: "č", r: "ř", s: "š", z: "ž" } as const;
@@ -25,7 +24,8 @@ function translate(text: string, from: string, to: string): string {
 
 /** "Ing. Jiří Kříž, Ph.D." → the key of "kříž jiří" in Czech order: the surname first, then the rest. */
 export function sortName(name: string | null): string {
-  let s = translate((name ?? "").normalize("NFD"), UNDECOMPOSED_FROM, UNDECOMPOSED_TO).toLowerCase();
+  let s = (name ?? "").normalize("NFD").toLowerCase();
+  for (const [letter, base] of Object.entries(UNDECOMPOSED)) s = s.replaceAll(letter, base);
   for (const [base, letter] of Object.entries(CARONED)) s = s.replaceAll(base + CARON, letter);
   const words = translate(s.replace(/[\u0300-\u036F]/g, ""), SPACES_FROM, "    ")
     .replace(/,[\s\S]*$/, "") // titles after a comma: "Novák, Ph.D."
@@ -43,7 +43,11 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** The same key in SQL, of the text column `column` (quoted), for a migration's backfill and generated data. */
 export function sortNameSql(column: string): string {
-  let s = `lower(translate(normalize(coalesce(${column}, ''), NFD), ${quote(UNDECOMPOSED_FROM)}, ${quote(UNDECOMPOSED_TO)}))`;
+  let s = `lower(normalize(coalesce(${column}, ''), NFD))`;
+  // lower() leaves letters outside ASCII as they are under some locales: each is replaced in both cases.
+  for (const [letter, base] of Object.entries(UNDECOMPOSED))
+    for (const c of new Set([letter, letter.toUpperCase()]))
+      if (c.length === 1) s = `replace(${s}, ${quote(c)}, ${quote(base)})`;
   for (const [base, letter] of Object.entries(CARONED))
     s = `replace(${s}, '${base}' || chr(780), '${letter}')`;
   s = `translate(regexp_replace(${s}, '[\\u0300-\\u036F]', '', 'g'), chr(9) || chr(10) || chr(13) || chr(160), '    ')`;

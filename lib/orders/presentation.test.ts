@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LineDiff } from "./plan-types";
-import { changedLines, stateExplanation } from "./presentation";
+import { addressLine, changedLines, stateExplanation } from "./presentation";
 
 const line = (key: string, before: LineDiff["before"], after: LineDiff["after"]): LineDiff => ({
   key,
@@ -47,5 +47,23 @@ describe("the state's explanation", () => {
     expect(stateExplanation(app("READY_TO_SHIP", [{ type: "PHYSICAL", state: "PROCESSING" }]))).toBe(
       "READY_TO_SHIP",
     );
+  });
+});
+
+describe("an address on one line", () => {
+  it("joins what is there, the street with its number", () => {
+    expect(
+      addressLine({
+        name: "Jana Nováková",
+        streetAddress: "Údolní",
+        streetNumber: "53",
+        zip: "602 00",
+        city: "Brno",
+        country: "CZ",
+      }),
+    ).toBe("Jana Nováková, Údolní 53, 602 00, Brno, CZ");
+    expect(
+      addressLine({ name: null, streetAddress: "Údolní", zip: "602 00", city: "Brno", country: "CZ" }),
+    ).toBe("Údolní, 602 00, Brno, CZ");
   });
 });

@@ -121,3 +121,14 @@ export function matchesFilter(
   if (!f) return true;
   return [line.name, line.code, line.ean ?? "", line.variant ?? ""].some((v) => v.toLowerCase().includes(f));
 }
+
+type AddressParts = Partial<
+  Record<"name" | "streetAddress" | "streetNumber" | "zip" | "city" | "country", string | null>
+>;
+
+/** An address on one line, as staff read it: "Jana Nováková, Údolní 53, 602 00, Brno, CZ". */
+export function addressLine(a: AddressParts): string {
+  return [a.name, [a.streetAddress, a.streetNumber].filter(Boolean).join(" "), a.zip, a.city, a.country]
+    .filter(Boolean)
+    .join(", ");
+}

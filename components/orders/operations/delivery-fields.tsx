@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
 import type { PlanIssue } from "@/lib/orders/plan-types";
+import { addressLine } from "@/lib/orders/presentation";
 import { DELIVERY_CARRIERS } from "@/lib/skippay/enums";
 import type { ApplicationResponse } from "@/lib/skippay/schemas";
 import { Field, inputClass } from "../../ui/field";
@@ -21,17 +22,7 @@ export function DeliveryFields({
 }) {
   const t = useTranslations("changeOrder.delivery");
   const now = (order.addresses ?? []).find((a) => a.addressType === "DELIVERY");
-  const current = now
-    ? [
-        now.name,
-        [now.streetAddress, now.streetNumber].filter(Boolean).join(" "),
-        now.zip,
-        now.city,
-        now.country,
-      ]
-        .filter(Boolean)
-        .join(", ")
-    : t("noAddress");
+  const current = now ? addressLine(now) : t("noAddress");
   const { getValues } = useFormContext();
   // Open from the start when the form comes filled in with an address (a request sent back); the country alone is
   // only the default.
