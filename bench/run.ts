@@ -463,6 +463,10 @@ async function main() {
     const html300 = Buffer.byteLength(
       await (await fetch(`${BASE}/applications/${order300}`, { headers: { cookie } })).text(),
     );
+    // The page's messages, out of its HTML since 2026-12-07: one file per language and page, kept by the browser.
+    const messagesSrc = check.match(/href="(\/api\/messages\/[^"]+)"/)?.[1]?.replaceAll("&amp;", "&");
+    if (!messagesSrc) throw new Error("the order page names no messages file");
+    const messagesFile = Buffer.from(await (await fetch(`${BASE}${messagesSrc}`)).arrayBuffer());
 
     console.log(`P1: ${CONNECTIONS} clients, ${SECONDS} s each…`);
     // F1: the lightest signed-in page — what every staff page pays before it reads an order.
@@ -565,6 +569,15 @@ async function main() {
         verdict(html50 <= 100 * 1024),
       ],
       ["P1", "(for scale) the 300-line order's HTML", "", kb(html300), "", "", ""],
+      [
+        "P1",
+        "(kept apart) the page's messages, fetched once per version: as sent / gzip",
+        "",
+        `${kb(messagesFile.length)} / ${kb(gzipSync(messagesFile).length)}`,
+        "",
+        "",
+        "",
+      ],
       factorRow(
         "P1",
         "order page, 50 lines: the server's CPU per request (the sandbox's included)",

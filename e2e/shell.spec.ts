@@ -167,3 +167,45 @@ test("before the page is interactive, the language switch and Sign out still wor
   await expect(own).toHaveURL(/\/login\?next=/);
   await own.context().close();
 });
+
+test("a page's messages come from a file the browser keeps, not inside each page's HTML", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  const html = await (await page.request.get(`/applications/${id}`)).text();
+  // The order page used to carry its ≈40 kB of messages in every view's RSC payload.
+  expect(html).not.toContain("planIssues");
+  const src = html.match(
+    /<link rel="preload" as="fetch" href="(\/api\/messages\/(?:cs|en)\/order\?v=[\w-]+)"/,
+  )?.[1];
+  expect(src).toBeTruthy();
+  const file = await page.request.get(src as string);
+  expect(file.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(Object.keys(await file.json())).toEqual(expect.arrayContaining(["nav", "workspace", "planIssues"]));
+
+  // The page reads its messages from there: a form's message, shown only once the agent types.
+  await openApplication(page, id);
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await page.getByRole("textbox", { name: "Amount to refund" }).fill("-5");
+  await expect(page.getByRole("complementary")).toContainText("The amount must be positive.");
+});
+
+test("when the page's messages do not load, the error page says so and Try again loads them", async ({
+  page,
+  sandbox,
+}) => {
+  const { id } = await sandbox.create("delivered");
+  let fail = true;
+  await page.route("**/api/messages/**", (route) =>
+    fail ? route.abort("connectionrefused") : route.fallback(),
+  );
+  await page.goto(`/applications/${id}`);
+  const alert = page.getByRole("alert").filter({ hasText: "Something went wrong" });
+  await expect(alert).toBeVisible();
+  fail = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toBeHidden();
+  await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
+  await expect(page.getByRole("textbox", { name: "Amount to refund" })).toBeVisible();
+});

@@ -1,15 +1,34 @@
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
-import { type MessagesPart, pickMessages } from "@/lib/i18n/client-messages";
+import { getLocale, getMessages, getTimeZone } from "next-intl/server";
+import type { MessagesPart } from "@/lib/i18n/client-messages";
+import { pickMessages } from "@/lib/i18n/client-messages";
+import { isLocale } from "@/lib/i18n/config";
+import { pageMessages } from "@/lib/i18n/page-messages";
+import { leaveForServerRender } from "@/lib/i18n/server-render-messages";
+import { FetchedMessages } from "./fetched-messages";
 
 /**
- * The messages the client components below may use: the shell's, and the named page's. A nested provider
- * replaces its parent's messages, so a page's set includes the shell's.
+ * The messages the client components below may use: the shell's (small, in the page), or the shell's and the
+ * named page's, from a cached file the browser fetches beside the page's scripts. A nested provider replaces its
+ * parent's messages, so a page's set includes the shell's.
  */
 export async function ClientMessages({ part, children }: { part?: MessagesPart; children: React.ReactNode }) {
+  if (!part)
+    return (
+      <NextIntlClientProvider messages={pickMessages(await getMessages())}>{children}</NextIntlClientProvider>
+    );
+  const locale = await getLocale();
+  if (!isLocale(locale)) throw new Error(`Unknown locale ${locale}`);
+  const { messages, src } = await pageMessages(locale, part);
+  leaveForServerRender(src, messages);
+  // React puts the link in the document's head, so the browser fetches the file beside the page's scripts.
+  // (react-dom's preload() only hints inside the RSC payload, which is read once the scripts run.)
   return (
-    <NextIntlClientProvider messages={pickMessages(await getMessages(), part)}>
-      {children}
-    </NextIntlClientProvider>
+    <>
+      <link rel="preload" as="fetch" href={src} crossOrigin="anonymous" />
+      <FetchedMessages src={src} locale={locale} timeZone={await getTimeZone()}>
+        {children}
+      </FetchedMessages>
+    </>
   );
 }
