@@ -463,10 +463,13 @@ async function main() {
     const html300 = Buffer.byteLength(
       await (await fetch(`${BASE}/applications/${order300}`, { headers: { cookie } })).text(),
     );
-    // The page's messages, out of its HTML since 2026-12-07: one file per language and page, kept by the browser.
+    // The page's messages are a file of their own (one per language and page, kept by the browser): a first visit
+    // pays for it once, so it is shown beside the HTML.
     const messagesSrc = check.match(/href="(\/api\/messages\/[^"]+)"/)?.[1]?.replaceAll("&amp;", "&");
     if (!messagesSrc) throw new Error("the order page names no messages file");
-    const messagesFile = Buffer.from(await (await fetch(`${BASE}${messagesSrc}`)).arrayBuffer());
+    const messagesAnswer = await fetch(`${BASE}${messagesSrc}`);
+    if (!messagesAnswer.ok) throw new Error(`the messages file answered ${messagesAnswer.status}`);
+    const messagesFile = Buffer.from(await messagesAnswer.arrayBuffer());
 
     console.log(`P1: ${CONNECTIONS} clients, ${SECONDS} s each…`);
     // F1: the lightest signed-in page — what every staff page pays before it reads an order.

@@ -166,7 +166,11 @@ test("no Skip Pay credential, token or session secret in the client build or in 
       "/staff",
     ]) {
       const r = await ctx.get(url);
-      bodies.push(`${JSON.stringify(r.headers())}\n${await r.text()}`);
+      const text = await r.text();
+      bodies.push(`${JSON.stringify(r.headers())}\n${text}`);
+      // The page's messages, a file of their own since they left the HTML.
+      for (const [, src] of text.matchAll(/href="(\/api\/messages\/[^"]+)"/g))
+        bodies.push(await (await ctx.get((src as string).replaceAll("&amp;", "&"))).text());
       const rsc = await ctx.get(url, { headers: { rsc: "1" } });
       bodies.push(await rsc.text());
     }

@@ -44,6 +44,23 @@ test.describe("without a session", () => {
     }
   });
 
+  test("the pages' messages are the one route open without a session: UI text, and nothing else", async ({
+    request,
+  }) => {
+    const login = await request.get("/api/messages/en/login?v=any");
+    expect(login.status()).toBe(200);
+    expect(login.headers()["cache-control"]).toBe("no-store");
+    expect(Object.keys(await login.json()).sort()).toEqual([
+      "errorPage",
+      "intents",
+      "login",
+      "nav",
+      "requests",
+    ]);
+    for (const path of ["/api/messages/en/secrets", "/api/messages/xx/order", "/api/messages/en/__proto__"])
+      expect((await request.get(path)).status(), path).toBe(404);
+  });
+
   test("every server action but the language switch and the after-sign-in step answers 403, saying why", async ({
     request,
     sandbox,

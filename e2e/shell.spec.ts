@@ -176,6 +176,8 @@ test("a page's messages come from a file the browser keeps, not inside each page
   const html = await (await page.request.get(`/applications/${id}`)).text();
   // The order page used to carry its ≈40 kB of messages in every view's RSC payload.
   expect(html).not.toContain("planIssues");
+  // Yet its client components are in the HTML, written on the server with the same messages.
+  expect(html).toMatch(/Money only — refund amount|Jen peníze — vrácení částky/);
   const src = html.match(
     /<link rel="preload" as="fetch" href="(\/api\/messages\/(?:cs|en)\/order\?v=[\w-]+)"/,
   )?.[1];
@@ -184,8 +186,14 @@ test("a page's messages come from a file the browser keeps, not inside each page
   expect(file.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   expect(Object.keys(await file.json())).toEqual(expect.arrayContaining(["nav", "workspace", "planIssues"]));
 
-  // The page reads its messages from there: a form's message, shown only once the agent types.
+  // The page reads its messages from there, fetched once (the preload and the page's own read are one request).
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/messages/")) fetched.push(r.url());
+  });
   await openApplication(page, id);
+  await page.waitForLoadState("networkidle");
+  expect(fetched).toHaveLength(1);
   await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
   await page.getByRole("textbox", { name: "Amount to refund" }).fill("-5");
   await expect(page.getByRole("complementary")).toContainText("The amount must be positive.");
@@ -208,4 +216,26 @@ test("when the page's messages do not load, the error page says so and Try again
   await expect(alert).toBeHidden();
   await page.getByRole("radio", { name: /Money only — refund amount/ }).check();
   await expect(page.getByRole("textbox", { name: "Amount to refund" })).toBeVisible();
+});
+
+test("opening a page by a link before its messages are in says it is loading, then shows the page", async ({
+  page,
+  sandbox,
+}) => {
+  const { orderNumber } = await sandbox.create("delivered");
+  await page.goto(`/applications?q=${orderNumber}`);
+  await page.waitForLoadState("networkidle");
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/messages/*/order*", async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await page.getByRole("link", { name: orderNumber }).first().click();
+  await expect(page.getByRole("status").filter({ hasText: "Loading the page…" })).toBeVisible();
+  release();
+  await expect(page.getByRole("radio", { name: /Money only — refund amount/ })).toBeVisible();
+  await expect(page.getByText("Loading the page…")).toBeHidden();
 });

@@ -1,5 +1,6 @@
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTimeZone } from "next-intl/server";
+import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import type { MessagesPart } from "@/lib/i18n/client-messages";
 import { pickMessages } from "@/lib/i18n/client-messages";
 import { isLocale } from "@/lib/i18n/config";
@@ -21,14 +22,25 @@ export async function ClientMessages({ part, children }: { part?: MessagesPart; 
   if (!isLocale(locale)) throw new Error(`Unknown locale ${locale}`);
   const { messages, src } = await pageMessages(locale, part);
   leaveForServerRender(src, messages);
-  // React puts the link in the document's head, so the browser fetches the file beside the page's scripts.
-  // (react-dom's preload() only hints inside the RSC payload, which is read once the scripts run.)
+  // A link React lifts out of the page's markup, so the browser fetches the file beside the page's scripts: on the
+  // streamed order page, react-dom's preload() reached the HTML only inside the RSC payload, read after them.
+  // Until the file is in, only the page waits to hydrate (Suspense); the header works at once. The first visit to a
+  // page by a link, or Try again after a failed load, shows the sentence meanwhile.
+  const t = await getTranslations("nav");
   return (
     <>
       <link rel="preload" as="fetch" href={src} crossOrigin="anonymous" />
-      <FetchedMessages src={src} locale={locale} timeZone={await getTimeZone()}>
-        {children}
-      </FetchedMessages>
+      <Suspense
+        fallback={
+          <p role="status" className="py-10 text-center text-sm text-slate-500">
+            {t("loadingPage")}
+          </p>
+        }
+      >
+        <FetchedMessages src={src} locale={locale} timeZone={await getTimeZone()}>
+          {children}
+        </FetchedMessages>
+      </Suspense>
     </>
   );
 }

@@ -3,7 +3,7 @@
 // every later page of the same part; on the server, the ones its server component left for this render.
 import { type AbstractIntlMessages, NextIntlClientProvider } from "next-intl";
 import { use } from "react";
-import { takeForServerRender } from "@/lib/i18n/server-render-messages";
+import { leftForServerRender } from "@/lib/i18n/server-render-messages";
 
 const fetched = new Map<string, Promise<AbstractIntlMessages>>();
 
@@ -31,7 +31,7 @@ export function FetchedMessages({
   timeZone: string;
   children: React.ReactNode;
 }) {
-  const messages = typeof window === "undefined" ? takeForServerRender(src) : use(fetchMessages(src));
+  const messages = typeof window === "undefined" ? leftForServerRender(src) : use(fetchMessages(src));
   return (
     <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={messages}>
       {children}

@@ -14,6 +14,12 @@ export function isMessagesPart(value: unknown): value is MessagesPart {
   return typeof value === "string" && Object.hasOwn(PAGE_MESSAGES, value);
 }
 
+/** The file's text and a version drawn from it: any change to a message gives the file a new address. */
+export function messagesFile(messages: AbstractIntlMessages): { json: string; version: string } {
+  const json = JSON.stringify(messages);
+  return { json, version: createHash("sha256").update(json).digest("base64url").slice(0, 16) };
+}
+
 /** The shell's and the page's namespaces (pickMessages), with a version that changes whenever they do. */
 export async function pageMessages(locale: Locale, part: MessagesPart): Promise<PageMessages> {
   const key = `${locale}/${part}`;
@@ -21,8 +27,7 @@ export async function pageMessages(locale: Locale, part: MessagesPart): Promise<
   if (known) return known;
   const all: AbstractIntlMessages = (await import(`./messages/${locale}.json`)).default;
   const messages = pickMessages(all, part) as AbstractIntlMessages;
-  const json = JSON.stringify(messages);
-  const version = createHash("sha256").update(json).digest("base64url").slice(0, 16);
+  const { json, version } = messagesFile(messages);
   const result = { messages, json, version, src: `/api/messages/${locale}/${part}?v=${version}` };
   made.set(key, result);
   return result;

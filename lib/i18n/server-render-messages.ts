@@ -16,7 +16,7 @@ export function leaveForServerRender(src: string, messages: AbstractIntlMessages
   shelf().set(src, messages);
 }
 
-export function takeForServerRender(src: string): AbstractIntlMessages {
+export function leftForServerRender(src: string): AbstractIntlMessages {
   const messages = shelf().get(src);
   if (!messages) throw new Error(`No messages were left for the server render of ${src}`);
   return messages;

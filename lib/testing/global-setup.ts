@@ -1,5 +1,5 @@
 // Vitest global setup: with PGlite, migrate one database and dump it as the template every test file loads.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGLITE_TEMPLATE } from "./paths";
 
@@ -11,6 +11,9 @@ export default async function setup() {
   await attachPglite(client);
   const dump = await client.dumpDataDir("none");
   await mkdir(path.dirname(PGLITE_TEMPLATE), { recursive: true });
-  await writeFile(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
+  // Written aside and renamed: a test file or the bench loading it meanwhile reads the old one whole.
+  const aside = `${PGLITE_TEMPLATE}.${process.pid}`;
+  await writeFile(aside, Buffer.from(await dump.arrayBuffer()));
+  await rename(aside, PGLITE_TEMPLATE);
   await client.close();
 }

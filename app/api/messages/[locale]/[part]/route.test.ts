@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PAGE_MESSAGES, pickMessages } from "@/lib/i18n/client-messages";
 import cs from "@/lib/i18n/messages/cs.json";
 import en from "@/lib/i18n/messages/en.json";
-import { pageMessages } from "@/lib/i18n/page-messages";
+import { messagesFile, pageMessages } from "@/lib/i18n/page-messages";
 import { GET } from "./route";
 
 const get = (locale: string, part: string, v?: string) =>
@@ -37,6 +37,14 @@ describe("a page's messages, as the browser fetches them", () => {
       ),
     );
     expect(new Set(addresses).size).toBe(addresses.length);
+  });
+
+  it("a change to any one message gives the file a new version", () => {
+    const before = messagesFile(pickMessages(en, "order") as never).version;
+    const changed = structuredClone(pickMessages(en, "order"));
+    (changed.workspace as Record<string, unknown>).review = "Changed";
+    expect(messagesFile(changed as never).version).not.toBe(before);
+    expect(messagesFile(structuredClone(pickMessages(en, "order")) as never).version).toBe(before);
   });
 
   it("an old or missing version gets today's messages, not to be kept", async () => {
