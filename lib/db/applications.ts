@@ -323,8 +323,14 @@ function conditionOf(filters: ListFilters): { where: SQL | undefined; searchTooS
   if (q) {
     const alternatives = searchPatterns(q);
     if (alternatives.length > 0) {
+      // `strpos` is not a trigram lookup: it checks the rows the patterns found (search-text.ts says why).
       const match = or(
-        ...alternatives.map((all) => and(...all.map((p) => sql`${applications.searchText} like ${p}`))),
+        ...alternatives.map((a) =>
+          and(
+            ...a.like.map((p) => sql`${applications.searchText} like ${p}`),
+            ...a.contains.map((text) => sql`strpos(${applications.searchText}, ${text}) > 0`),
+          ),
+        ),
       );
       if (match) where.push(match);
     } else {
