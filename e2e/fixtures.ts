@@ -125,18 +125,23 @@ export async function openApplication(page: Page, id: string) {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Order");
 }
 
-/** Holds the page's scripts (not its styles, which the streamed page waits for) until `release()`: until then the
- * agent works on the server-rendered page alone. */
-export async function holdScripts(page: Page) {
+/** Holds the page's requests to `url` (a glob) until `release()`. */
+export async function holdRequests(page: Page, url: string) {
   let release = () => {};
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+  await page.route(url, async (route) => {
     await held;
     await route.continue();
   });
   return release;
+}
+
+/** Holds the page's scripts (not its styles, which the streamed page waits for) until `release()`: until then the
+ * agent works on the server-rendered page alone. */
+export function holdScripts(page: Page) {
+  return holdRequests(page, "**/_next/static/chunks/**/*.js");
 }
 
 /** Opens `url` with the page's scripts held (see `holdScripts`); returns `release`. */

@@ -1,5 +1,6 @@
 import {
   expect,
+  holdRequests,
   holdScripts,
   openApplication,
   pageAs,
@@ -218,24 +219,16 @@ test("when the page's messages do not load, the error page says so and Try again
   await expect(page.getByRole("textbox", { name: "Amount to refund" })).toBeVisible();
 });
 
-test("opening a page by a link before its messages are in says it is loading, then shows the page", async ({
+test("a link to a page whose messages are not in yet keeps the current page on screen, then shows the new one", async ({
   page,
-  sandbox,
 }) => {
-  const { orderNumber } = await sandbox.create("delivered");
-  await page.goto(`/applications?q=${orderNumber}`);
+  await page.goto("/applications");
   await page.waitForLoadState("networkidle");
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route("**/api/messages/*/order*", async (route) => {
-    await held;
-    await route.fallback();
-  });
-  await page.getByRole("link", { name: orderNumber }).first().click();
-  await expect(page.getByRole("status").filter({ hasText: "Loading the page…" })).toBeVisible();
+  const release = await holdRequests(page, "**/api/messages/*/requests*");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My requests" }).click();
+  await page.waitForTimeout(500);
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("Applications");
   release();
-  await expect(page.getByRole("radio", { name: /Money only — refund amount/ })).toBeVisible();
-  await expect(page.getByText("Loading the page…")).toBeHidden();
+  await expect(page.getByRole("main").getByRole("heading", { level: 1 })).toHaveText("My requests");
+  await expect(page).toHaveURL(/\/requests$/);
 });

@@ -1,6 +1,5 @@
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTimeZone, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
+import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import type { MessagesPart } from "@/lib/i18n/client-messages";
 import { pickMessages } from "@/lib/i18n/client-messages";
 import { isLocale } from "@/lib/i18n/config";
@@ -24,23 +23,15 @@ export async function ClientMessages({ part, children }: { part?: MessagesPart; 
   leaveForServerRender(src, messages);
   // A link React lifts out of the page's markup, so the browser fetches the file beside the page's scripts: on the
   // streamed order page, react-dom's preload() reached the HTML only inside the RSC payload, read after them.
-  // Until the file is in, only the page waits to hydrate (Suspense); the header works at once. The first visit to a
-  // page by a link, or Try again after a failed load, shows the sentence meanwhile.
-  const t = await getTranslations("nav");
+  // No Suspense boundary of its own: it would let the page leave the HTML's first part, and without JavaScript a
+  // page would stay at its fallback. Hydration waits for the file, which arrives beside the scripts; a link to the
+  // page keeps the current one on screen meanwhile (or the route's loading skeleton).
   return (
     <>
       <link rel="preload" as="fetch" href={src} crossOrigin="anonymous" />
-      <Suspense
-        fallback={
-          <p role="status" className="py-10 text-center text-sm text-slate-500">
-            {t("loadingPage")}
-          </p>
-        }
-      >
-        <FetchedMessages src={src} locale={locale} timeZone={await getTimeZone()}>
-          {children}
-        </FetchedMessages>
-      </Suspense>
+      <FetchedMessages src={src} locale={locale} timeZone={await getTimeZone()}>
+        {children}
+      </FetchedMessages>
     </>
   );
 }
