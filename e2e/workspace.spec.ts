@@ -61,6 +61,7 @@ test("amounts, quantities and the note are checked as they are typed, one messag
     ["-5", "The amount must be positive."],
     ["abc", "Enter an amount such as 1,234.50."],
     ["1,234.567", "Use at most 2 decimals (hundredths)."],
+    ["1,234", "One comma or dot is read as decimals: write a thousand and more as 1234 or 1,234.00."],
     ["99999999999999", "The amount is too large."],
   ] as const) {
     await amount.fill(typed);

@@ -24,8 +24,11 @@ describe("parseMoney", () => {
   it.each([
     ["", "empty"],
     ["   ", "empty"],
-    ["12,345", "too_many_decimals"],
+    ["12,345", "thousands_or_decimals"],
+    ["1.234", "thousands_or_decimals"],
+    ["1234,567", "too_many_decimals"],
     ["0.001", "too_many_decimals"],
+    ["1,2345", "too_many_decimals"],
     ["-5", "negative"],
     ["−5", "negative"],
     ["0", "zero"],

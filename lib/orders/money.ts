@@ -101,7 +101,14 @@ export function formatMoney(minor: number, locale: Locale = "cs", currency: stri
 
 // ── Staff input ──────────────────────────────────────────────────────────────────────────────────────────────
 
-export type MoneyInputError = "empty" | "invalid" | "too_many_decimals" | "negative" | "zero" | "too_large";
+export type MoneyInputError =
+  | "empty"
+  | "invalid"
+  | "too_many_decimals"
+  | "thousands_or_decimals"
+  | "negative"
+  | "zero"
+  | "too_large";
 export type ParsedMoney = { ok: true; value: number } | { ok: false; error: MoneyInputError };
 
 const SPACES = /[\s\u00a0\u202f']/g;
@@ -109,7 +116,8 @@ const SPACES = /[\s\u00a0\u202f']/g;
 /**
  * Parses what staff type — "1 234,50", "1234.5", "1,234.50", "1 234 Kč" — into minor units without floats.
  * When both `,` and `.` appear the last one is the decimal separator; a single `,` or `.` is a decimal
- * separator; repeated ones are thousands separators. More than two decimals, negatives and zero are refused.
+ * separator; repeated ones are thousands separators. More than two decimals, negatives and zero are refused;
+ * "1,234" or "1.234" (a thousand in one language, three decimals in the other) is refused with its own reason.
  */
 export function parseMoney(input: string): ParsedMoney {
   let s = input
@@ -147,6 +155,8 @@ export function parseMoney(input: string): ParsedMoney {
   }
   if (whole === "") whole = "0";
   if (!/^\d+$/.test(whole) || !/^\d*$/.test(fraction)) return { ok: false, error: "invalid" };
+  if (fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole) && s.length === whole.length + 4)
+    return { ok: false, error: "thousands_or_decimals" };
   if (fraction.length > 2) return { ok: false, error: "too_many_decimals" };
 
   const minor = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0") || "0");

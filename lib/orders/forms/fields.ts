@@ -36,6 +36,7 @@ const MONEY_ERRORS: Record<MoneyInputError, string> = {
   empty: "amount_required",
   invalid: "amount_invalid",
   too_many_decimals: "amount_decimals",
+  thousands_or_decimals: "amount_thousands",
   negative: "amount_negative",
   zero: "amount_zero",
   too_large: "amount_too_large",
