@@ -8,7 +8,10 @@ test("a wrong password is refused; the right one signs in (and stays on this sit
   // A crafted return address: browsers drop the tab and would go to //evil.example.
   await page.goto(`/login?next=${encodeURIComponent("/\t/evil.example/phish")}`);
   await expect(page.getByRole("region", { name: "Sandbox demo accounts" })).toContainText(
-    "supervisor@demo.cz",
+    "supervisor@demo.cz (Supervisor)",
+  );
+  await expect(page.getByRole("region", { name: "Sandbox demo accounts" })).toContainText(
+    "admin@demo.cz (Administrator)",
   );
   await page.getByRole("textbox", { name: "E-mail" }).fill("supervisor@demo.cz");
   await page.getByLabel("Password").fill("not-the-password");

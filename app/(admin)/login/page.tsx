@@ -25,6 +25,7 @@ export default async function LoginPage({
   const returnTo = safeReturnTo(Array.isArray(next) ? next[0] : next);
   if (await currentStaff()) redirect(returnTo);
   const sandbox = config().skippay.mode === "sandbox";
+  const roles = await getTranslations("roles");
   return (
     <ClientMessages part="login">
       <LoginForm
@@ -32,7 +33,10 @@ export default async function LoginPage({
         afterSignIn={afterSignIn}
         demo={
           sandbox
-            ? { password: DEMO_PASSWORD, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })) }
+            ? {
+                password: DEMO_PASSWORD,
+                users: DEMO_USERS.map((u) => ({ email: u.email, role: roles(u.role) })),
+              }
             : null
         }
       />
