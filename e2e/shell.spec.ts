@@ -206,12 +206,20 @@ test("when the page's messages do not load, the error page says so and Try again
 }) => {
   const { id } = await sandbox.create("delivered");
   let fail = true;
-  await page.route("**/api/messages/**", (route) =>
-    fail ? route.abort("connectionrefused") : route.fallback(),
-  );
+  let refused = 0;
+  await page.route("**/api/messages/**", (route) => {
+    if (!fail) return route.fallback();
+    refused += 1;
+    return route.abort("connectionrefused");
+  });
   await page.goto(`/applications/${id}`);
   const alert = page.getByRole("alert").filter({ hasText: "Something went wrong" });
   await expect(alert).toBeVisible();
+  // Then nothing more is tried in the background (it once fetched thousands of times, behind a loading page).
+  const tried = refused;
+  expect(tried).toBeLessThanOrEqual(3);
+  await page.waitForTimeout(1_000);
+  expect(refused).toBe(tried);
   fail = false;
   await alert.getByRole("button", { name: "Try again" }).click();
   await expect(alert).toBeHidden();

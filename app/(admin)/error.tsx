@@ -1,6 +1,7 @@
 "use client";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { forgetFailedMessages } from "@/components/layout/fetched-messages";
 import { refusalOf } from "@/lib/auth/refusal";
 
 /**
@@ -48,7 +49,10 @@ export default function ErrorBoundary({
       )}
       <button
         type="button"
-        onClick={reset}
+        onClick={() => {
+          forgetFailedMessages();
+          reset();
+        }}
         className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
       >
         {t("retry")}

@@ -21,17 +21,12 @@ export async function ClientMessages({ part, children }: { part?: MessagesPart; 
   if (!isLocale(locale)) throw new Error(`Unknown locale ${locale}`);
   const { messages, src } = await pageMessages(locale, part);
   leaveForServerRender(src, messages);
-  // A link React lifts out of the page's markup, so the browser fetches the file beside the page's scripts: on the
-  // streamed order page, react-dom's preload() reached the HTML only inside the RSC payload, read after them.
   // No Suspense boundary of its own: it would let the page leave the HTML's first part, and without JavaScript a
   // page would stay at its fallback. Hydration waits for the file, which arrives beside the scripts; a link to the
   // page keeps the current one on screen meanwhile (or the route's loading skeleton).
   return (
-    <>
-      <link rel="preload" as="fetch" href={src} crossOrigin="anonymous" />
-      <FetchedMessages src={src} locale={locale} timeZone={await getTimeZone()}>
-        {children}
-      </FetchedMessages>
-    </>
+    <FetchedMessages src={src} locale={locale} timeZone={await getTimeZone()}>
+      {children}
+    </FetchedMessages>
   );
 }
