@@ -1,7 +1,6 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTimeZone } from "next-intl/server";
-import type { MessagesPart } from "@/lib/i18n/client-messages";
-import { pickMessages } from "@/lib/i18n/client-messages";
+import { type MessagesPart, pickMessages } from "@/lib/i18n/client-messages";
 import { isLocale } from "@/lib/i18n/config";
 import { pageMessages } from "@/lib/i18n/page-messages";
 import { leaveForServerRender } from "@/lib/i18n/server-render-messages";
